@@ -1,0 +1,25 @@
+package kmapcheck.explorer;
+
+/** Entry point: explore one scenario file. */
+public final class Explore {
+    private Explore() {}
+
+    public static ExplorationResult scenario(Scenario s) {
+        Mechanism m = Mechanism.byName(s.get("target"));
+        Mechanism.Model model = m.build(s);
+        ExplorerConfig cfg = s.explorerConfig();
+        s.checkAllKeysUsed();
+        return new Explorer(s.id(), model.program(), model.mapping(), cfg).run();
+    }
+
+    /** Development entry point: {@code Explore file.jpf...}; prints verdict and counterexample. */
+    public static void main(String[] args) throws Exception {
+        for (String a : args) {
+            java.nio.file.Path p = java.nio.file.Path.of(a);
+            ExplorationResult r = scenario(Scenario.load(p.getFileName().toString(), p));
+            System.out.printf("%s: %s %s distinct=%d transitions=%d depth=%d %dms%n", a, r.verdict(),
+                    r.property() == null ? "" : r.property(), r.distinctStates(), r.transitions(), r.maxDepth(), r.millis());
+            if (r.trace() != null) System.out.println(new kmapcheck.trace.TraceText(false).render(r.trace()));
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package kmapcheck.explorer;
+
+/**
+ * Bounds and environment switches of one exploration (from the scenario's {@code search.*},
+ * {@code hw.*} and {@code env.*} keys). Hitting a bound makes the verdict INCOMPLETE.
+ *
+ * @param maxStates        distinct-state bound
+ * @param maxDepth         BFS depth bound
+ * @param tlbFill          enumerate speculative TLB fills
+ * @param tlbEvict         enumerate TLB evictions
+ * @param migrations       migrations per thread (-1: unlimited; 0: none)
+ * @param signals          signals per thread
+ * @param checkDeadlock    report states where no thread can move and some thread is not idle
+ * @param atomicBlocks     honour {@code Ctx.atomic} reductions; false explores every primitive
+ *                         as its own step (validates the reductions)
+ */
+public record ExplorerConfig(int maxStates, int maxDepth, boolean tlbFill, boolean tlbEvict,
+                             int migrations, int signals, boolean checkDeadlock, boolean atomicBlocks) {
+    public static ExplorerConfig defaults() {
+        return new ExplorerConfig(2_000_000, 10_000, true, true, -1, 0, true, true);
+    }
+}

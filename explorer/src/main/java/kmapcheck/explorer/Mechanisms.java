@@ -1,0 +1,10 @@
+package kmapcheck.explorer;
+
+import java.util.List;
+
+/** Registry of the mechanisms the explorer knows. */
+final class Mechanisms {
+    private Mechanisms() {}
+
+    static final List<Mechanism> ALL = List.of(new kmapcheck.explorer.lwbuf.LwbufMechanism());
+}

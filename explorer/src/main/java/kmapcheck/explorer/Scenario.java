@@ -1,0 +1,105 @@
+package kmapcheck.explorer;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * A scenario file in jpf-config/ (JPF-style {@code key=value} properties). Every key must be read
+ * by the mechanism or the search; {@link #checkAllKeysUsed()} rejects unknown keys so a typo is an
+ * error, not a silently ignored setting.
+ */
+public final class Scenario {
+    private final String id;
+    private final Path file;
+    private final Map<String, String> props;
+    private final Set<String> used = new LinkedHashSet<>();
+
+    public Scenario(String id, Path file, Map<String, String> props) {
+        this.id = id;
+        this.file = file;
+        this.props = Collections.unmodifiableMap(new LinkedHashMap<>(props));
+    }
+
+    public static Scenario load(String id, Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String k : p.stringPropertyNames()) m.put(k, p.getProperty(k).trim());
+        return new Scenario(id, file, m);
+    }
+
+    public String id() { return id; }
+    public Path file() { return file; }
+    public Map<String, String> all() { return props; }
+
+    public String get(String key) {
+        used.add(key);
+        String v = props.get(key);
+        if (v == null) throw new ScenarioException(file + ": missing key '" + key + "'");
+        return v;
+    }
+
+    public String get(String key, String dflt) {
+        used.add(key);
+        return props.getOrDefault(key, dflt);
+    }
+
+    public int getInt(String key, int dflt) {
+        String v = get(key, Integer.toString(dflt));
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new ScenarioException(file + ": key '" + key + "' must be an integer, got '" + v + "'");
+        }
+    }
+
+    public int getInt(String key) {
+        String v = get(key);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new ScenarioException(file + ": key '" + key + "' must be an integer, got '" + v + "'");
+        }
+    }
+
+    public boolean getBool(String key, boolean dflt) {
+        String v = get(key, Boolean.toString(dflt));
+        if (v.equalsIgnoreCase("true")) return true;
+        if (v.equalsIgnoreCase("false")) return false;
+        throw new ScenarioException(file + ": key '" + key + "' must be true or false, got '" + v + "'");
+    }
+
+    /** The search bounds and environment switches every scenario shares. */
+    public ExplorerConfig explorerConfig() {
+        ExplorerConfig d = ExplorerConfig.defaults();
+        return new ExplorerConfig(
+                getInt("search.max_states", d.maxStates()),
+                getInt("search.max_depth", d.maxDepth()),
+                getBool("hw.tlb.fill", d.tlbFill()),
+                getBool("hw.tlb.evict", d.tlbEvict()),
+                getInt("env.migrations", d.migrations()),
+                getInt("env.signals", d.signals()),
+                getBool("search.deadlock", d.checkDeadlock()),
+                getBool("search.atomic", d.atomicBlocks()));
+    }
+
+    /** Fails on keys nobody read (typos, unsupported settings). */
+    public void checkAllKeysUsed() {
+        for (String k : props.keySet())
+            if (!used.contains(k)) throw new ScenarioException(file + ": unknown key '" + k + "'");
+    }
+
+    public static final class ScenarioException extends RuntimeException {
+        public ScenarioException(String msg) { super(msg); }
+    }
+}

@@ -1,0 +1,49 @@
+package kmapcheck.explorer;
+
+import kmapcheck.trace.Roles;
+import kmapcheck.trace.Value;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The explicit mapping from the implementation's state to the TLA+ spec's variables, the spec's
+ * invariants evaluated on the mapped state, and the spec action each implementation step refines.
+ */
+public interface SpecMapping {
+    /** The spec's variables, in the order traces print them. */
+    List<String> vars();
+
+    /** The spec state that implementation state {@code v} stands for. */
+    Map<String, Value> map(View v);
+
+    /** The spec's invariants, same names and meaning as the TLA+ conjuncts. */
+    List<Invariant> invariants();
+
+    /** The spec action implementation step {@code s} refines; null if it is a stutter. */
+    String actionName(Step s);
+
+    /** Which variables identify threads and CPUs (trace rendering). */
+    Roles roles();
+
+    record Invariant(String name, Predicate<Map<String, Value>> holds) {}
+
+    /**
+     * One implementation transition.
+     *
+     * @param kind       THREAD, TLB_FILL, TLB_EVICT, MIGRATE or SIGNAL
+     * @param thread     acting thread (or -1 for hardware)
+     * @param cpu        CPU involved (the thread's CPU, or the hardware CPU)
+     * @param op         the op the thread was in (or started)
+     * @param stepInOp   transitions the thread had completed in the op before this one
+     * @param completed  the op returned in this transition
+     * @param primitives what the transition executed (descriptions)
+     * @param before     state before
+     * @param after      state after
+     */
+    record Step(Kind kind, int thread, int cpu, Op op, int stepInOp, boolean completed,
+                List<String> primitives, View before, View after) {}
+
+    enum Kind { THREAD, TLB_FILL, TLB_EVICT, MIGRATE, SIGNAL }
+}

@@ -1,0 +1,230 @@
+package kmapcheck.explorer.lwbuf;
+
+import kmapcheck.explorer.Op;
+import kmapcheck.explorer.SpecMapping;
+import kmapcheck.explorer.View;
+import kmapcheck.lwbuf.Lwbuf;
+import kmapcheck.lwbuf.LwbufSubsystem;
+import kmapcheck.machine.Pte;
+import kmapcheck.trace.Roles;
+import kmapcheck.trace.Value;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static kmapcheck.explorer.Vals.at;
+import static kmapcheck.explorer.Vals.domain;
+import static kmapcheck.explorer.Vals.fn;
+import static kmapcheck.explorer.Vals.in;
+import static kmapcheck.explorer.Vals.isMv;
+import static kmapcheck.explorer.lwbuf.LwbufProgram.*;
+
+/**
+ * Implementation state -> variables of spec/lwbuf/Lwbuf.tla, and the spec's invariants on it.
+ * Model values: CPUs c0.., pages p1.., objects o1.., threads t1.. (as in the MC modules).
+ *
+ * <p>Refinement points: a thread inside lwbuf_alloc has not allocated yet (its object counts as in
+ * the cache until the op returns: the spec's Alloc is the step that returns); a thread inside
+ * lwbuf_free has already freed (the spec's Free is its first step).
+ */
+public final class LwbufMapping implements SpecMapping {
+    static final Value NO_PAGE = Value.mv("NoPage"), NO_OBJ = Value.mv("NoObj"), NO_CPU = Value.mv("NoCpu");
+    private static final List<String> VARS =
+            List.of("cache", "lm", "mask", "pte", "tlb", "tcpu", "pc", "obj", "want", "synced", "glob", "seen", "kcpu");
+
+    private final LwbufSubsystem sys;
+    private final LwbufProgram program;
+    private final int pages;
+
+    LwbufMapping(LwbufSubsystem sys, LwbufProgram program, int pages) {
+        this.sys = sys;
+        this.program = program;
+        this.pages = pages;
+    }
+
+    static Value page(long p) { return p == 0 ? NO_PAGE : Value.mv("p" + p); }
+    static Value obj(int o) { return Value.mv("o" + (o + 1)); }
+    static Value cpu(int c) { return Value.mv("c" + c); }
+    Value thread(int t) { return Value.mv(program.threadName(t)); }
+
+    @Override public List<String> vars() { return VARS; }
+
+    /** The lwbuf thread t holds in the spec's sense (-1 none). */
+    private static int held(View v, int t) {
+        Op op = v.op(t);
+        if (op != null && op.name().equals(FREE)) return -1;
+        return (int) v.local(t, OBJ);
+    }
+
+    /**
+     * Position inside lwbuf_kva from its replay log: [curcpu] -> "kva_check" (only when migration
+     * can fall between the two reads), [curcpu, cpumask] -> "kva_invlpg", + [invlpg] -> "kva_or".
+     */
+    private static String kvaPc(int logLength) {
+        return switch (logLength) { case 1 -> "kva_check"; case 2 -> "kva_invlpg"; default -> "kva_or"; };
+    }
+
+    private static String pc(View v, int t) {
+        Op op = v.op(t);
+        if (op != null && op.name().equals(KVA) && v.stepsInOp(t) > 0) return kvaPc(v.log(t).length);
+        if (op != null && op.name().equals(SET_GLOBAL) && v.stepsInOp(t) > 0) return v.stepsInOp(t) == 1 ? "sg_sync" : "sg_store";
+        return held(v, t) >= 0 ? "holding" : "idle";
+    }
+
+    @Override
+    public Map<String, Value> map(View v) {
+        int n = sys.objects(), cpus = v.layout().cpus();
+        List<Value> cache = new ArrayList<>();
+        Value.FnBuilder lm = Value.fn(), mask = Value.fn(), pte = Value.fn();
+        for (int o = 0; o < n; o++) {
+            boolean used = false;
+            for (int t = 0; t < v.threads(); t++) used |= held(v, t) == o;
+            if (!used) cache.add(obj(o));
+            Lwbuf lwb = sys.obj(o);
+            lm.put(obj(o), page(v.word(lwb.m)));
+            List<Value> m = new ArrayList<>();
+            for (int c = 0; c < cpus; c++) if ((v.word(lwb.cpumask) & (1L << c)) != 0) m.add(cpu(c));
+            mask.put(obj(o), Value.set(m));
+            long p = v.pte(lwb.kva);
+            pte.put(obj(o), Pte.valid(p) ? page(Pte.page(p)) : NO_PAGE);
+        }
+        Value.FnBuilder tlb = Value.fn();
+        for (int c = 0; c < cpus; c++) {
+            Value.FnBuilder row = Value.fn();
+            for (int o = 0; o < n; o++) {
+                long e = v.tlb(sys.obj(o).kva, c);
+                row.put(obj(o), Pte.valid(e) ? page(Pte.page(e)) : NO_PAGE);
+            }
+            tlb.put(cpu(c), row.build());
+        }
+        Value.FnBuilder tcpu = Value.fn(), pc = Value.fn(), objv = Value.fn(), want = Value.fn(),
+                synced = Value.fn(), glob = Value.fn(), seen = Value.fn(), kcpu = Value.fn();
+        for (int t = 0; t < v.threads(); t++) {
+            int h = held(v, t);
+            tcpu.put(thread(t), cpu(v.cpu(t)));
+            pc.put(thread(t), Value.str(pc(v, t)));
+            objv.put(thread(t), h >= 0 ? obj(h) : NO_OBJ);
+            want.put(thread(t), h >= 0 ? page(v.local(t, WANT)) : NO_PAGE);
+            synced.put(thread(t), Value.of(h >= 0 && v.local(t, SYNCED) != 0));
+            glob.put(thread(t), Value.of(h >= 0 && v.local(t, GLOB) != 0));
+            seen.put(thread(t), h >= 0 ? page(v.local(t, SEEN)) : NO_PAGE);
+            boolean inKva = v.op(t) != null && v.op(t).name().equals(KVA) && v.stepsInOp(t) > 0;
+            kcpu.put(thread(t), inKva ? cpu((int) v.log(t)[0]) : NO_CPU);     // gd captured by lwbuf_kva
+        }
+        Map<String, Value> s = new LinkedHashMap<>();
+        s.put("cache", Value.set(cache));
+        s.put("lm", lm.build());
+        s.put("mask", mask.build());
+        s.put("pte", pte.build());
+        s.put("tlb", tlb.build());
+        s.put("tcpu", tcpu.build());
+        s.put("pc", pc.build());
+        s.put("obj", objv.build());
+        s.put("want", want.build());
+        s.put("synced", synced.build());
+        s.put("glob", glob.build());
+        s.put("seen", seen.build());
+        s.put("kcpu", kcpu.build());
+        return s;
+    }
+
+    // ---- the spec's invariants (spec/lwbuf/Lwbuf.tla), over the mapped variables ----------------
+
+    /** LW1: every CPU in an lwbuf's mask has no TLB entry for its KVA other than the current PTE. */
+    static boolean lw1(Map<String, Value> s) {
+        for (Value o : domain(s, "mask"))
+            for (Value c : domain(s, "tlb")) {
+                if (!in(c, at(s.get("mask"), o))) continue;
+                Value e = at(at(s.get("tlb"), c), o);
+                if (!e.equals(NO_PAGE) && !e.equals(at(s.get("pte"), o))) return false;
+            }
+        return true;
+    }
+
+    /** NoStaleAccess: every access observes the page its allocation asked for. */
+    static boolean noStaleAccess(Map<String, Value> s) {
+        for (Value t : domain(s, "seen")) {
+            Value seen = at(s.get("seen"), t);
+            if (!seen.equals(NO_PAGE) && !seen.equals(at(s.get("want"), t))) return false;
+        }
+        return true;
+    }
+
+    /** OwnedImpliesMapped: an lwbuf in use maps the page it was allocated for. */
+    static boolean ownedImpliesMapped(Map<String, Value> s) {
+        for (Value t : domain(s, "obj")) {
+            Value o = at(s.get("obj"), t);
+            if (o.equals(NO_OBJ)) continue;
+            Value want = at(s.get("want"), t);
+            if (!at(s.get("lm"), o).equals(want) || !at(s.get("pte"), o).equals(want)) return false;
+        }
+        return true;
+    }
+
+    /** NoDoubleOwner: an object is in the objcache or used by exactly one thread. */
+    static boolean noDoubleOwner(Map<String, Value> s) {
+        List<Value> threads = domain(s, "obj");
+        for (Value t : threads) {
+            Value o = at(s.get("obj"), t);
+            if (o.equals(NO_OBJ)) continue;
+            if (in(o, s.get("cache"))) return false;
+            for (Value u : threads) if (!u.equals(t) && at(s.get("obj"), u).equals(o)) return false;
+        }
+        return true;
+    }
+
+    /** TypeOK: every variable has the spec's type. */
+    boolean typeOk(Map<String, Value> s) {
+        for (Value p : fn(s, "lm").map().values()) if (!isPage(p)) return false;
+        for (Value p : fn(s, "pte").map().values()) if (!isPage(p)) return false;
+        for (Value row : fn(s, "tlb").map().values())
+            for (Value p : ((Value.Fn) row).map().values()) if (!isPage(p)) return false;
+        for (Value p : fn(s, "want").map().values()) if (!isPage(p)) return false;
+        for (Value p : fn(s, "seen").map().values()) if (!isPage(p)) return false;
+        for (Value pc : fn(s, "pc").map().values())
+            if (!List.of("idle", "holding", "kva_check", "kva_invlpg", "kva_or", "sg_sync", "sg_store").contains(((Value.Str) pc).v())) return false;
+        return true;
+    }
+
+    private boolean isPage(Value p) {
+        if (p.equals(NO_PAGE)) return true;
+        for (int i = 1; i <= pages; i++) if (isMv(p, "p" + i)) return true;
+        return false;
+    }
+
+    @Override
+    public List<Invariant> invariants() {
+        return List.of(new Invariant("TypeOK", this::typeOk),
+                new Invariant("LW1", LwbufMapping::lw1),
+                new Invariant("NoStaleAccess", LwbufMapping::noStaleAccess),
+                new Invariant("OwnedImpliesMapped", LwbufMapping::ownedImpliesMapped),
+                new Invariant("NoDoubleOwner", LwbufMapping::noDoubleOwner));
+    }
+
+    @Override
+    public String actionName(Step s) {
+        switch (s.kind()) {
+            case TLB_FILL: return "TLBFill";
+            case TLB_EVICT: return "TLBEvict";
+            case MIGRATE: return "Migrate";
+            case SIGNAL: return null;
+            default: break;
+        }
+        switch (s.op().name()) {
+            case ALLOC: return s.completed() ? "Alloc" : null;      // waiting for an objcache_put
+            case FREE: return s.stepInOp() == 0 ? "Free" : null;
+            case KVA:
+                if (s.stepInOp() == 0) return "Kva";
+                return switch (kvaPc(s.before().log(s.thread()).length)) {
+                    case "kva_check" -> "KvaCheck"; case "kva_invlpg" -> "KvaSlowInvlpg"; default -> "KvaSlowOr"; };
+            case SET_GLOBAL: return switch (s.stepInOp()) { case 0 -> "SetGlobal"; case 1 -> "SetGlobalSync"; default -> "SetGlobalStore"; };
+            case ACCESS: return "Access";
+            case HANDOFF: return "HandOff";
+            default: return null;
+        }
+    }
+
+    @Override public Roles roles() { return new Roles("pc", "tcpu", "tlb"); }
+}

@@ -1,0 +1,47 @@
+package kmapcheck.explorer.lwbuf;
+
+import kmapcheck.explorer.Mechanism;
+import kmapcheck.explorer.Scenario;
+import kmapcheck.lwbuf.LwbufSubsystem;
+import kmapcheck.machine.Layout;
+
+/**
+ * lwbuf scenarios. Keys: {@code variant} (Fixed, OrBug2009, OrLatent, MaskAllQuick, SlowNoInvlpg),
+ * {@code cpus}, {@code pages}, {@code objs}, {@code threads}, {@code thread.cpus} (initial CPU per
+ * thread, comma separated), {@code client.access_contract} (false: callers skip lwbuf_kva),
+ * {@code client.migrate} ({@code between-calls}: DragonFly LWKT, or {@code anywhere}).
+ */
+public final class LwbufMechanism implements Mechanism {
+    @Override public String name() { return "lwbuf"; }
+
+    @Override
+    public Model build(Scenario s) {
+        int cpus = s.getInt("cpus", 2);
+        int pages = s.getInt("pages", 2);
+        int objs = s.getInt("objs", 1);
+        int threads = s.getInt("threads", 2);
+        if (pages < 1 || pages > 8) throw new Scenario.ScenarioException(s.file() + ": pages must be 1..8");
+        if (threads < 1 || threads > 6) throw new Scenario.ScenarioException(s.file() + ": threads must be 1..6");
+        LwbufSubsystem.Variant variant;
+        try {
+            variant = LwbufSubsystem.Variant.parse(s.get("variant", "Fixed"));
+        } catch (IllegalArgumentException e) {
+            throw new Scenario.ScenarioException(s.file() + ": " + e.getMessage());
+        }
+        int[] initialCpu = new int[threads];
+        String[] cs = s.get("thread.cpus", "").isEmpty() ? new String[0] : s.get("thread.cpus").split(",");
+        for (int t = 0; t < threads; t++) {
+            initialCpu[t] = t < cs.length ? Integer.parseInt(cs[t].trim()) : t % cpus;
+            if (initialCpu[t] < 0 || initialCpu[t] >= cpus)
+                throw new Scenario.ScenarioException(s.file() + ": thread.cpus names CPU " + initialCpu[t] + " of " + cpus);
+        }
+        boolean contract = s.getBool("client.access_contract", true);
+        String migrate = s.get("client.migrate", "between-calls");
+        if (!migrate.equals("between-calls") && !migrate.equals("anywhere"))
+            throw new Scenario.ScenarioException(s.file() + ": client.migrate must be between-calls or anywhere");
+        Layout layout = new Layout(cpus);
+        LwbufSubsystem sys = new LwbufSubsystem(layout, objs, variant);
+        LwbufProgram program = new LwbufProgram(layout, sys, pages, initialCpu, contract, migrate.equals("anywhere"));
+        return new Model(program, new LwbufMapping(sys, program, pages));
+    }
+}

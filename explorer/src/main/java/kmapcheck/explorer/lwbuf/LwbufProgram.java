@@ -1,0 +1,117 @@
+package kmapcheck.explorer.lwbuf;
+
+import kmapcheck.explorer.Op;
+import kmapcheck.explorer.Program;
+import kmapcheck.explorer.ThreadState;
+import kmapcheck.explorer.View;
+import kmapcheck.lwbuf.LwbufSubsystem;
+import kmapcheck.machine.Ctx;
+import kmapcheck.machine.Layout;
+import kmapcheck.machine.Pte;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The most general lwbuf client, the same as the spec's threads: an idle thread allocates any page;
+ * a thread with an lwbuf calls lwbuf_kva, dereferences (only after lwbuf_kva on this CPU or
+ * set_global, per lwbuf(9)), calls lwbuf_set_global, frees it, or hands it to an idle thread.
+ */
+public final class LwbufProgram implements Program {
+    // thread locals
+    static final int OBJ = 0;      // lwbuf in use, -1 none
+    static final int WANT = 1;     // page its allocation asked for, 0 none
+    static final int SYNCED = 2;   // lwbuf_kva ran on this CPU since we got it / migrated
+    static final int GLOB = 3;     // lwbuf_set_global completed
+    static final int SEEN = 4;     // page observed by the last access, 0 none
+
+    static final String ALLOC = "lwbuf_alloc", KVA = "lwbuf_kva", ACCESS = "access", SET_GLOBAL = "lwbuf_set_global",
+            FREE = "lwbuf_free", HANDOFF = "handoff";
+
+    private final Layout layout;
+    private final LwbufSubsystem sys;
+    private final int pages;
+    private final int[] initialCpu;
+    private final boolean accessContract;
+    private final boolean migrateAnywhere;
+
+    LwbufProgram(Layout layout, LwbufSubsystem sys, int pages, int[] initialCpu, boolean accessContract, boolean migrateAnywhere) {
+        this.layout = layout;
+        this.sys = sys;
+        this.pages = pages;
+        this.initialCpu = initialCpu;
+        this.accessContract = accessContract;
+        this.migrateAnywhere = migrateAnywhere;
+    }
+
+    @Override public Layout layout() { return layout; }
+    @Override public int threads() { return initialCpu.length; }
+    @Override public String threadName(int t) { return "t" + (t + 1); }
+    @Override public String cpuName(int c) { return "c" + c; }
+    @Override public int initialCpu(int t) { return initialCpu[t]; }
+    @Override public long[] initialLocals(int t) { return new long[]{-1, 0, 0, 0, 0}; }
+
+    @Override
+    public List<Op> choices(int t, View v) {
+        List<Op> ops = new ArrayList<>();
+        if (v.local(t, OBJ) < 0) {
+            for (int p = 1; p <= pages; p++) ops.add(new Op(ALLOC, p));
+            return ops;
+        }
+        ops.add(new Op(KVA));
+        if (!accessContract || v.local(t, SYNCED) != 0 || v.local(t, GLOB) != 0) ops.add(new Op(ACCESS));
+        ops.add(new Op(SET_GLOBAL));
+        ops.add(new Op(FREE));
+        for (int u = 0; u < threads(); u++)
+            if (u != t && v.status(u) == ThreadState.Status.IDLE && v.local(u, OBJ) < 0) ops.add(new Op(HANDOFF, u));
+        return ops;
+    }
+
+    @Override
+    public long run(int t, Op op, Ctx ctx, long[] l) {
+        switch (op.name()) {
+            case ALLOC: return sys.alloc(ctx, (int) op.arg(0)).id;
+            case KVA: return sys.kva(ctx, sys.obj((int) l[OBJ]));
+            case ACCESS: return Pte.page(ctx.access(sys.obj((int) l[OBJ]).kva));
+            case SET_GLOBAL: sys.setGlobal(ctx, sys.obj((int) l[OBJ])); return 0;
+            case FREE: sys.free(ctx, sys.obj((int) l[OBJ])); return 0;
+            case HANDOFF: return 0;   // caller-level: the receiver now owns the reference
+            default: throw new IllegalStateException("unknown op " + op);
+        }
+    }
+
+    @Override
+    public void complete(int t, Op op, long result, long[][] locals) {
+        long[] l = locals[t];
+        switch (op.name()) {
+            case ALLOC -> { l[OBJ] = result; l[WANT] = op.arg(0); l[SYNCED] = 0; l[GLOB] = 0; l[SEEN] = 0; }
+            case KVA -> l[SYNCED] = 1;
+            case ACCESS -> l[SEEN] = result;
+            case SET_GLOBAL -> l[GLOB] = 1;
+            case FREE -> { l[OBJ] = -1; l[WANT] = 0; l[SYNCED] = 0; l[GLOB] = 0; l[SEEN] = 0; }
+            case HANDOFF -> {
+                long[] u = locals[(int) op.arg(0)];
+                u[OBJ] = l[OBJ]; u[WANT] = l[WANT]; u[SYNCED] = 0; u[GLOB] = l[GLOB]; u[SEEN] = 0;
+                l[OBJ] = -1; l[WANT] = 0; l[SYNCED] = 0; l[GLOB] = 0; l[SEEN] = 0;
+            }
+            default -> throw new IllegalStateException("unknown op " + op);
+        }
+    }
+
+    @Override public void onMigrate(int t, long[] l) { l[SYNCED] = 0; }
+
+    /** DragonFly LWKT threads migrate only between calls (kernel-brief §2.5.4). */
+    @Override
+    public boolean mayMigrate(int t, View v) {
+        return migrateAnywhere || v.status(t) == ThreadState.Status.IDLE;
+    }
+
+    @Override
+    public String show(Op op) {
+        return switch (op.name()) {
+            case ALLOC -> ALLOC + "(p" + op.arg(0) + ")";
+            case HANDOFF -> HANDOFF + "(t" + (op.arg(0) + 1) + ")";
+            default -> op.name() + "()";
+        };
+    }
+}

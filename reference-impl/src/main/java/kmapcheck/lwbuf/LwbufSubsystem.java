@@ -1,0 +1,125 @@
+package kmapcheck.lwbuf;
+
+import kmapcheck.machine.Ctx;
+import kmapcheck.machine.Layout;
+import kmapcheck.machine.Panic;
+import kmapcheck.machine.Pte;
+import kmapcheck.machine.Word;
+
+/**
+ * DragonFly lwbuf(9) for i386 (kernel-brief §2.3; L2 sys/cpu/i386/misc/lwbuf.c @1f3936d6, L1
+ * @c07315c4 for the atomic OR), running on the simulated machine. Variants are the one-line
+ * changes of the TLA+ spec (spec/lwbuf/Lwbuf.tla).
+ *
+ * <p>Thread safety on real threads: each lwbuf is used by one thread at a time (callers refcount
+ * externally, lwbuf(9)); objcache is lock-protected; the cpumask is updated with atomics.
+ */
+public final class LwbufSubsystem {
+
+    public enum Variant {
+        /** L1/L2: cpumask = mine in alloc, cpumask = 0 in free. */
+        FIXED,
+        /** The 2009 patch per Dillon's review: cpumask |= mine in alloc, no reset in free. */
+        OR_BUG_2009,
+        /** L3-L5: |= in alloc but free resets the mask (the bug is latent). */
+        OR_LATENT,
+        /** alloc claims every CPU but only invalidates locally (pmap_kenter_quick). */
+        MASK_ALL_QUICK,
+        /** _lwbuf_kva adds this CPU's bit without the invlpg. */
+        SLOW_NO_INVLPG;
+
+        public static Variant parse(String s) {
+            for (Variant v : values()) if (v.name().replace("_", "").equalsIgnoreCase(s.replace("_", ""))) return v;
+            throw new IllegalArgumentException("unknown lwbuf variant '" + s + "' (known: Fixed, OrBug2009, OrLatent, MaskAllQuick, SlowNoInvlpg)");
+        }
+    }
+
+    private final Variant variant;
+    private final int ncpus;
+    private final Lwbuf[] objs;
+    private final ObjCache cache;
+    /** lwbuf_count statistic (atomic). */
+    private final Word lwbufCount;
+
+    public LwbufSubsystem(Layout layout, int objects, Variant variant) {
+        this.variant = variant;
+        this.ncpus = layout.cpus();
+        this.objs = new Lwbuf[objects];
+        for (int i = 0; i < objects; i++) objs[i] = new Lwbuf(layout, i);
+        this.cache = new ObjCache(layout, "lwbuf_cache", objects);
+        this.lwbufCount = layout.word("lwbuf_count", 0);
+    }
+
+    public Lwbuf obj(int id) { return objs[id]; }
+    public int objects() { return objs.length; }
+    public ObjCache cache() { return cache; }
+    private long allCpus() { return (1L << ncpus) - 1; }
+
+    /**
+     * lwbuf_alloc(m): take an object, point it at m, make this CPU the only one in sync.
+     * Reduction: objcache_get hands out a private object, the m/cpumask stores are private, and
+     * pmap_kenter_quick plus the counter touch only this object's PTE/this CPU's TLB and a
+     * statistic; they commute with every other thread's steps, so the sequence is one step
+     * (the spec's Alloc). {@code search.atomic=false} explores it step by step.
+     */
+    public Lwbuf alloc(Ctx ctx, int page) {
+        long id = ctx.loop(0, carry -> {
+            int[] got = {-1};
+            ctx.atomic(() -> {
+                int o = cache.tryGet(ctx);
+                if (o < 0) return;
+                Lwbuf lwb = objs[o];
+                Panic.kassert(ctx.load(lwb.m) == 0, "KASSERT(lwb->m == NULL)", "lwbuf_alloc got an object still mapping a page");
+                long mine = 1L << ctx.cpu();
+                ctx.store(lwb.m, page);
+                switch (variant) {
+                    case OR_BUG_2009, OR_LATENT -> ctx.store(lwb.cpumask, ctx.load(lwb.cpumask) | mine);
+                    case MASK_ALL_QUICK -> ctx.store(lwb.cpumask, allCpus());
+                    default -> ctx.store(lwb.cpumask, mine);               // the fix: ASSIGN
+                }
+                ctx.kenterQuick(lwb.kva, Pte.make(page));
+                ctx.fetchAdd(lwbufCount, 1);
+                got[0] = o;
+            });
+            if (got[0] >= 0) return Ctx.Loop.done(got[0]);
+            cache.waitForPut(ctx);          // objcache_get(M_WAITOK) blocks until a put
+            return Ctx.Loop.again(0);
+        });
+        return objs[(int) id];
+    }
+
+    /** lwbuf_kva(lwb): the fast path if this CPU is in sync, else _lwbuf_kva. Returns the KVA index. */
+    public int kva(Ctx ctx, Lwbuf lwb) {
+        long mine = 1L << ctx.cpu();
+        if ((ctx.load(lwb.cpumask) & mine) != 0) return lwb.kva.index();
+        // _lwbuf_kva: pmap_kenter_sync_quick = invlpg here, then atomically join the mask
+        if (variant != Variant.SLOW_NO_INVLPG) ctx.invlpg(lwb.kva);
+        ctx.fetchOr(lwb.cpumask, mine);
+        return lwb.kva.index();
+    }
+
+    /** lwbuf_set_global(lwb): make the KVA valid on every CPU. */
+    public void setGlobal(Ctx ctx, Lwbuf lwb) {
+        if (ctx.load(lwb.cpumask) != allCpus()) {
+            ctx.invlpgCpus(allCpus(), lwb.kva);     // pmap_kenter_sync
+            ctx.store(lwb.cpumask, allCpus());
+        }
+    }
+
+    /**
+     * lwbuf_free(lwb): forget the page, reset the mask (not in OR_BUG_2009), return the object.
+     * The PTE is left as it is. One step by the same reduction as alloc (the spec's Free).
+     */
+    public void free(Ctx ctx, Lwbuf lwb) {
+        ctx.atomic(() -> {
+            Panic.kassert(ctx.load(lwb.m) != 0, "KASSERT(lwb->m != NULL)", "lwbuf_free of a free lwbuf");
+            ctx.store(lwb.m, 0);
+            if (variant != Variant.OR_BUG_2009) ctx.store(lwb.cpumask, 0);
+            cache.put(ctx, lwb.id);
+            ctx.fetchAdd(lwbufCount, -1);
+        });
+    }
+
+    /** lwbuf_page(lwb). */
+    public int page(Ctx ctx, Lwbuf lwb) { return (int) ctx.load(lwb.m); }
+}

@@ -1,0 +1,16 @@
+---- MODULE MCFixedNoClflush ----
+\* Model FixedNoClflush: the shipped code on a CPU with neither self-snoop nor clflush: wbinvd on all CPUs.
+\* CPUs {c0, c1}, pages {p1}, sf_bufs {b1}, values {0, 1},
+\* SelfSnoop = FALSE, HasClflush = FALSE, MaxRef = 1, Variant = "Fixed".
+EXTENDS MemAttr
+CONSTANTS c0, c1, p1, b1
+MCCPUs == {c0, c1}
+MCPages == {p1}
+MCBufs == {b1}
+MCVals == {0, 1}
+MCNewAttrs == {"WB", "UC", "WC"}
+MCMaxRef == 1
+MCSelfSnoop == FALSE
+MCHasClflush == FALSE
+MCVariant == "Fixed"
+====

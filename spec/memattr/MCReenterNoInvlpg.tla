@@ -1,0 +1,16 @@
+---- MODULE MCReenterNoInvlpg ----
+\* Model ReenterNoInvlpg: PTE re-entered with the new PAT bits but no TLB invalidation.
+\* CPUs {c0, c1}, pages {p1}, sf_bufs {b1}, values {0, 1},
+\* SelfSnoop = FALSE, HasClflush = TRUE, MaxRef = 1, Variant = "ReenterNoInvlpg".
+EXTENDS MemAttr
+CONSTANTS c0, c1, p1, b1
+MCCPUs == {c0, c1}
+MCPages == {p1}
+MCBufs == {b1}
+MCVals == {0, 1}
+MCNewAttrs == {"WB", "UC", "WC"}
+MCMaxRef == 1
+MCSelfSnoop == FALSE
+MCHasClflush == TRUE
+MCVariant == "ReenterNoInvlpg"
+====

@@ -1,0 +1,13 @@
+---- MODULE MCBusySleepPlainStoreFirst ----
+\* Model BusySleepPlainStoreFirst: bug 5 with every invariant checked.
+EXTENDS VmPage
+CONSTANTS b1, b2, p1
+MCThreads == {b1, b2}
+MCRole == (b1 :> "Busier") @@ (b2 :> "Busier")
+MCPmaps == {p1}
+MCInitMapped == {}
+MCUnwireKinds == {"unwire"}
+MCBusyKinds == {"x"}
+MCPhProts == {"r"}
+MCVariant == "BusySleepPlainStore"
+====

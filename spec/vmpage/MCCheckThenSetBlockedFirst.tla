@@ -1,0 +1,13 @@
+---- MODULE MCCheckThenSetBlockedFirst ----
+\* Model CheckThenSetBlockedFirst: bug 2 with every invariant checked.
+EXTENDS VmPage
+CONSTANTS r, h, p1
+MCThreads == {r, h}
+MCRole == (r :> "Remover") @@ (h :> "PmapHolder")
+MCPmaps == {p1}
+MCInitMapped == {p1}
+MCUnwireKinds == {"unwire"}
+MCBusyKinds == {"x"}
+MCPhProts == {"r"}
+MCVariant == "CheckThenSetBlocked"
+====

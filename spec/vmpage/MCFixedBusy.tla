@@ -1,0 +1,14 @@
+---- MODULE MCFixedBusy ----
+\* Model FixedBusy: Variant "Fixed". Two busy contenders (xbusy or sbusy,
+\* sleeping in vm_page_busy_sleep) and a Remover that also sleeps on busy.
+EXTENDS VmPage
+CONSTANTS b1, b2, r, p1
+MCThreads == {b1, b2, r}
+MCRole == (b1 :> "Busier") @@ (b2 :> "Busier") @@ (r :> "Remover")
+MCPmaps == {p1}
+MCInitMapped == {}
+MCUnwireKinds == {"unwire"}
+MCBusyKinds == {"x", "s"}
+MCPhProts == {"r"}
+MCVariant == "Fixed"
+====

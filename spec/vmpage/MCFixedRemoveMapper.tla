@@ -1,0 +1,15 @@
+---- MODULE MCFixedRemoveMapper ----
+\* Model FixedRemoveMapper: Variant "Fixed". Remover against a Mapper
+\* (vm_fault/pmap_enter with the page xbusied: the Remover sleeps on busy)
+\* and a PmapHolder; one pmap.
+EXTENDS VmPage
+CONSTANTS r, h, m, p1
+MCThreads == {r, h, m}
+MCRole == (r :> "Remover") @@ (h :> "PmapHolder") @@ (m :> "Mapper")
+MCPmaps == {p1}
+MCInitMapped == {p1}
+MCUnwireKinds == {"unwire"}
+MCBusyKinds == {"x"}
+MCPhProts == {"r"}
+MCVariant == "Fixed"
+====

@@ -1,0 +1,14 @@
+---- MODULE MCTerminatePlainStoreLeak ----
+\* Model TerminatePlainStoreLeak: bug 4, checked for the permanent leak the
+\* brief predicts (OrphanEventuallyFreed).
+EXTENDS VmPage
+CONSTANTS f, tm, p1
+MCThreads == {f, tm}
+MCRole == (f :> "Faulter") @@ (tm :> "Terminator")
+MCPmaps == {p1}
+MCInitMapped == {}
+MCUnwireKinds == {"unwire"}
+MCBusyKinds == {"x"}
+MCPhProts == {"r"}
+MCVariant == "TerminatePlainStore"
+====

@@ -1,0 +1,16 @@
+---- MODULE MCUnwireFreesOnWireCountOneUnmapped ----
+\* Model UnwireFreesOnWireCountOneUnmapped: bug 3 with the page never mapped.
+\* free_prep strips OBJREF itself, so the freed page looks clean and
+\* NoFreeWhileReferenced holds; what remains is the double free through
+\* vm_object_terminate_pages (FreedOnce).
+EXTENDS VmPage
+CONSTANTS f, tm, p1
+MCThreads == {f, tm}
+MCRole == (f :> "Faulter") @@ (tm :> "Terminator")
+MCPmaps == {p1}
+MCInitMapped == {}
+MCUnwireKinds == {"unwire"}
+MCBusyKinds == {"x"}
+MCPhProts == {"r"}
+MCVariant == "UnwireFreesOnWireCountOne"
+====

@@ -1,0 +1,14 @@
+---- MODULE MCWireMappedIgnoresBlocked ----
+\* Model WireMappedIgnoresBlocked (brief 3.6 bug 1): vm_page_wire_mapped
+\* without the BLOCKED test; Remover against a PmapHolder, one mapped pmap.
+EXTENDS VmPage
+CONSTANTS r, h, p1
+MCThreads == {r, h}
+MCRole == (r :> "Remover") @@ (h :> "PmapHolder")
+MCPmaps == {p1}
+MCInitMapped == {p1}
+MCUnwireKinds == {"unwire"}
+MCBusyKinds == {"x"}
+MCPhProts == {"r"}
+MCVariant == "WireMappedIgnoresBlocked"
+====
