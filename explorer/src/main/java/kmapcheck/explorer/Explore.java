@@ -4,6 +4,15 @@ package kmapcheck.explorer;
 public final class Explore {
     private Explore() {}
 
+    /** Builds an explorer for a scenario without running it (stepping API). */
+    public static Explorer explorer(Scenario s) {
+        Mechanism m = Mechanism.byName(s.get("target"));
+        Mechanism.Model model = m.build(s);
+        ExplorerConfig cfg = s.explorerConfig();
+        s.checkAllKeysUsed();
+        return new Explorer(s.id(), model.program(), model.mapping(), cfg);
+    }
+
     public static ExplorationResult scenario(Scenario s) {
         Mechanism m = Mechanism.byName(s.get("target"));
         Mechanism.Model model = m.build(s);

@@ -308,4 +308,73 @@ public final class Explorer {
 
     /** Number of distinct ops interned (diagnostics). */
     int opCount() { return ops.size(); }
+
+    // ---- stepping API (replay of spec traces, tests) -------------------------------------------
+
+    /** A state of the implementation, for stepping through it outside the search. */
+    public static final class Node {
+        final MachineState state;
+        Node(MachineState s) { this.state = s; }
+    }
+
+    /**
+     * One implementation transition from a node.
+     *
+     * @param action spec action it refines, or null for a stutter
+     * @param mapped the spec state of the target
+     * @param error  kernel assertion text if the transition panicked
+     */
+    public record Edge(String action, Map<String, String> actor, List<String> impl, Node to,
+                       Map<String, Value> mapped, String error) {}
+
+    public Node root() { return new Node(initialState()); }
+
+    public Map<String, Value> mapped(Node n) { return mapping.map(view(n.state)); }
+
+    /** The first spec invariant the node violates, or null. */
+    public String violated(Node n) { return firstViolated(n.state); }
+
+    /** {@code property} if the node violates that invariant, else null. */
+    public String violatedAmong(Node n, String property) {
+        Map<String, Value> m = mapping.map(view(n.state));
+        for (SpecMapping.Invariant inv : mapping.invariants())
+            if (inv.name().equals(property) && !inv.holds().test(m)) return property;
+        return null;
+    }
+
+    public List<Edge> expand(Node n) {
+        List<Edge> out = new ArrayList<>();
+        for (Succ x : successors(n.state)) {
+            SpecMapping.Step step = new SpecMapping.Step(x.kind(), x.thread(), x.cpu(), x.op(), x.stepInOp(),
+                    x.completed(), x.prims(), view(n.state), view(x.next()));
+            Map<String, String> actor = new LinkedHashMap<>();
+            if (x.thread() >= 0) actor.put("thread", threadNames.get(x.thread()));
+            if (x.cpu() >= 0) actor.put("cpu", program.cpuName(x.cpu()));
+            List<String> impl = new ArrayList<>();
+            if (x.op() != null && x.kind() == SpecMapping.Kind.THREAD) impl.add(program.show(x.op()) + (x.completed() ? " returns" : ""));
+            impl.addAll(x.prims());
+            out.add(new Edge(x.error() != null ? "Panic" : mapping.actionName(step), actor, impl, new Node(x.next()),
+                    mapping.map(view(x.next())), x.error()));
+        }
+        return out;
+    }
+
+    /** A trace of a path of edges from {@code start} (source "replay"). */
+    public Trace traceOf(String source, Node start, List<Edge> path, Trace.Violation violation) {
+        List<Trace.State> ts = new ArrayList<>();
+        List<Trace.Action> as = new ArrayList<>();
+        ts.add(new Trace.State(1, mapped(start)));
+        as.add(Trace.Action.init());
+        int i = 2;
+        for (Edge e : path) {
+            ts.add(new Trace.State(i, e.mapped()));
+            boolean stutter = e.action() == null;
+            String name = stutter ? "(" + (e.impl().isEmpty() ? "step" : e.impl().get(0)) + ")" : e.action();
+            as.add(new Trace.Action(i, name, null, e.actor(), stutter, null, e.impl()));
+            i++;
+        }
+        return new Trace(source, model, mapping.vars(), ts, as, violation);
+    }
+
+    public SpecMapping mapping() { return mapping; }
 }

@@ -7,6 +7,14 @@ public interface Mechanism {
 
     Model build(Scenario s);
 
+    /**
+     * Scenario keys that make the implementation start in the spec state {@code init} where the
+     * spec's Init allows several (e.g. which CPU each thread starts on). Used to replay TLC traces.
+     */
+    default java.util.Map<String, String> initialOverrides(java.util.Map<String, kmapcheck.trace.Value> init) {
+        return java.util.Map.of();
+    }
+
     record Model(Program program, SpecMapping mapping) {}
 
     /** Looks up a mechanism by name; one-line error listing the known ones otherwise. */

@@ -38,6 +38,13 @@ public final class Scenario {
         return new Scenario(id, file, m);
     }
 
+    /** The same scenario with some keys replaced (e.g. initial CPUs taken from a TLC trace). */
+    public Scenario with(Map<String, String> overrides) {
+        Map<String, String> m = new LinkedHashMap<>(props);
+        m.putAll(overrides);
+        return new Scenario(id, file, m);
+    }
+
     public String id() { return id; }
     public Path file() { return file; }
     public Map<String, String> all() { return props; }

@@ -14,6 +14,19 @@ import kmapcheck.machine.Layout;
 public final class LwbufMechanism implements Mechanism {
     @Override public String name() { return "lwbuf"; }
 
+    /** thread.cpus from the spec's tcpu (threads t1.., CPUs c0..). */
+    @Override
+    public java.util.Map<String, String> initialOverrides(java.util.Map<String, kmapcheck.trace.Value> init) {
+        kmapcheck.trace.Value.Fn tcpu = (kmapcheck.trace.Value.Fn) init.get("tcpu");
+        java.util.List<String> cpus = new java.util.ArrayList<>();
+        for (int t = 1; ; t++) {
+            kmapcheck.trace.Value c = tcpu.get(kmapcheck.trace.Value.mv("t" + t));
+            if (c == null) break;
+            cpus.add(c.toTla().substring(1));
+        }
+        return java.util.Map.of("thread.cpus", String.join(",", cpus));
+    }
+
     @Override
     public Model build(Scenario s) {
         int cpus = s.getInt("cpus", 2);

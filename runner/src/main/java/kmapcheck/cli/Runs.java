@@ -1,0 +1,154 @@
+package kmapcheck.cli;
+
+import kmapcheck.explorer.ExplorationResult;
+import kmapcheck.explorer.Explore;
+import kmapcheck.explorer.Scenario;
+import kmapcheck.tlc.SpecSource;
+import kmapcheck.tlc.TlcResult;
+import kmapcheck.tlc.TlcRunner;
+import kmapcheck.trace.Roles;
+import kmapcheck.trace.Trace;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Runs manifest entries with TLC or the explorer and judges them. */
+public final class Runs {
+    private final TlcRunner tlc;
+
+    public Runs(TlcRunner tlc) { this.tlc = tlc; }
+
+    public RunOutcome run(Manifest.Entry e) throws IOException, InterruptedException {
+        return e.tool() == Manifest.Tool.TLC ? runTlc(e) : runExplorer(e);
+    }
+
+    /** The spec module of a mechanism folder: the one .tla that is not an MC module. */
+    public static Path specFile(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> specs = s.filter(p -> p.toString().endsWith(".tla") && !p.getFileName().toString().startsWith("MC")).sorted().toList();
+            if (specs.isEmpty()) throw new Manifest.ManifestException(dir + ": no spec module (a .tla file not named MC*)");
+            return specs.get(0);
+        }
+    }
+
+    /** Reads every spec module in the folder (main spec and helper modules). */
+    public static SpecSource specSource(Path dir, String mcModule) throws IOException {
+        // the MC module names the spec it extends: use that one
+        String text = Files.readString(dir.resolve(mcModule + ".tla"));
+        var m = java.util.regex.Pattern.compile("EXTENDS\\s+([A-Za-z0-9_]+)").matcher(text);
+        Path spec = m.find() && Files.exists(dir.resolve(m.group(1) + ".tla")) ? dir.resolve(m.group(1) + ".tla") : specFile(dir);
+        return SpecSource.read(spec);
+    }
+
+    RunOutcome runTlc(Manifest.Entry e) throws IOException, InterruptedException {
+        SpecSource src = specSource(e.dir(), e.file());
+        TlcResult r = tlc.check(e.id(), e.dir(), e.file(), src.variables());
+        Trace trace = r.trace() == null ? null : annotate(r.trace(), src, Roles.NONE);
+        String actual;
+        boolean ok;
+        switch (r.outcome()) {
+            case PASS -> {
+                actual = "pass";
+                ok = e.expectsPass() && (e.distinctStates() == null || e.distinctStates() == r.distinctStates());
+                if (e.expectsPass() && !ok) actual = "pass, but " + r.distinctStates() + " distinct states (manifest: " + e.distinctStates() + ")";
+            }
+            case VIOLATION -> {
+                actual = Manifest.kindWord(r.kind()) + " " + r.property();
+                ok = !e.expectsPass() && r.kind().equals(e.kind()) && r.property().equals(e.property());
+            }
+            default -> {
+                actual = "error: " + r.message();
+                ok = false;
+            }
+        }
+        return new RunOutcome(e, actual, ok, r.distinctStates(), r.generated(), r.depth(), r.millis() / 1000.0, trace, r.message());
+    }
+
+    RunOutcome runExplorer(Manifest.Entry e) {
+        Scenario s;
+        try {
+            s = Scenario.load(e.id(), e.dir().resolve(e.file()));
+        } catch (IOException x) {
+            return new RunOutcome(e, "error: " + x.getMessage(), false, 0, 0, 0, 0, null, x.getMessage());
+        }
+        ExplorationResult r;
+        try {
+            r = Explore.scenario(s);
+        } catch (Scenario.ScenarioException x) {
+            return new RunOutcome(e, "error: " + x.getMessage(), false, 0, 0, 0, 0, null, x.getMessage());
+        }
+        String actual;
+        boolean ok;
+        switch (r.verdict()) {
+            case PASS -> {
+                actual = "pass";
+                ok = e.expectsPass() && (e.distinctStates() == null || e.distinctStates() == r.distinctStates());
+                if (e.expectsPass() && !ok) actual = "pass, but " + r.distinctStates() + " distinct states (manifest: " + e.distinctStates() + ")";
+            }
+            case VIOLATION -> {
+                actual = Manifest.kindWord(r.kind()) + " " + r.property();
+                ok = !e.expectsPass() && r.kind().equals(e.kind()) && r.property().equals(e.property());
+            }
+            default -> {
+                actual = "INCOMPLETE: " + r.message();
+                ok = false;
+            }
+        }
+        Trace trace = r.trace();
+        if (trace != null) {
+            try {
+                Path mc = e.dir().getParent().getParent().resolve("spec").resolve(e.mechanism());
+                if (e.model() != null && Files.exists(mc.resolve("MC" + e.model() + ".tla")))
+                    trace = annotate(trace, specSource(mc, "MC" + e.model()), Roles.NONE);
+            } catch (IOException ignored) {
+                // kernel-function annotations are optional
+            }
+        }
+        return new RunOutcome(e, actual, ok, r.distinctStates(), r.transitions(), r.maxDepth(), r.millis() / 1000.0, trace, r.message());
+    }
+
+    /** Adds the kernel function (spec comment) of each action and, for TLC traces, the actor. */
+    static Trace annotate(Trace t, SpecSource src, Roles roles) {
+        Roles rs = roles != Roles.NONE ? roles : guessRoles(t);
+        List<Trace.Action> as = new ArrayList<>();
+        for (int i = 0; i < t.actions().size(); i++) {
+            Trace.Action a = t.actions().get(i);
+            if (a.kernel() == null && src.comments().containsKey(a.name())) a = a.withKernel(src.comments().get(a.name()));
+            if (a.actor().isEmpty() && i > 0) a = a.withActor(rs.actorOf(t.vars(), t.states().get(i - 1), t.states().get(i)));
+            as.add(a);
+        }
+        return new Trace(t.source(), t.model(), t.vars(), t.states(), as, t.violation());
+    }
+
+    /**
+     * Roles from conventional names: threads are the domain of "pc"; the thread's CPU is in
+     * "tcpu" or "cpu"; CPUs are the domain of "tlb".
+     */
+    static Roles guessRoles(Trace t) {
+        List<String> v = t.vars();
+        String threads = v.contains("pc") ? "pc" : null;
+        String cpuOf = v.contains("tcpu") ? "tcpu" : v.contains("cpu") ? "cpu" : null;
+        String cpus = v.contains("tlb") ? "tlb" : null;
+        return new Roles(threads, cpuOf, cpus);
+    }
+
+    /** Kernel-function text per action of a spec (for reports). */
+    public static Map<String, String> kernelOf(Manifest.Entry e) {
+        try {
+            Path dir = e.tool() == Manifest.Tool.TLC ? e.dir() : e.dir().getParent().getParent().resolve("spec").resolve(e.mechanism());
+            String mc = e.tool() == Manifest.Tool.TLC ? e.file() : "MC" + e.model();
+            if (!Files.exists(dir.resolve(mc + ".tla"))) return Map.of();
+            SpecSource src = specSource(dir, mc);
+            java.util.Map<String, String> m = new java.util.LinkedHashMap<>(src.comments());
+            if (e.property() != null && src.definition(e.property()) != null) m.put("invariant:" + e.property(), src.definition(e.property()));
+            return m;
+        } catch (IOException x) {
+            return Map.of();
+        }
+    }
+}
