@@ -114,7 +114,7 @@ KvaTest(t, c) ==
     THEN /\ synced' = [synced EXCEPT ![t] = TRUE]
          /\ pc' = [pc EXCEPT ![t] = "holding"]
          /\ kcpu' = [kcpu EXCEPT ![t] = NoCpu]
-    ELSE /\ pc' = [pc EXCEPT ![t] = "kva_invlpg"]
+    ELSE /\ pc' = [pc EXCEPT ![t] = IF Variant = "SlowNoInvlpg" THEN "kva_or" ELSE "kva_invlpg"]
          /\ kcpu' = [kcpu EXCEPT ![t] = c]
          /\ UNCHANGED synced
 
@@ -134,10 +134,10 @@ KvaCheck(t) ==
     /\ UNCHANGED <<cache, lm, mask, pte, tlb, tcpu, obj, want, glob, seen>>
 
 \* _lwbuf_kva: pmap_kenter_sync_quick(kva) = invlpg on the CPU it runs on now (L9).
+\* (SlowNoInvlpg skips this step.)
 KvaSlowInvlpg(t) ==
     /\ pc[t] = "kva_invlpg"
-    /\ IF Variant = "SlowNoInvlpg" THEN UNCHANGED tlb
-       ELSE tlb' = [tlb EXCEPT ![tcpu[t]][obj[t]] = NoPage]
+    /\ tlb' = [tlb EXCEPT ![tcpu[t]][obj[t]] = NoPage]
     /\ pc' = [pc EXCEPT ![t] = "kva_or"]
     /\ UNCHANGED <<cache, lm, mask, pte, tcpu, obj, want, synced, glob, seen, kcpu>>
 

@@ -151,7 +151,8 @@ public final class Explorer {
         Op op = ops.get(me.op);
         int stepInOp = me.steps;
         int cpu = me.cpu;
-        boolean migratable = cfg.migrations() != 0 && program.mayMigrate(t, view(s));
+        // judged inside the op (w: the thread is running it), where e.g. LWKT forbids migration
+        boolean migratable = cfg.migrations() != 0 && program.mayMigrate(t, view(w));
         ReplayCtx ctx = new ReplayCtx(layout, w, t, migratable, threadNames, cfg.atomicBlocks());
         boolean completed = false;
         long result = 0;

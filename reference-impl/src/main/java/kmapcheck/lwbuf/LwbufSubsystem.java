@@ -51,6 +51,7 @@ public final class LwbufSubsystem {
     }
 
     public Lwbuf obj(int id) { return objs[id]; }
+    public Variant variant() { return variant; }
     public int objects() { return objs.length; }
     public ObjCache cache() { return cache; }
     private long allCpus() { return (1L << ncpus) - 1; }

@@ -109,7 +109,8 @@ public final class Runs {
                 // kernel-function annotations are optional
             }
         }
-        return new RunOutcome(e, actual, ok, r.distinctStates(), r.transitions(), r.maxDepth(), r.millis() / 1000.0, trace, r.message());
+        // DEPTH counts states on the longest shortest path, as TLC does (the explorer counts steps)
+        return new RunOutcome(e, actual, ok, r.distinctStates(), r.transitions(), r.maxDepth() + 1, r.millis() / 1000.0, trace, r.message());
     }
 
     /** Adds the kernel function (spec comment) of each action and, for TLC traces, the actor. */

@@ -60,13 +60,18 @@ public final class LwbufMapping implements SpecMapping {
 
     /**
      * Position inside lwbuf_kva from its replay log: [curcpu] -> "kva_check" (only when migration
-     * can fall between the two reads), [curcpu, cpumask] -> "kva_invlpg", + [invlpg] -> "kva_or".
+     * can fall between the two reads), [curcpu, cpumask] -> "kva_invlpg" (SlowNoInvlpg: "kva_or",
+     * it has no invlpg), + [invlpg] -> "kva_or".
      */
-    private static String kvaPc(int logLength) {
-        return switch (logLength) { case 1 -> "kva_check"; case 2 -> "kva_invlpg"; default -> "kva_or"; };
+    private String kvaPc(int logLength) {
+        return switch (logLength) {
+            case 1 -> "kva_check";
+            case 2 -> sys.variant() == LwbufSubsystem.Variant.SLOW_NO_INVLPG ? "kva_or" : "kva_invlpg";
+            default -> "kva_or";
+        };
     }
 
-    private static String pc(View v, int t) {
+    private String pc(View v, int t) {
         Op op = v.op(t);
         if (op != null && op.name().equals(KVA) && v.stepsInOp(t) > 0) return kvaPc(v.log(t).length);
         if (op != null && op.name().equals(SET_GLOBAL) && v.stepsInOp(t) > 0) return v.stepsInOp(t) == 1 ? "sg_sync" : "sg_store";

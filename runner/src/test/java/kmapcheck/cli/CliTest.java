@@ -1,0 +1,95 @@
+package kmapcheck.cli;
+
+import kmapcheck.TestRoot;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Bad input: one clear line on stderr and exit code 2 (the CLI runs in a child JVM, as users run it). */
+class CliTest {
+    record Run(int code, String out, String err) {}
+
+    static Run cli(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dkmapcheck.root=" + TestRoot.get(), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Run(p.waitFor(), out, err);
+    }
+
+    static void assertOneLineError(Run r, String fragment) {
+        assertEquals(2, r.code(), "exit code; stderr: " + r.err());
+        assertEquals(1, r.err().strip().lines().count(), "exactly one line on stderr: " + r.err());
+        assertTrue(r.err().startsWith("kmapcheck: "), r.err());
+        assertTrue(r.err().contains(fragment), r.err());
+    }
+
+    @Test void unknownModel() throws Exception { assertOneLineError(cli("tlc", "lwbuf/NoSuchModel"), "unknown model 'lwbuf/NoSuchModel'"); }
+
+    @Test void unknownScenario() throws Exception { assertOneLineError(cli("explore", "nosuch/Thing"), "unknown scenario 'nosuch/Thing'"); }
+
+    @Test void unknownOption() throws Exception { assertOneLineError(cli("check", "--frobnicate"), "unknown option --frobnicate"); }
+
+    @Test void unknownCommand() throws Exception { assertOneLineError(cli("frob"), "unknown command 'frob'"); }
+
+    @Test void badWorkers() throws Exception { assertOneLineError(cli("tlc", "--workers", "zero", "lwbuf/Fixed"), "--workers needs a positive integer"); }
+
+    @Test void missingArguments() throws Exception { assertOneLineError(cli("tlc"), "tlc needs MODEL... or --all"); }
+
+    @Test
+    void scenarioWithUnknownKeyIsRejected() throws Exception {
+        Path tmp = Files.createTempDirectory("kmapcheck-cli-");
+        Path root = TestRoot.get();
+        // a copy of the repo's manifests with one broken scenario
+        Files.createDirectories(tmp.resolve("spec"));
+        Path jc = Files.createDirectories(tmp.resolve("jpf-config/lwbuf"));
+        Files.writeString(jc.resolve("Typo.jpf"), "target = lwbuf\nvariant = Fixed\nsearch.max_stats = 10\n");
+        Files.writeString(jc.resolve("manifest.json"), "{\"mechanism\":\"lwbuf\",\"scenarios\":[{\"name\":\"Typo\",\"file\":\"Typo.jpf\",\"expect\":\"pass\"}]}");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dkmapcheck.root=" + tmp, Main.class.getName(), "explore", "lwbuf/Typo"));
+        Process p = new ProcessBuilder(cmd).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = p.waitFor();
+        // an unknown key makes the run an error row: the summary marks it and the exit code is non-zero
+        assertEquals(1, code, out);
+        assertTrue(out.contains("unknown key 'search.max_stats'"), out);
+        assertTrue(root.toFile().isDirectory());
+    }
+
+    @Test
+    void manifestMustListEveryModel() throws Exception {
+        Path tmp = Files.createTempDirectory("kmapcheck-cli-");
+        Path sd = Files.createDirectories(tmp.resolve("spec/toy"));
+        Files.writeString(sd.resolve("Toy.tla"), "---- MODULE Toy ----\n====\n");
+        Files.writeString(sd.resolve("MCToy.tla"), "---- MODULE MCToy ----\nEXTENDS Toy\n====\n");
+        Files.writeString(sd.resolve("MCToy.cfg"), "");
+        Files.writeString(sd.resolve("MCOther.tla"), "---- MODULE MCOther ----\n====\n");
+        Files.writeString(sd.resolve("manifest.json"), "{\"mechanism\":\"toy\",\"models\":[{\"name\":\"Toy\",\"module\":\"MCToy.tla\",\"expect\":\"pass\"}]}");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dkmapcheck.root=" + tmp, Main.class.getName(), "list"));
+        Process p = new ProcessBuilder(cmd).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, p.waitFor());
+        assertTrue(err.contains("MCOther.tla is not listed in the manifest"), err);
+    }
+
+    @Test
+    void helpForEveryCommand() throws Exception {
+        for (String c : List.of("check", "tlc", "explore", "replay", "validate", "list")) {
+            Run r = cli(c, "--help");
+            assertEquals(0, r.code(), c);
+            assertTrue(r.out().startsWith("usage: kmapcheck " + c), c + ": " + r.out());
+        }
+    }
+}
