@@ -56,7 +56,9 @@ Variants ==
       "TerminatePlainStore",        \* bug 4
       "BusySleepPlainStore",        \* bug 5
       "RemoverReadLock",            \* bug 6
-      "MapperUnbusiesUnlocked" }    \* extra: the Mapper xunbusies without re-taking the object lock
+      "MapperUnbusiesUnlocked",     \* extra: the Mapper xunbusies without re-taking the object lock
+      "ReleaseRecheck" }            \* Fixed + release_locked busies the page and re-checks the
+                                    \* wire count before freeing (later FreeBSD shape)
 
 ASSUME Variant \in Variants
 ASSUME Role \in [Threads -> RoleNames]
@@ -617,18 +619,36 @@ RlkMap(t) ==
     /\ UNCHANGED <<rcv, obj, busyv, pmapv, pagev, sleepv, kassert>>
 
 \*   ... && m->dirty == 0 && !vm_page_busied(m)) vm_page_free(m);
+\* ReleaseRecheck: ... && vm_page_tryxbusy(m)) { if (!vm_page_wired(m))
+\*   vm_page_free(m); else vm_page_xunbusy(m); }
 RlkBusy(t) ==
     /\ pc[t] = "rlk_busy"
-    /\ IF ~Busied(busy)
-       THEN /\ Goto(t, "rl_fp_sb")
-            /\ UNCHANGED <<olock, locv>>
-       ELSE Fin(t, "idle", TRUE)
-    /\ UNCHANGED <<rcv, obj, busyv, pmapv, pagev, sleepv, kassert>>
+    /\ IF Variant = "ReleaseRecheck"
+       THEN IF busy = UNBUSIED
+            THEN /\ busy' = SINGLE_EXCL
+                 /\ xowners' = xowners \cup {t}
+                 /\ Goto(t, "rlk_wired")
+                 /\ UNCHANGED <<olock, locv>>
+            ELSE /\ Fin(t, "idle", TRUE)
+                 /\ UNCHANGED <<busy, xowners>>
+       ELSE /\ IF ~Busied(busy)
+               THEN /\ Goto(t, "rl_fp_sb")
+                    /\ UNCHANGED <<olock, locv>>
+               ELSE Fin(t, "idle", TRUE)
+            /\ UNCHANGED <<busy, xowners>>
+    /\ UNCHANGED <<rcv, obj, sowners, pmapv, pagev, sleepv, kassert>>
+
+\* ReleaseRecheck: if (!vm_page_wired(m)) vm_page_free(m) else xunbusy
+RlkWired(t) ==
+    /\ pc[t] = "rlk_wired"
+    /\ Goto(t, IF rc.wires = 0 THEN "rl_fp_sb" ELSE "rlk_xu")
+    /\ UNCHANGED <<rcv, obj, olock, busyv, pmapv, pagev, sleepv, locv, kassert>>
 
 HoldSteps(t) ==
     \/ UwLd(t) \/ UwCas(t) \/ FreePath(t, "uw_fp", <<"idle", FALSE>>)
     \/ RlObj(t) \/ RlBusy(t) \/ RlTry(t)
     \/ RlkDrop(t) \/ RlkMap(t) \/ RlkBusy(t) \/ FreePath(t, "rl_fp", <<"idle", TRUE>>)
+    \/ RlkWired(t) \/ Xunbusy(t, "rlk", <<"idle", TRUE>>)
 
 -----------------------------------------------------------------------------
 (* Remover: vm_object_page_remove(object, pindex, pindex+1, 0), one page.  *)

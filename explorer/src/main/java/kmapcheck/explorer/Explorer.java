@@ -40,7 +40,12 @@ public final class Explorer {
 
     /** One successor of a state. {@code error} is set when the transition hit a kernel assertion. */
     record Succ(MachineState next, SpecMapping.Kind kind, int thread, int cpu, Op op, int stepInOp,
-                boolean completed, List<String> prims, String errorProperty, String error) {}
+                boolean completed, List<String> prims, String errorProperty, String error, boolean obligated) {
+        Succ(MachineState next, SpecMapping.Kind kind, int thread, int cpu, Op op, int stepInOp,
+             boolean completed, List<String> prims, String errorProperty, String error) {
+            this(next, kind, thread, cpu, op, stepInOp, completed, prims, errorProperty, error, false);
+        }
+    }
 
     MachineState initialState() {
         long[] mem = layout.initialMemory();
@@ -72,12 +77,12 @@ public final class Explorer {
                 case IDLE -> {
                     for (Op op : program.choices(t, v)) {
                         Succ x = runThread(s, t, op);
-                        if (x != null) out.add(x);
+                        if (x != null) out.add(obligated(x, program.fair(t, op)));
                     }
                 }
                 case RUNNING, WOKEN -> {
                     Succ x = runThread(s, t, null);
-                    if (x != null) out.add(x);
+                    if (x != null) out.add(obligated(x, true));
                 }
                 case SLEEPING -> { }
             }
@@ -134,6 +139,11 @@ public final class Explorer {
             }
         }
         return out;
+    }
+
+    private static Succ obligated(Succ x, boolean o) {
+        return new Succ(x.next(), x.kind(), x.thread(), x.cpu(), x.op(), x.stepInOp(), x.completed(), x.prims(),
+                x.errorProperty(), x.error(), o);
     }
 
     private Op opOf(ThreadState t) { return t.op < 0 ? null : ops.get(t.op); }
@@ -197,6 +207,9 @@ public final class Explorer {
         parent.add(new int[]{-1, -1, 0});
         String bad = firstViolated(init);
         if (bad != null) return violation(t0, states, parent, 0, "invariant", bad, null, 0, 0);
+        List<SpecMapping.Liveness> live = mapping.liveness();
+        LivenessGraph graph = live.isEmpty() ? null : new LivenessGraph(live, threadNames);
+        if (graph != null) graph.addState(mapping.map(view(init)));
         long transitions = 0;
         int maxDepth = 0;
         String boundHit = null;
@@ -215,12 +228,21 @@ public final class Explorer {
                     return violation(t0, states, parent, id, "error", x.errorProperty(), x.error(), transitions, depth + 1);
                 }
                 MachineState.Key key = MachineState.Key.of(x.next().encode());
-                if (seen.containsKey(key)) continue;
+                Integer known = seen.get(key);
+                if (known != null) {
+                    if (graph != null && x.obligated()) graph.addEdge(head, known);
+                    continue;
+                }
                 if (states.size() >= cfg.maxStates()) { boundHit = "search.max_states=" + cfg.maxStates(); break; }
                 int id = add(states, parent, seen, x.next(), head, i, depth + 1, false);
                 maxDepth = Math.max(maxDepth, depth + 1);
-                String v = firstViolated(x.next());
+                Map<String, Value> mapped = mapping.map(view(x.next()));
+                String v = firstViolated(mapped);
                 if (v != null) return violation(t0, states, parent, id, "invariant", v, null, transitions, maxDepth);
+                if (graph != null) {
+                    graph.addState(mapped);
+                    if (x.obligated()) graph.addEdge(head, id);
+                }
             }
             if (cfg.checkDeadlock() && !threadMoved && stuck(s))
                 return violation(t0, states, parent, head, "deadlock", "Deadlock",
@@ -231,6 +253,19 @@ public final class Explorer {
         if (boundHit != null)
             return new ExplorationResult(ExplorationResult.Verdict.INCOMPLETE, null, null, "bound hit: " + boundHit,
                     states.size(), transitions, maxDepth, ms, null);
+        if (graph != null) {
+            LivenessGraph.Stuck stuck = graph.firstStuck(parent);
+            if (stuck != null) {
+                ExplorationResult r = violation(t0, states, parent, stuck.state(), "liveness", stuck.property(),
+                        stuck.thread() + " waits forever: no obligated step (threads finishing their ops, fair op starts) releases it",
+                        transitions, maxDepth);
+                Trace t = r.trace();
+                Trace lasso = new Trace(t.source(), t.model(), t.vars(), t.states(), t.actions(),
+                        new Trace.Violation("liveness", stuck.property(), t.states().size(), t.violation().message()));
+                return new ExplorationResult(r.verdict(), r.kind(), r.property(), r.message(), r.distinctStates(),
+                        r.transitions(), r.maxDepth(), r.millis(), lasso);
+            }
+        }
         return new ExplorationResult(ExplorationResult.Verdict.PASS, null, null, null, states.size(), transitions, maxDepth, ms, null);
     }
 
@@ -259,8 +294,9 @@ public final class Explorer {
         return String.join(", ", parts);
     }
 
-    private String firstViolated(MachineState s) {
-        Map<String, Value> m = mapping.map(view(s));
+    private String firstViolated(MachineState s) { return firstViolated(mapping.map(view(s))); }
+
+    private String firstViolated(Map<String, Value> m) {
         for (SpecMapping.Invariant inv : mapping.invariants()) if (!inv.holds().test(m)) return inv.name();
         return null;
     }
@@ -378,4 +414,6 @@ public final class Explorer {
     }
 
     public SpecMapping mapping() { return mapping; }
+
+    public Program program() { return program; }
 }

@@ -35,6 +35,12 @@ public interface Program {
     /** May thread t be migrated now (it is not pinned)? E.g. DragonFly LWKT: only between calls. */
     boolean mayMigrate(int t, View v);
 
+    /**
+     * Is starting {@code op} an obligated (weakly fair) step for liveness checking? E.g. a thread
+     * holding a buffer eventually frees it. Steps of a thread inside an op are always obligated.
+     */
+    default boolean fair(int t, Op op) { return false; }
+
     /** Driver bookkeeping when thread t migrates (e.g. lwbuf: its kva is no longer synced). */
     default void onMigrate(int t, long[] locals) {}
 

@@ -30,6 +30,17 @@ public interface SpecMapping {
     record Invariant(String name, Predicate<Map<String, Value>> holds) {}
 
     /**
+     * Liveness properties: "every thread in {@code waiting(s)} eventually leaves it", checked as
+     * AG(waiting(t) => EF not waiting(t)) over obligated steps only (see {@link Program#fair}):
+     * threads finishing the ops they are in, and op starts the program declares fair. Signals and
+     * new requests are never relied on, as in the specs' fairness (no fairness on Signal).
+     */
+    default List<Liveness> liveness() { return List.of(); }
+
+    /** @param waiting the thread names (model values, e.g. "t2") waiting in a mapped state */
+    record Liveness(String name, java.util.function.Function<Map<String, Value>, java.util.Set<String>> waiting) {}
+
+    /**
      * One implementation transition.
      *
      * @param kind       THREAD, TLB_FILL, TLB_EVICT, MIGRATE or SIGNAL

@@ -52,6 +52,21 @@ public interface Ctx {
      */
     boolean sleep(WaitQueue q, boolean interruptible);
 
+    /** msleep's error return for an interrupted sleep (EINTR/ERESTART). */
+    int EINTR = 4;
+
+    /**
+     * FreeBSD msleep(chan, lock, PVM | (pcatch ? PCATCH : 0)): sleep on {@code q} (interlock held,
+     * released while asleep, re-acquired on return). With PCATCH, returns EINTR if a signal
+     * interrupted the sleep <em>or</em> is pending when the thread wakes up, even if a wakeup chose
+     * it (the race behind the wakeup_one -> wakeup change, kernel-brief §1.7.1); else 0.
+     */
+    default int msleep(WaitQueue q, boolean pcatch) {
+        if (sleep(q, pcatch)) return EINTR;
+        if (pcatch && signalPending()) return EINTR;
+        return 0;
+    }
+
     /** wakeup_one / Condition.signal: wake the longest sleeper. Caller holds the interlock. */
     void wakeupOne(WaitQueue q);
 

@@ -1,0 +1,123 @@
+package kmapcheck.explorer;
+
+import kmapcheck.machine.Ctx;
+import kmapcheck.machine.Layout;
+import kmapcheck.machine.Lock;
+import kmapcheck.machine.Word;
+import kmapcheck.trace.Trace;
+import kmapcheck.trace.Value;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ExplorerTest {
+
+    @Test
+    void wakeupOneWithSignalsLosesAWakeup() {
+        ExplorationResult r = ToyPrograms.lostWakeup(false, 1).run();
+        assertEquals(ExplorationResult.Verdict.VIOLATION, r.verdict());
+        assertEquals("liveness", r.kind());
+        assertEquals("NoLostWakeup", r.property());
+        Trace t = r.trace();
+        assertEquals(t.states().size(), t.violation().loopTo(), "stuttering lasso on the last state");
+        assertTrue(t.actions().stream().anyMatch(a -> a.name().equals("SIGNAL")), "the lost wakeup needs a signal");
+    }
+
+    @Test
+    void wakeupOneWithoutSignalsIsLive() {
+        assertEquals(ExplorationResult.Verdict.PASS, ToyPrograms.lostWakeup(false, 0).run().verdict());
+    }
+
+    @Test
+    void broadcastWakeupWithSignalsIsLive() {
+        assertEquals(ExplorationResult.Verdict.PASS, ToyPrograms.lostWakeup(true, 1).run().verdict());
+    }
+
+    @Test
+    void abbaLockingDeadlocks() {
+        Layout l = new Layout(1);
+        Lock a = l.lock("A"), b = l.lock("B");
+        Word x = l.word("x", 0);
+        ToyPrograms.Scripted p = new ToyPrograms.Scripted(l, List.of(List.of("ab"), List.of("ba")), Set.of(), (op, ctx) -> {
+            Lock first = op.equals("ab") ? a : b, second = op.equals("ab") ? b : a;
+            ctx.lock(first);
+            ctx.fetchAdd(x, 1);     // a non-mover between the two acquisitions
+            ctx.lock(second);
+            ctx.unlock(second);
+            ctx.unlock(first);
+            return 0L;
+        });
+        ExplorationResult r = new Explorer("toy/abba", p, ToyPrograms.mapping(List.of(x), List.of(), List.of()),
+                new ExplorerConfig(10_000, 100, false, false, 0, 0, true, true)).run();
+        assertEquals(ExplorationResult.Verdict.VIOLATION, r.verdict());
+        assertEquals("deadlock", r.kind());
+    }
+
+    @Test
+    void unguardedAccessToAGuardedWordIsReported() {
+        Layout l = new Layout(1);
+        Lock lock = l.lock("L");
+        Word w = l.guarded("w", 0, lock);
+        ToyPrograms.Scripted p = new ToyPrograms.Scripted(l, List.of(List.of("racy")), Set.of(), (op, ctx) -> ctx.load(w));
+        ExplorationResult r = new Explorer("toy/racy", p, ToyPrograms.mapping(List.of(), List.of(), List.of()),
+                new ExplorerConfig(100, 10, false, false, 0, 0, true, true)).run();
+        assertEquals(ExplorationResult.Verdict.VIOLATION, r.verdict());
+        assertEquals("LockDiscipline", r.property());
+    }
+
+    @Test
+    void casRetryLoopAgainstAnEndlessIncrementerStaysFinite() {
+        Layout l = new Layout(1);
+        Word w = l.word("w", 0);
+        // t1 increments w forever (mod 3), t2 CASes it until it wins: the retry loop must not grow the state
+        ToyPrograms.Scripted p = new ToyPrograms.Scripted(l, List.of(List.of("spin"), List.of("cas")), Set.of(), (op, ctx) -> {
+            if (op.equals("spin")) {
+                return ctx.loop(0, c -> { long v = ctx.load(w); ctx.cas(w, v, (v + 1) % 3); return Ctx.Loop.again(0); });
+            }
+            return ctx.loop(0, c -> { long v = ctx.load(w); return ctx.cas(w, v, v) ? Ctx.Loop.done(v) : Ctx.Loop.again(0); });
+        });
+        ExplorationResult r = new Explorer("toy/cas", p, ToyPrograms.mapping(List.of(w), List.of(), List.of()),
+                new ExplorerConfig(10_000, 1000, false, false, 0, 0, false, true)).run();
+        assertEquals(ExplorationResult.Verdict.PASS, r.verdict());
+        assertTrue(r.distinctStates() < 200, "finite and small: " + r.distinctStates());
+    }
+
+    @Test
+    void hittingABoundIsIncompleteNeverPass() {
+        ExplorationResult r = new Explorer("toy/bounded", ToyPrograms.lostWakeup(true, 1).program(),
+                ToyPrograms.lostWakeup(true, 1).mapping(), new ExplorerConfig(5, 1000, false, false, 0, 1, true, true)).run();
+        assertEquals(ExplorationResult.Verdict.INCOMPLETE, r.verdict());
+        assertNotNull(r.message());
+        assertTrue(r.message().contains("search.max_states=5"), r.message());
+    }
+
+    @Test
+    void invariantsAreCheckedOnTheMappedState() {
+        Layout l = new Layout(1);
+        Word w = l.word("w", 0);
+        ToyPrograms.Scripted p = new ToyPrograms.Scripted(l, List.of(List.of("inc"), List.of("inc")), Set.of(), (op, ctx) -> {
+            long v = ctx.load(w);          // a lost update: load then store
+            ctx.store(w, v + 1);
+            return 0L;
+        });
+        SpecMapping m = ToyPrograms.mapping(List.of(w), List.of(new SpecMapping.Invariant("NoLostUpdate", s -> {
+            long done = ((Value.Fn) s.get("status")).map().values().stream().filter(v -> ((Value.Str) v).v().equals("idle")).count();
+            return true || done >= 0;
+        })), List.of());
+        ExplorationResult ok = new Explorer("toy/inc", p, m, new ExplorerConfig(1000, 100, false, false, 0, 0, false, true)).run();
+        assertEquals(ExplorationResult.Verdict.PASS, ok.verdict());
+        // the two interleavings that lose an update are reachable: w ends at 1 in some state with both done
+        SpecMapping strict = ToyPrograms.mapping(List.of(w), List.of(new SpecMapping.Invariant("Sum", s -> {
+            boolean bothDone = ((Value.Fn) s.get("status")).map().values().stream().allMatch(v -> ((Value.Str) v).v().equals("idle"));
+            return !bothDone || ((Value.Int) s.get("w")).v() == 2 || ((Value.Int) s.get("w")).v() == 0;
+        })), List.of());
+        ExplorationResult bad = new Explorer("toy/inc", p, strict, new ExplorerConfig(1000, 100, false, false, 0, 0, false, true)).run();
+        assertEquals(ExplorationResult.Verdict.VIOLATION, bad.verdict());
+        assertEquals("Sum", bad.property());
+    }
+}

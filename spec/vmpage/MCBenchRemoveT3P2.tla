@@ -1,0 +1,13 @@
+---- MODULE MCBenchRemoveT3P2 ----
+\* Benchmark (opt-in): Remover + PmapHolder + Faulter, two mapped pmaps.
+EXTENDS VmPage
+CONSTANTS r, h, f, p1, p2
+MCThreads == {r, h, f}
+MCRole == (r :> "Remover") @@ (h :> "PmapHolder") @@ (f :> "Faulter")
+MCPmaps == {p1, p2}
+MCInitMapped == {p1, p2}
+MCUnwireKinds == {"unwire"}
+MCBusyKinds == {"x"}
+MCPhProts == {"r"}
+MCVariant == "Fixed"
+====

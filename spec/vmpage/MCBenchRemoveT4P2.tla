@@ -1,0 +1,13 @@
+---- MODULE MCBenchRemoveT4P2 ----
+\* Benchmark (opt-in): Remover + two PmapHolders + Faulter, two mapped pmaps.
+EXTENDS VmPage
+CONSTANTS r, h1, h2, f, p1, p2
+MCThreads == {r, h1, h2, f}
+MCRole == (r :> "Remover") @@ (h1 :> "PmapHolder") @@ (h2 :> "PmapHolder") @@ (f :> "Faulter")
+MCPmaps == {p1, p2}
+MCInitMapped == {p1, p2}
+MCUnwireKinds == {"unwire"}
+MCBusyKinds == {"x"}
+MCPhProts == {"r"}
+MCVariant == "Fixed"
+====

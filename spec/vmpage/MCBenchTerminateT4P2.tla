@@ -1,0 +1,13 @@
+---- MODULE MCBenchTerminateT4P2 ----
+\* Benchmark (opt-in): Terminator, Faulter, PmapHolder, Unmapper, two mapped pmaps.
+EXTENDS VmPage
+CONSTANTS tm, f, h, u, p1, p2
+MCThreads == {tm, f, h, u}
+MCRole == (tm :> "Terminator") @@ (f :> "Faulter") @@ (h :> "PmapHolder") @@ (u :> "Unmapper")
+MCPmaps == {p1, p2}
+MCInitMapped == {p1, p2}
+MCUnwireKinds == {"unwire"}
+MCBusyKinds == {"x"}
+MCPhProts == {"r"}
+MCVariant == "Fixed"
+====

@@ -1,0 +1,14 @@
+---- MODULE MCFixedBusyPair ----
+\* Model FixedBusyPair: Variant "Fixed". Two busy contenders (xbusy or sbusy,
+\* sleeping in vm_page_busy_sleep).
+EXTENDS VmPage
+CONSTANTS b1, b2, p1
+MCThreads == {b1, b2}
+MCRole == (b1 :> "Busier") @@ (b2 :> "Busier")
+MCPmaps == {p1}
+MCInitMapped == {}
+MCUnwireKinds == {"unwire"}
+MCBusyKinds == {"x", "s"}
+MCPhProts == {"r"}
+MCVariant == "Fixed"
+====
