@@ -67,6 +67,8 @@ public final class Main {
             case "tlc" -> Commands.tlc(a, out);
             case "explore" -> Commands.explore(a, out);
             case "list" -> Commands.list(a, out);
+            case "bench" -> Bench.run(a, out);
+            case "report" -> Reports.command(a, out);
             case "replay" -> Links.replay(a, out);
             case "validate" -> Links.validate(a, out);
             default -> throw new UsageException("unknown command '" + cmd + "' (see kmapcheck --help)");

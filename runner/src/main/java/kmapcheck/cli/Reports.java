@@ -1,14 +1,85 @@
 package kmapcheck.cli;
 
-import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kmapcheck.report.HtmlReport;
+import kmapcheck.report.Row;
+import kmapcheck.report.SpecComments;
+import kmapcheck.trace.Roles;
+import kmapcheck.trace.Trace;
+import kmapcheck.trace.TraceJson;
 
-/** Hook for the HTML report (written once the report module is wired in). */
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The HTML report (out/report/): written by check, re-rendered by `kmapcheck report`. */
 final class Reports {
     private Reports() {}
 
-    static void write(Path outDir, List<RunOutcome> results, PrintStream out) {
-        // The HTML report (issue 6) plugs in here.
+    static final String HELP = """
+            usage: kmapcheck report [--out DIR]
+              Writes DIR/report/ (default out/report/) from the summary and traces of the last check:
+              an index of every model and scenario and one page per counterexample (per-CPU swimlanes,
+              TLC and explorer side by side). Static HTML/CSS: open DIR/report/index.html.
+            """;
+
+    static void write(Path outDir, List<RunOutcome> results, PrintStream out) throws IOException {
+        Map<String, Map<String, String>> kernel = new HashMap<>();
+        List<Row> rows = new ArrayList<>();
+        for (RunOutcome r : results) {
+            Manifest.Entry e = r.entry();
+            Map<String, String> k = kernel.computeIfAbsent(e.mechanism() + "/" + specModel(e), x -> kernelOf(e));
+            rows.add(new Row(e.id(), e.tool().label(), e.expectedText(), r.actual(), r.ok(), r.distinctStates(), r.depth(),
+                    r.seconds(), r.trace(), k, r.trace() == null ? Roles.NONE : Runs.guessRoles(r.trace())));
+        }
+        Path index = HtmlReport.write(outDir.resolve("report"), rows);
+        out.println("report: " + index);
+    }
+
+    private static String specModel(Manifest.Entry e) {
+        return e.tool() == Manifest.Tool.TLC ? e.file() : "MC" + e.model();
+    }
+
+    /** Kernel-function text, variable meanings and invariant definitions from the spec module. */
+    static Map<String, String> kernelOf(Manifest.Entry e) {
+        try {
+            Path dir = e.dir().getParent().getParent().resolve("spec").resolve(e.mechanism());
+            String mc = specModel(e);
+            if (!Files.exists(dir.resolve(mc + ".tla"))) return Map.of();
+            String text = Files.readString(dir.resolve(mc + ".tla"));
+            var m = java.util.regex.Pattern.compile("EXTENDS\\s+([A-Za-z0-9_]+)").matcher(text);
+            Path spec = m.find() && Files.exists(dir.resolve(m.group(1) + ".tla")) ? dir.resolve(m.group(1) + ".tla") : Runs.specFile(dir);
+            return SpecComments.read(spec);
+        } catch (IOException x) {
+            return Map.of();
+        }
+    }
+
+    /** `kmapcheck report`: re-render from out/summary.json and the JSON traces. */
+    static int command(Main.Args a, PrintStream out) throws Exception {
+        if (Commands.help(a, out, HELP)) return 0;
+        a.allow("out");
+        Path root = Main.root();
+        Path outDir = a.out(root);
+        Path summary = outDir.resolve("summary.json");
+        if (!Files.exists(summary)) throw new Main.UsageException("no " + summary + ": run kmapcheck check first");
+        Map<String, Manifest.Entry> entries = new HashMap<>();
+        for (Manifest.Entry e : Manifest.load(root)) entries.put(e.tool().label() + " " + e.id(), e);
+        List<RunOutcome> results = new ArrayList<>();
+        for (JsonNode n : new ObjectMapper().readTree(summary.toFile())) {
+            Manifest.Entry e = entries.get(n.path("tool").asText() + " " + n.path("id").asText());
+            if (e == null) throw new Main.UsageException(summary + " names " + n.path("id").asText() + ", which no manifest lists");
+            Trace t = n.hasNonNull("trace") ? TraceJson.read(outDir.resolve(n.get("trace").asText())) : null;
+            results.add(new RunOutcome(e, n.path("actual").asText(), n.path("ok").asBoolean(), n.path("distinctStates").asLong(),
+                    0, n.path("depth").asInt(), n.path("seconds").asDouble(), t, null));
+        }
+        write(outDir, results, out);
+        return 0;
     }
 }

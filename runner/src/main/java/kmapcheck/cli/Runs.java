@@ -138,18 +138,4 @@ public final class Runs {
         return new Roles(threads, cpuOf, cpus);
     }
 
-    /** Kernel-function text per action of a spec (for reports). */
-    public static Map<String, String> kernelOf(Manifest.Entry e) {
-        try {
-            Path dir = e.tool() == Manifest.Tool.TLC ? e.dir() : e.dir().getParent().getParent().resolve("spec").resolve(e.mechanism());
-            String mc = e.tool() == Manifest.Tool.TLC ? e.file() : "MC" + e.model();
-            if (!Files.exists(dir.resolve(mc + ".tla"))) return Map.of();
-            SpecSource src = specSource(dir, mc);
-            java.util.Map<String, String> m = new java.util.LinkedHashMap<>(src.comments());
-            if (e.property() != null && src.definition(e.property()) != null) m.put("invariant:" + e.property(), src.definition(e.property()));
-            return m;
-        } catch (IOException x) {
-            return Map.of();
-        }
-    }
 }

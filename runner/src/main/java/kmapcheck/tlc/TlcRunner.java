@@ -48,21 +48,54 @@ public final class TlcRunner {
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
             long t0 = System.nanoTime();
             Process p = pb.start();
+            PeakRss rss = new PeakRss(p.pid());
+            rss.start();
             byte[] out;
             try (var in = p.getInputStream()) {
                 out = in.readAllBytes();
             }
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            boolean done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+            rss.interrupt();
+            if (!done) {
                 p.destroyForcibly();
-                return new Raw("", -1, (System.nanoTime() - t0) / 1_000_000);
+                return new Raw("", -1, (System.nanoTime() - t0) / 1_000_000, rss.peakKb);
             }
-            return new Raw(new String(out, StandardCharsets.UTF_8), p.exitValue(), (System.nanoTime() - t0) / 1_000_000);
+            return new Raw(new String(out, StandardCharsets.UTF_8), p.exitValue(), (System.nanoTime() - t0) / 1_000_000, rss.peakKb);
         } finally {
             deleteTree(meta);
         }
     }
 
-    public record Raw(String output, int exitCode, long millis) {}
+    /** @param peakRssKb the child's peak resident set (VmHWM), 0 if unknown */
+    public record Raw(String output, int exitCode, long millis, long peakRssKb) {}
+
+    /** Polls /proc/PID/status for VmHWM (peak RSS) while the child runs (Linux; 0 elsewhere). */
+    static final class PeakRss extends Thread {
+        private final long pid;
+        volatile long peakKb;
+
+        PeakRss(long pid) { this.pid = pid; setDaemon(true); }
+
+        @Override public void run() {
+            Path status = Path.of("/proc/" + pid + "/status");
+            while (!isInterrupted()) {
+                try {
+                    for (String l : Files.readAllLines(status))
+                        if (l.startsWith("VmHWM:")) peakKb = Math.max(peakKb, Long.parseLong(l.replaceAll("[^0-9]", "")));
+                    Thread.sleep(100);
+                } catch (IOException | NumberFormatException e) {
+                    return;
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Peak RSS of the last {@link #check} run's main TLC process, in KiB. */
+    public long lastPeakRssKb() { return lastPeakRssKb; }
+
+    private volatile long lastPeakRssKb;
 
     /**
      * Checks model {@code module} in {@code dir}. A liveness violation is attributed to a PROPERTY:
@@ -71,6 +104,7 @@ public final class TlcRunner {
     public TlcResult check(String modelId, Path dir, String module, List<String> varOrder) throws IOException, InterruptedException {
         Path cfg = dir.resolve(module + ".cfg");
         Raw raw = runRaw(dir, module, cfg);
+        lastPeakRssKb = raw.peakRssKb();
         if (raw.exitCode() == -1)
             return new TlcResult(TlcResult.Outcome.ERROR, null, null, -1, -1, -1, -1, raw.millis(), null,
                     "TLC timed out after " + timeoutSeconds + " s");

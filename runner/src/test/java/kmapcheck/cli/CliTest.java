@@ -86,7 +86,7 @@ class CliTest {
 
     @Test
     void helpForEveryCommand() throws Exception {
-        for (String c : List.of("check", "tlc", "explore", "replay", "validate", "list")) {
+        for (String c : List.of("check", "tlc", "explore", "replay", "validate", "list", "bench", "report")) {
             Run r = cli(c, "--help");
             assertEquals(0, r.code(), c);
             assertTrue(r.out().startsWith("usage: kmapcheck " + c), c + ": " + r.out());

@@ -1,0 +1,85 @@
+package kmapcheck.cli;
+
+import kmapcheck.explorer.ExplorationResult;
+import kmapcheck.explorer.Explore;
+import kmapcheck.explorer.Scenario;
+import kmapcheck.tlc.TlcRunner;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * kmapcheck bench: for every model and scenario (default and, with --include-optional, the bigger
+ * opt-in configurations), TLC and the explorer side by side: distinct states, states/s, wall time,
+ * peak memory (TLC: the child JVM's peak RSS; explorer: peak Java heap of this JVM during the run).
+ */
+final class Bench {
+    private Bench() {}
+
+    static final String HELP = """
+            usage: kmapcheck bench [--workers N] [--include-optional] [MECHANISM...]
+              Prints, per model name, TLC's and the explorer's distinct states, states/s, wall time and
+              peak memory side by side, then the verdicts. Figures only: no pass/fail on speed.
+            """;
+
+    static int run(Main.Args a, PrintStream out) throws Exception {
+        if (Commands.help(a, out, HELP)) return 0;
+        a.allow("workers", "include-optional", "timeout");
+        Path root = Main.root();
+        List<Manifest.Entry> sel = Commands.select(Manifest.load(root, a.positional), a.positional, a.positional.isEmpty(),
+                a.flag("include-optional"), null);
+        Map<String, Manifest.Entry[]> byModel = new LinkedHashMap<>();
+        for (Manifest.Entry e : sel) {
+            String key = e.mechanism() + "/" + (e.tool() == Manifest.Tool.TLC ? e.name() : e.model());
+            Manifest.Entry[] pair = byModel.computeIfAbsent(key, k -> new Manifest.Entry[2]);
+            pair[e.tool() == Manifest.Tool.TLC ? 0 : 1] = e;
+        }
+        TlcRunner tlc = a.tlc();
+        Runs runs = new Runs(tlc);
+        String fmt = "%-40s | %10s %11s %8s %8s | %10s %11s %8s %8s%n";
+        out.printf(fmt, "MODEL", "TLC dist.", "states/s", "time", "peakRSS", "EXPL dist.", "states/s", "time", "peakHeap");
+        List<String> verdicts = new ArrayList<>();
+        for (var en : byModel.entrySet()) {
+            String[] tlcCols = {"-", "-", "-", "-"}, exCols = {"-", "-", "-", "-"};
+            Manifest.Entry t = en.getValue()[0], x = en.getValue()[1];
+            if (t != null) {
+                RunOutcome r = runs.run(t);
+                tlcCols = cols(r.distinctStates(), r.seconds(), tlc.lastPeakRssKb() / 1024 + "M");
+                verdicts.add("tlc      " + t.id() + ": " + r.actual() + (r.ok() ? "" : "  (MISMATCH: expected " + t.expectedText() + ")"));
+            }
+            if (x != null) {
+                resetPeaks();
+                ExplorationResult r = Explore.scenario(Scenario.load(x.id(), x.dir().resolve(x.file())));
+                exCols = cols(r.distinctStates(), r.millis() / 1000.0, peakHeapMb() + "M");
+                verdicts.add("explorer " + x.id() + ": " + r.verdict() + (r.property() == null ? "" : " " + r.property()));
+            }
+            out.printf(fmt, en.getKey(), tlcCols[0], tlcCols[1], tlcCols[2], tlcCols[3], exCols[0], exCols[1], exCols[2], exCols[3]);
+        }
+        out.println();
+        verdicts.forEach(out::println);
+        return 0;
+    }
+
+    private static String[] cols(long distinct, double seconds, String mem) {
+        String rate = seconds <= 0 ? "-" : String.format("%.0f", distinct / seconds);
+        return new String[]{Long.toString(distinct), rate, String.format("%.2fs", seconds), mem};
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
+    }
+
+    private static long peakHeapMb() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
+        return sum / (1024 * 1024);
+    }
+}

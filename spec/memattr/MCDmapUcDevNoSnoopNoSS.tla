@@ -1,0 +1,8 @@
+---- MODULE MCDmapUcDevNoSnoopNoSS ----
+\* Model DmapUcDevNoSnoopNoSS: KVA UC / DMAP WB, reader devNoSnoop, self-snoop no.
+\* CPUs {c0, c1}.
+EXTENDS DmapVisibility
+CONSTANTS c0, c1
+MCCPUs == {c0, c1}
+MCCombos == {[kva |-> "UC", ss |-> FALSE, reader |-> "devNoSnoop"]}
+====

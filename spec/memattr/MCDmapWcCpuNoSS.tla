@@ -1,0 +1,8 @@
+---- MODULE MCDmapWcCpuNoSS ----
+\* Model DmapWcCpuNoSS: KVA WC / DMAP WB, reader cpu, self-snoop no.
+\* CPUs {c0, c1}.
+EXTENDS DmapVisibility
+CONSTANTS c0, c1
+MCCPUs == {c0, c1}
+MCCombos == {[kva |-> "WC", ss |-> FALSE, reader |-> "cpu"]}
+====
