@@ -278,4 +278,21 @@ NoDoubleOwner ==
     /\ \A t, u \in Threads : t # u /\ obj[t] # NoObj => obj[t] # obj[u]
 
 Inv == TypeOK /\ LW1 /\ NoStaleAccess /\ OwnedImpliesMapped /\ NoDoubleOwner
+
+\* An inductive strengthening of LW1 for Variant = "Fixed" (the per-action argument
+\* is in proofs/lwbuf.md).  What a thread knows must be backed by the mask, and the
+\* two-step paths keep the CPU they started on.
+InFlight == {"kva_check", "kva_invlpg", "kva_or", "sg_sync", "sg_store"}
+LW1Ind ==
+    /\ TypeOK /\ LW1 /\ NoStaleAccess /\ OwnedImpliesMapped /\ NoDoubleOwner
+    /\ \A t \in Threads :
+        /\ (pc[t] = "idle") <=> (obj[t] = NoObj)
+        /\ obj[t] # NoObj /\ synced[t] => tcpu[t] \in mask[obj[t]]
+        /\ obj[t] # NoObj /\ glob[t] => mask[obj[t]] = CPUs
+        /\ (kcpu[t] # NoCpu) <=> (pc[t] \in {"kva_check", "kva_invlpg", "kva_or"})
+        /\ pc[t] \in {"kva_invlpg", "kva_or"} => kcpu[t] = tcpu[t]
+        /\ pc[t] = "kva_or" => tlb[kcpu[t]][obj[t]] \in {NoPage, pte[obj[t]]}
+        /\ pc[t] = "sg_store" => \A c \in CPUs : tlb[c][obj[t]] \in {NoPage, pte[obj[t]]}
+        /\ seen[t] # NoPage => obj[t] # NoObj
+    /\ \A o \in cache : lm[o] = NoPage
 =============================================================================
