@@ -328,19 +328,31 @@ public final class Explorer {
             Map<String, Value> now = mapping.map(view(x.next()));
             boolean stutter = name == null;
             if (stutter) name = x.op() == null ? x.kind().name() : "(" + program.show(x.op()) + ")";
-            Map<String, String> actor = new LinkedHashMap<>();
-            if (x.thread() >= 0) actor.put("thread", threadNames.get(x.thread()));
-            if (x.cpu() >= 0) actor.put("cpu", program.cpuName(x.cpu()));
-            List<String> impl = new ArrayList<>();
-            if (x.op() != null && x.kind() == SpecMapping.Kind.THREAD) impl.add(program.show(x.op()) + (x.completed() ? " returns" : ""));
-            impl.addAll(x.prims());
-            if (x.error() != null) impl.add("PANIC: " + x.error());
+            Map<String, String> actor = actorOf(x);
+            List<String> impl = implOf(x);
             ts.add(new Trace.State(i + 1, now));
             as.add(new Trace.Action(i + 1, name, null, actor, stutter, null, impl));
             prev = now;
             cur = x.next();
         }
         return new Trace("explorer", model, mapping.vars(), ts, as, violation);
+    }
+
+    /** Who took a step: its thread (if any) and CPU, by display name. */
+    private Map<String, String> actorOf(Succ x) {
+        Map<String, String> actor = new LinkedHashMap<>();
+        if (x.thread() >= 0) actor.put("thread", threadNames.get(x.thread()));
+        if (x.cpu() >= 0) actor.put("cpu", program.cpuName(x.cpu()));
+        return actor;
+    }
+
+    /** The implementation-level detail of a step: the op, the primitives it executed, a panic. */
+    private List<String> implOf(Succ x) {
+        List<String> impl = new ArrayList<>();
+        if (x.op() != null && x.kind() == SpecMapping.Kind.THREAD) impl.add(program.show(x.op()) + (x.completed() ? " returns" : ""));
+        impl.addAll(x.prims());
+        if (x.error() != null) impl.add("PANIC: " + x.error());
+        return impl;
     }
 
     /** Number of distinct ops interned (diagnostics). */
@@ -384,13 +396,7 @@ public final class Explorer {
         for (Succ x : successors(n.state)) {
             SpecMapping.Step step = new SpecMapping.Step(x.kind(), x.thread(), x.cpu(), x.op(), x.stepInOp(),
                     x.completed(), x.prims(), view(n.state), view(x.next()));
-            Map<String, String> actor = new LinkedHashMap<>();
-            if (x.thread() >= 0) actor.put("thread", threadNames.get(x.thread()));
-            if (x.cpu() >= 0) actor.put("cpu", program.cpuName(x.cpu()));
-            List<String> impl = new ArrayList<>();
-            if (x.op() != null && x.kind() == SpecMapping.Kind.THREAD) impl.add(program.show(x.op()) + (x.completed() ? " returns" : ""));
-            impl.addAll(x.prims());
-            out.add(new Edge(x.error() != null ? "Panic" : mapping.actionName(step), actor, impl, new Node(x.next()),
+            out.add(new Edge(x.error() != null ? "Panic" : mapping.actionName(step), actorOf(x), implOf(x), new Node(x.next()),
                     mapping.map(view(x.next())), x.error()));
         }
         return out;

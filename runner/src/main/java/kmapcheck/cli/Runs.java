@@ -49,24 +49,12 @@ public final class Runs {
         SpecSource src = specSource(e.dir(), e.file());
         TlcResult r = tlc.check(e.id(), e.dir(), e.file(), src.variables());
         Trace trace = r.trace() == null ? null : annotate(r.trace(), src, Roles.NONE);
-        String actual;
-        boolean ok;
-        switch (r.outcome()) {
-            case PASS -> {
-                actual = "pass";
-                ok = e.expectsPass() && (e.distinctStates() == null || e.distinctStates() == r.distinctStates());
-                if (e.expectsPass() && !ok) actual = "pass, but " + r.distinctStates() + " distinct states (manifest: " + e.distinctStates() + ")";
-            }
-            case VIOLATION -> {
-                actual = Manifest.kindWord(r.kind()) + " " + r.property();
-                ok = !e.expectsPass() && r.kind().equals(e.kind()) && r.property().equals(e.property());
-            }
-            default -> {
-                actual = "error: " + r.message();
-                ok = false;
-            }
-        }
-        return new RunOutcome(e, actual, ok, r.distinctStates(), r.generated(), r.depth(), r.millis() / 1000.0, trace, r.message());
+        Verdict v = switch (r.outcome()) {
+            case PASS -> judgePass(e, r.distinctStates());
+            case VIOLATION -> judgeViolation(e, r.kind(), r.property());
+            default -> new Verdict("error: " + r.message(), false);
+        };
+        return new RunOutcome(e, v.actual(), v.ok(), r.distinctStates(), r.generated(), r.depth(), r.millis() / 1000.0, trace, r.message());
     }
 
     RunOutcome runExplorer(Manifest.Entry e) {
@@ -82,23 +70,11 @@ public final class Runs {
         } catch (Scenario.ScenarioException x) {
             return new RunOutcome(e, "error: " + x.getMessage(), false, 0, 0, 0, 0, null, x.getMessage());
         }
-        String actual;
-        boolean ok;
-        switch (r.verdict()) {
-            case PASS -> {
-                actual = "pass";
-                ok = e.expectsPass() && (e.distinctStates() == null || e.distinctStates() == r.distinctStates());
-                if (e.expectsPass() && !ok) actual = "pass, but " + r.distinctStates() + " distinct states (manifest: " + e.distinctStates() + ")";
-            }
-            case VIOLATION -> {
-                actual = Manifest.kindWord(r.kind()) + " " + r.property();
-                ok = !e.expectsPass() && r.kind().equals(e.kind()) && r.property().equals(e.property());
-            }
-            default -> {
-                actual = "INCOMPLETE: " + r.message();
-                ok = false;
-            }
-        }
+        Verdict v = switch (r.verdict()) {
+            case PASS -> judgePass(e, r.distinctStates());
+            case VIOLATION -> judgeViolation(e, r.kind(), r.property());
+            default -> new Verdict("INCOMPLETE: " + r.message(), false);
+        };
         Trace trace = r.trace();
         if (trace != null) {
             try {
@@ -110,7 +86,23 @@ public final class Runs {
             }
         }
         // DEPTH counts states on the longest shortest path, as TLC does (the explorer counts steps)
-        return new RunOutcome(e, actual, ok, r.distinctStates(), r.transitions(), r.maxDepth() + 1, r.millis() / 1000.0, trace, r.message());
+        return new RunOutcome(e, v.actual(), v.ok(), r.distinctStates(), r.transitions(), r.maxDepth() + 1, r.millis() / 1000.0, trace, r.message());
+    }
+
+    record Verdict(String actual, boolean ok) {}
+
+    /** A complete run without violation meets "pass" if the distinct-state count matches the manifest's. */
+    static Verdict judgePass(Manifest.Entry e, long distinct) {
+        if (!e.expectsPass()) return new Verdict("pass", false);
+        if (e.distinctStates() != null && e.distinctStates() != distinct)
+            return new Verdict("pass, but " + distinct + " distinct states (manifest: " + e.distinctStates() + ")", false);
+        return new Verdict("pass", true);
+    }
+
+    /** A violation meets the expectation only with the same kind and the same property. */
+    static Verdict judgeViolation(Manifest.Entry e, String kind, String property) {
+        return new Verdict(Manifest.kindWord(kind) + " " + property,
+                !e.expectsPass() && kind.equals(e.kind()) && property.equals(e.property()));
     }
 
     /** Adds the kernel function (spec comment) of each action and, for TLC traces, the actor. */
