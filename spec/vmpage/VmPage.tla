@@ -905,7 +905,18 @@ Step(t) ==
       [] Role[t] = "WriteProtector" -> WriteProtectorSteps(t)
       [] Role[t] = "Unmapper"       -> UmStep(t)
 
-Next == \E t \in Threads : Step(t)
+\* The same relation as \E t \in Threads : Step(t), written per role so that TLC's
+\* traces name each step's action (FaWire, PhCas, ...) instead of "Step".
+ThreadsOf(r) == {t \in Threads : Role[t] = r}
+Next ==
+    \/ \E t \in ThreadsOf("Faulter")        : FaStart(t) \/ FaWire(t) \/ HoldSteps(t)
+    \/ \E t \in ThreadsOf("PmapHolder")     : PhStart(t) \/ PhCas(t) \/ HoldSteps(t)
+    \/ \E t \in ThreadsOf("Remover")        : RemoverSteps(t)
+    \/ \E t \in ThreadsOf("Terminator")     : TerminatorSteps(t)
+    \/ \E t \in ThreadsOf("Mapper")         : MapperSteps(t)
+    \/ \E t \in ThreadsOf("Busier")         : BusierSteps(t)
+    \/ \E t \in ThreadsOf("WriteProtector") : WriteProtectorSteps(t)
+    \/ \E t \in ThreadsOf("Unmapper")       : UmStep(t)
 
 \* Fairness: strong fairness on every step of a thread that is inside an
 \* operation (pc not "idle"/"done"); lock acquisitions, the sleepqueue lock
