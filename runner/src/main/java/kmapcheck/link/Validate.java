@@ -122,8 +122,10 @@ public final class Validate {
         static String of(TlcRunner.Raw raw) {
             String out = raw.output();
             int i = out.indexOf("Error:");
-            String tail = i >= 0 ? out.substring(i, Math.min(out.length(), i + 300)) : "exit code " + raw.exitCode();
-            return tail.replace('\n', ' ');
+            if (i < 0) i = out.indexOf("***Parse Error***");
+            if (i < 0) i = out.indexOf("Semantic error");
+            String tail = i >= 0 ? out.substring(i, Math.min(out.length(), i + 400)) : "exit code " + raw.exitCode();
+            return "exit code " + raw.exitCode() + ": " + tail.replace('\n', ' ');
         }
     }
 }

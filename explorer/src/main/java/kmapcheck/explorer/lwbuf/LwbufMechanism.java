@@ -9,7 +9,10 @@ import kmapcheck.machine.Layout;
  * lwbuf scenarios. Keys: {@code variant} (Fixed, OrBug2009, OrLatent, MaskAllQuick, SlowNoInvlpg),
  * {@code cpus}, {@code pages}, {@code objs}, {@code threads}, {@code thread.cpus} (initial CPU per
  * thread, comma separated), {@code client.access_contract} (false: callers skip lwbuf_kva),
- * {@code client.migrate} ({@code between-calls}: DragonFly LWKT, or {@code anywhere}).
+ * {@code client.migrate} ({@code between-calls}: DragonFly LWKT, or {@code anywhere}),
+ * {@code thread.N.program} (a scripted program for thread N, e.g.
+ * {@code lwbuf_alloc(p1|p2); lwbuf_kva; access; handoff(t2)}; without it the thread is the
+ * spec's most general client).
  */
 public final class LwbufMechanism implements Mechanism {
     @Override public String name() { return "lwbuf"; }
@@ -54,7 +57,12 @@ public final class LwbufMechanism implements Mechanism {
             throw new Scenario.ScenarioException(s.file() + ": client.migrate must be between-calls or anywhere");
         Layout layout = new Layout(cpus);
         LwbufSubsystem sys = new LwbufSubsystem(layout, objs, variant);
-        LwbufProgram program = new LwbufProgram(layout, sys, pages, initialCpu, contract, migrate.equals("anywhere"));
+        kmapcheck.explorer.Script[] scripts = new kmapcheck.explorer.Script[threads];
+        for (int t = 0; t < threads; t++) {
+            String text = s.get("thread." + (t + 1) + ".program", "");
+            if (!text.isEmpty()) scripts[t] = kmapcheck.explorer.Script.parse(text, s.file() + ": thread." + (t + 1) + ".program");
+        }
+        LwbufProgram program = new LwbufProgram(layout, sys, pages, initialCpu, contract, migrate.equals("anywhere"), scripts);
         return new Model(program, new LwbufMapping(sys, program, pages));
     }
 }

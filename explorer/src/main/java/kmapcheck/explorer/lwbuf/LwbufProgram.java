@@ -24,6 +24,7 @@ public final class LwbufProgram implements Program {
     static final int SYNCED = 2;   // lwbuf_kva ran on this CPU since we got it / migrated
     static final int GLOB = 3;     // lwbuf_set_global completed
     static final int SEEN = 4;     // page observed by the last access, 0 none
+    static final int NEXT = 5;     // scripted programs: index of the next step
 
     static final String ALLOC = "lwbuf_alloc", KVA = "lwbuf_kva", ACCESS = "access", SET_GLOBAL = "lwbuf_set_global",
             FREE = "lwbuf_free", HANDOFF = "handoff";
@@ -34,8 +35,12 @@ public final class LwbufProgram implements Program {
     private final int[] initialCpu;
     private final boolean accessContract;
     private final boolean migrateAnywhere;
+    /** Per thread: a scripted program, or null for the most general client. */
+    private final kmapcheck.explorer.Script[] scripts;
 
-    LwbufProgram(Layout layout, LwbufSubsystem sys, int pages, int[] initialCpu, boolean accessContract, boolean migrateAnywhere) {
+    LwbufProgram(Layout layout, LwbufSubsystem sys, int pages, int[] initialCpu, boolean accessContract, boolean migrateAnywhere,
+                 kmapcheck.explorer.Script[] scripts) {
+        this.scripts = scripts;
         this.layout = layout;
         this.sys = sys;
         this.pages = pages;
@@ -49,10 +54,11 @@ public final class LwbufProgram implements Program {
     @Override public String threadName(int t) { return "t" + (t + 1); }
     @Override public String cpuName(int c) { return "c" + c; }
     @Override public int initialCpu(int t) { return initialCpu[t]; }
-    @Override public long[] initialLocals(int t) { return new long[]{-1, 0, 0, 0, 0}; }
+    @Override public long[] initialLocals(int t) { return new long[]{-1, 0, 0, 0, 0, 0}; }
 
     @Override
     public List<Op> choices(int t, View v) {
+        if (scripts[t] != null) return scripted(t, v);
         List<Op> ops = new ArrayList<>();
         if (v.local(t, OBJ) < 0) {
             for (int p = 1; p <= pages; p++) ops.add(new Op(ALLOC, p));
@@ -65,6 +71,48 @@ public final class LwbufProgram implements Program {
         for (int u = 0; u < threads(); u++)
             if (u != t && v.status(u) == ThreadState.Status.IDLE && v.local(u, OBJ) < 0) ops.add(new Op(HANDOFF, u));
         return ops;
+    }
+
+    /** The next step of thread t's script, if the API contract allows it now. */
+    private List<Op> scripted(int t, View v) {
+        int i = (int) v.local(t, NEXT);
+        if (i >= scripts[t].size()) return List.of();
+        List<Op> allowed = new ArrayList<>();
+        for (Op op : scripts[t].ops(i, st -> args -> resolve(st.name(), args)))
+            if (legal(t, op, v)) allowed.add(op);
+        return allowed;
+    }
+
+    /** A scripted step as an op: page arguments p1.., thread arguments t1.. */
+    private Op resolve(String name, List<String> args) {
+        switch (name) {
+            case ALLOC:
+                if (args.size() != 1 || !args.get(0).matches("p[1-9]") || Integer.parseInt(args.get(0).substring(1)) > pages)
+                    throw new kmapcheck.explorer.Scenario.ScenarioException("lwbuf_alloc needs one page p1..p" + pages + ", got " + args);
+                return new Op(ALLOC, Long.parseLong(args.get(0).substring(1)));
+            case HANDOFF:
+                if (args.size() != 1 || !args.get(0).matches("t[1-9]") || Integer.parseInt(args.get(0).substring(1)) > threads())
+                    throw new kmapcheck.explorer.Scenario.ScenarioException("handoff needs one thread t1..t" + threads() + ", got " + args);
+                return new Op(HANDOFF, Long.parseLong(args.get(0).substring(1)) - 1);
+            case KVA: case ACCESS: case SET_GLOBAL: case FREE:
+                if (!args.isEmpty()) throw new kmapcheck.explorer.Scenario.ScenarioException(name + " takes no arguments");
+                return new Op(name);
+            default:
+                throw new kmapcheck.explorer.Scenario.ScenarioException("unknown lwbuf step '" + name
+                        + "' (known: lwbuf_alloc(pN), lwbuf_kva, access, lwbuf_set_global, lwbuf_free, handoff(tN))");
+        }
+    }
+
+    /** The same preconditions the most general client respects. */
+    private boolean legal(int t, Op op, View v) {
+        boolean holding = v.local(t, OBJ) >= 0;
+        return switch (op.name()) {
+            case ALLOC -> !holding;
+            case ACCESS -> holding && (!accessContract || v.local(t, SYNCED) != 0 || v.local(t, GLOB) != 0);
+            case HANDOFF -> holding && op.arg(0) != t && v.status((int) op.arg(0)) == ThreadState.Status.IDLE
+                    && v.local((int) op.arg(0), OBJ) < 0;
+            default -> holding;
+        };
     }
 
     @Override
@@ -83,6 +131,7 @@ public final class LwbufProgram implements Program {
     @Override
     public void complete(int t, Op op, long result, long[][] locals) {
         long[] l = locals[t];
+        if (scripts[t] != null) l[NEXT]++;
         switch (op.name()) {
             case ALLOC -> { l[OBJ] = result; l[WANT] = op.arg(0); l[SYNCED] = 0; l[GLOB] = 0; l[SEEN] = 0; }
             case KVA -> l[SYNCED] = 1;
@@ -91,7 +140,7 @@ public final class LwbufProgram implements Program {
             case FREE -> { l[OBJ] = -1; l[WANT] = 0; l[SYNCED] = 0; l[GLOB] = 0; l[SEEN] = 0; }
             case HANDOFF -> {
                 long[] u = locals[(int) op.arg(0)];
-                u[OBJ] = l[OBJ]; u[WANT] = l[WANT]; u[SYNCED] = 0; u[GLOB] = l[GLOB]; u[SEEN] = 0;
+                u[OBJ] = l[OBJ]; u[WANT] = l[WANT]; u[SYNCED] = 0; u[GLOB] = l[GLOB]; u[SEEN] = 0;   // u's NEXT is its own
                 l[OBJ] = -1; l[WANT] = 0; l[SYNCED] = 0; l[GLOB] = 0; l[SEEN] = 0;
             }
             default -> throw new IllegalStateException("unknown op " + op);
