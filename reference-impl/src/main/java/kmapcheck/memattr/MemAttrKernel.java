@@ -1,0 +1,270 @@
+package kmapcheck.memattr;
+
+import kmapcheck.machine.Ctx;
+import kmapcheck.machine.Kva;
+import kmapcheck.machine.Layout;
+import kmapcheck.machine.Lock;
+import kmapcheck.machine.Panic;
+import kmapcheck.machine.Pte;
+import kmapcheck.machine.Word;
+
+/**
+ * i386 page memory attributes and their interaction with sf_bufs, on the simulated machine
+ * (spec/memattr/MemAttr.tla). Paraphrased from (spec/memattr/README.md tags):
+ * [S4p] FreeBSD 9.3 sys/i386/i386/pmap.c (pmap_page_set_memattr, pmap_flush_page,
+ * pmap_invalidate_cache_range, pmap_invalidate_cache, pmap_qenter); [S4v] same tree,
+ * vm_machdep.c (sf_buf_alloc, sf_buf_free, sf_buf_invalidate_cache); [S1] subr_sfbuf.c
+ * sf_buf_process_page; [S5] sf_buf_invalidate callback.
+ *
+ * <p>The TLB side of sf_buf (cpumask / lazy shootdown, spec/sfbuf) is replaced by its net effect,
+ * as in the spec: a remap shoots the KVA down on every CPU.
+ *
+ * <p>Atomicity: each sf_buf_lock / sysmaps-lock critical section runs as one {@link Ctx#atomic}
+ * step, because the spec treats it as one step and it touches, besides lock-guarded words, only
+ * the page's pat_mode, the KVA's PTE/TLBs and the caches (whose hardware operations are atomic
+ * steps of the spec's hardware model). {@code search.atomic=false} splits them.
+ */
+public final class MemAttrKernel {
+
+    /** The spec's Variant constant (one-line changes). */
+    public enum Variant {
+        /** [S4p]/[S4v] as shipped. */
+        FIXED,
+        /** the hash lookup of sf_buf_invalidate_cache ignores sf_bufs with ref_count 0. */
+        SKIP_IDLE_SF_BUFS,
+        /** clflush through the found sf_buf, but no pmap_qenter: its PTE keeps the old PAT bits. */
+        FLUSH_WITHOUT_REENTER,
+        /** the kernel skips every flush although the CPU lacks self-snoop. */
+        NO_FLUSH_NO_SELF_SNOOP,
+        /** PTE re-entered with the new PAT bits, TLBs not invalidated. */
+        REENTER_NO_INVLPG,
+        /** pmap_flush_page does not flush (no transient-mapping flush when no sf_buf maps the page). */
+        NO_FALLBACK;
+
+        public static Variant parse(String s) {
+            for (Variant v : values()) if (v.name().replace("_", "").equalsIgnoreCase(s.replace("_", ""))) return v;
+            throw new IllegalArgumentException("unknown memattr variant '" + s + "' (known: Fixed, SkipIdleSfBufs, "
+                    + "FlushWithoutReenter, NoFlushNoSelfSnoop, ReenterNoInvlpg, NoFallback)");
+        }
+    }
+
+    /** Hook for ghost instrumentation run in the same step as the pat_mode store. */
+    public interface Ghost { void patModeStored(Ctx ctx, int page); }
+
+    private final Variant variant;
+    private final X86Caches hw;
+    private final int cpus, bufs;
+    /** cpu_feature & CPUID_SS as the kernel tests it; cpu_feature & CPUID_CLFSH. */
+    private final boolean kernelSeesSelfSnoop, hasClflush;
+
+    public final Lock sfBufLock;
+    /** sf->m (page number, 0 = NULL) and sf->ref_count, under sf_buf_lock. */
+    public final Word[] sfM, sfRef;
+    /** sf->kva. */
+    public final Kva[] sfKva;
+    /** m->md.pat_mode per page (Pte.WB/UC/WC); written without sf_buf_lock. */
+    public final Word[] patMode;
+    /** per-CPU sysmaps: the lock and the transient mapping CMAP2/CADDR2. */
+    public final Lock[] sysmapsLock;
+    public final Kva[] cmap2;
+
+    public MemAttrKernel(Layout layout, X86Caches hw, int bufs, Variant variant, boolean cpuSelfSnoop, boolean hasClflush) {
+        this.variant = variant;
+        this.hw = hw;
+        this.cpus = layout.cpus();
+        this.bufs = bufs;
+        this.kernelSeesSelfSnoop = cpuSelfSnoop || variant == Variant.NO_FLUSH_NO_SELF_SNOOP;
+        this.hasClflush = hasClflush;
+        sfBufLock = layout.lock("sf_buf_lock");
+        sfM = new Word[bufs];
+        sfRef = new Word[bufs];
+        sfKva = new Kva[bufs];
+        for (int b = 0; b < bufs; b++) {
+            sfM[b] = layout.guarded("sf" + (b + 1) + ".m", 0, sfBufLock);
+            sfRef[b] = layout.guarded("sf" + (b + 1) + ".ref_count", 0, sfBufLock);
+            sfKva[b] = layout.kva("sf" + (b + 1) + ".kva");
+        }
+        patMode = new Word[hw.pages()];
+        for (int p = 1; p <= hw.pages(); p++) patMode[p - 1] = layout.word("p" + p + ".md.pat_mode", Pte.WB);
+        sysmapsLock = new Lock[cpus];
+        cmap2 = new Kva[cpus];
+        for (int c = 0; c < cpus; c++) {
+            sysmapsLock[c] = layout.lock("sysmaps_pcpu[" + c + "].lock");
+            cmap2[c] = layout.kva("CADDR2[" + c + "]");
+        }
+    }
+
+    public Variant variant() { return variant; }
+    public int bufs() { return bufs; }
+    public X86Caches hw() { return hw; }
+    private long allCpus() { return (1L << cpus) - 1; }
+
+    /** pmap_cache_bits(m->md.pat_mode) + frame: the PTE of a kernel mapping of page p. */
+    private long kernelPte(Ctx ctx, int p) { return Pte.make(p, patModeOf(ctx, p)); }
+
+    /** m->md.pat_mode; pages the model does not track keep PAT_WRITE_BACK (pmap_page_init). */
+    private int patModeOf(Ctx ctx, int p) { return p <= patMode.length ? (int) ctx.load(patMode[p - 1]) : Pte.WB; }
+
+    // ---- sf_buf ------------------------------------------------------------------------------
+
+    /**
+     * sf_buf_alloc(m) [S4v]: hash hit -> ref_count++ (revives an idle sf_buf; the PTE is NOT
+     * rewritten); miss -> take the free sf_buf {@code freeBuf} (the LRU order is the client's
+     * choice, as in the spec), rehash it to m, ref_count = 1, PTE := frame | pmap_cache_bits
+     * (pat_mode), shoot the KVA down everywhere. Returns the sf_buf index. The caller ensures a
+     * free sf_buf exists on a miss (the spec has no sleeping; the kernel would msleep).
+     */
+    public int sfBufAlloc(Ctx ctx, int page, int freeBuf) {
+        int[] got = {-1};
+        ctx.lock(sfBufLock);
+        // one sf_buf_lock section (see class comment)
+        ctx.atomic(() -> {
+            for (int b = 0; b < bufs; b++) {
+                if (ctx.load(sfM[b]) == page) {                         // hash chain of m
+                    ctx.store(sfRef[b], ctx.load(sfRef[b]) + 1);        // off the free list if it was 0
+                    got[0] = b;
+                    return;
+                }
+            }
+            int b = freeBuf;
+            Panic.kassert(b >= 0 && ctx.load(sfRef[b]) == 0, "KernelAssert", "sf_buf_alloc: no free sf_buf");
+            ctx.store(sfM[b], page);                                    // LIST_REMOVE + LIST_INSERT_HEAD
+            ctx.store(sfRef[b], 1);
+            ctx.pteStore(sfKva[b], kernelPte(ctx, page));
+            ctx.invlpgCpus(allCpus(), sfKva[b]);                        // net effect of SF6 (spec/sfbuf)
+            got[0] = b;
+        });
+        ctx.unlock(sfBufLock);
+        return got[0];
+    }
+
+    /** sf_buf_free(sf) [S4v]/[S1]: ref_count--; at 0 onto the free list, mapping and hash entry kept. */
+    public void sfBufFree(Ctx ctx, int b) {
+        ctx.lock(sfBufLock);
+        long r = ctx.load(sfRef[b]);
+        Panic.kassert(r > 0, "KernelAssert", "sf_buf_free: ref_count 0");
+        ctx.store(sfRef[b], r - 1);
+        ctx.unlock(sfBufLock);
+    }
+
+    /** A load through sf_buf_kva(sf) on this CPU, with the memory type its TLB entry holds. */
+    public long sfBufRead(Ctx ctx, int b) {
+        long[] v = {0};
+        // one load instruction: translation + data access (the spec's ReadSfBuf)
+        ctx.atomic(() -> {
+            long e = ctx.access(sfKva[b]);
+            Panic.kassert(Pte.valid(e), "KernelAssert", "page fault on sf_buf kva");
+            v[0] = hw.read(ctx, ctx.cpu(), Pte.page(e), Pte.attr(e));
+        });
+        return v[0];
+    }
+
+    /** A store through sf_buf_kva(sf) on this CPU. */
+    public void sfBufWrite(Ctx ctx, int b, long val) {
+        ctx.atomic(() -> {
+            long e = ctx.access(sfKva[b]);
+            Panic.kassert(Pte.valid(e), "KernelAssert", "page fault on sf_buf kva");
+            hw.write(ctx, ctx.cpu(), Pte.page(e), Pte.attr(e), val);
+        });
+    }
+
+    /**
+     * A load through another kernel mapping of p (pmap_enter / pmap_qenter / pmap_mapdev_attr),
+     * entered with pmap_cache_bits(m->md.pat_mode): its memory type is the page's pat_mode.
+     */
+    public long pageRead(Ctx ctx, int p) {
+        long[] v = {0};
+        ctx.atomic(() -> v[0] = hw.read(ctx, ctx.cpu(), p, (int) ctx.load(patMode[p - 1])));
+        return v[0];
+    }
+
+    public void pageWrite(Ctx ctx, int p, long val) {
+        ctx.atomic(() -> hw.write(ctx, ctx.cpu(), p, (int) ctx.load(patMode[p - 1]), val));
+    }
+
+    // ---- the attribute change ----------------------------------------------------------------
+
+    /**
+     * pmap_page_set_memattr(m, ma) [S4p]: store the new pat_mode (not under sf_buf_lock); flush the
+     * page through an sf_buf mapping of it if there is one; otherwise, unless the CPU self-snoops,
+     * through the transient per-CPU mapping.
+     */
+    public void pmapPageSetMemattr(Ctx ctx, int p, int ma, Ghost ghost) {
+        ctx.atomic(() -> {                       // the store; the ghost marks lines of the old type
+            ctx.store(patMode[p - 1], ma);
+            ghost.patModeStored(ctx, p);
+        });
+        if (sfBufInvalidateCache(ctx, p)) return;
+        if (!kernelSeesSelfSnoop) pmapFlushPage(ctx, p);
+    }
+
+    /**
+     * sf_buf_invalidate_cache(m) [S4v] = sf_buf_process_page(m, sf_buf_invalidate) [S1]/[S5]: under
+     * sf_buf_lock find the sf_buf with sf->m == m (ref_count may be 0); re-enter its mapping with
+     * the new attribute (pmap_qenter) and flush the page through it. Returns whether one was found.
+     */
+    public boolean sfBufInvalidateCache(Ctx ctx, int p) {
+        boolean[] found = {false};
+        ctx.lock(sfBufLock);
+        ctx.atomic(() -> {                       // one sf_buf_lock section (class comment)
+            for (int b = 0; b < bufs; b++) {
+                if (ctx.load(sfM[b]) != p) continue;
+                if (variant == Variant.SKIP_IDLE_SF_BUFS && ctx.load(sfRef[b]) == 0) continue;
+                if (variant != Variant.FLUSH_WITHOUT_REENTER) pmapQenter(ctx, sfKva[b], p);
+                pmapInvalidateCacheRange(ctx, sfKva[b]);
+                found[0] = true;
+                return;
+            }
+        });
+        ctx.unlock(sfBufLock);
+        return found[0];
+    }
+
+    /**
+     * pmap_qenter(va, &m, 1) [S4p] for one page: rewrite the PTE if frame or cache bits differ from
+     * pmap_cache_bits(pat_mode); if the old PTE was valid, pmap_invalidate_range on all CPUs.
+     */
+    private void pmapQenter(Ctx ctx, Kva k, int p) {
+        long want = kernelPte(ctx, p);
+        long oldPte = ctx.pteLoad(k);
+        if (Pte.tlbEntry(oldPte) == Pte.tlbEntry(want)) return;
+        ctx.pteStore(k, want);
+        if (Pte.valid(oldPte) && variant != Variant.REENTER_NO_INVLPG) ctx.invlpgCpus(allCpus(), k);
+    }
+
+    /**
+     * pmap_invalidate_cache_range(sva, eva) [S4p] for one page: nothing with CPUID_SS; with
+     * CPUID_CLFSH mfence, clflush of every line of the page, mfence; otherwise wbinvd everywhere.
+     * The clflush targets the physical lines the range maps (its PTE's frame).
+     */
+    private void pmapInvalidateCacheRange(Ctx ctx, Kva k) {
+        if (kernelSeesSelfSnoop) return;
+        if (hasClflush) hw.clflushPage(ctx, Pte.page(ctx.pteLoad(k)));
+        else hw.wbinvdAll(ctx);                  // pmap_invalidate_cache(): smp_cache_flush
+    }
+
+    /**
+     * pmap_flush_page(m) [S4p]: with CPUID_CLFSH, under this CPU's sysmaps lock (pinned): CMAP2 :=
+     * frame | pmap_cache_bits(pat_mode), invlpg(CADDR2), mfence, clflush every line through
+     * CADDR2, mfence, CMAP2 := 0. Without CLFSH: pmap_invalidate_cache(). Variant NoFallback:
+     * the flush itself is missing.
+     */
+    public void pmapFlushPage(Ctx ctx, int p) {
+        if (hasClflush) {
+            ctx.pin();
+            int c = ctx.cpu();
+            ctx.lock(sysmapsLock[c]);
+            ctx.atomic(() -> {                   // one sysmaps-lock section (class comment)
+                Panic.kassert(!Pte.valid(ctx.pteLoad(cmap2[c])), "KernelAssert", "pmap_flush_page: CMAP2 busy");
+                ctx.pteStore(cmap2[c], kernelPte(ctx, p));
+                ctx.invlpg(cmap2[c]);
+                if (variant != Variant.NO_FALLBACK) hw.clflushPage(ctx, Pte.page(ctx.pteLoad(cmap2[c])));
+                ctx.pteStore(cmap2[c], 0);
+            });
+            ctx.unlock(sysmapsLock[c]);
+            ctx.unpin();
+        } else {
+            ctx.atomic(() -> { if (variant != Variant.NO_FALLBACK) hw.wbinvdAll(ctx); });
+        }
+    }
+}
