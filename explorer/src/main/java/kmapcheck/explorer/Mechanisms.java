@@ -6,5 +6,9 @@ import java.util.List;
 final class Mechanisms {
     private Mechanisms() {}
 
-    static final List<Mechanism> ALL = List.of(new kmapcheck.explorer.lwbuf.LwbufMechanism());
+    static final List<Mechanism> ALL = List.of(new kmapcheck.explorer.lwbuf.LwbufMechanism(),
+            new kmapcheck.explorer.vmpage.VmPageMechanism(),
+            new kmapcheck.explorer.memattr.MemAttrMechanism(),
+            new kmapcheck.explorer.memattr.DmapMechanism(),
+            new kmapcheck.explorer.sfbuf.SfBufMechanism());
 }

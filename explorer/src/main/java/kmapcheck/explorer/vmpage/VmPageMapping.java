@@ -1,0 +1,358 @@
+package kmapcheck.explorer.vmpage;
+
+import kmapcheck.explorer.Op;
+import kmapcheck.explorer.SpecMapping;
+import kmapcheck.explorer.ThreadState;
+import kmapcheck.explorer.View;
+import kmapcheck.machine.Lock;
+import kmapcheck.machine.WaitQueue;
+import kmapcheck.machine.Word;
+import kmapcheck.trace.Roles;
+import kmapcheck.trace.Value;
+import kmapcheck.vmpage.VmPage;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import static kmapcheck.explorer.vmpage.VmPageProgram.DONE;
+import static kmapcheck.explorer.vmpage.VmPageProgram.HELD;
+
+/**
+ * Implementation state -> exactly the variables of spec/vmpage/VmPage.tla (model values as in the MC
+ * modules: the threads' names, pmaps p1.., None), the spec's invariants by name over them, and its
+ * liveness properties.
+ *
+ * <p>Shared variables are read from the machine words (ref_count, busy_lock, m->object, the rw_lock
+ * word, the pv list, the pmap and sleepqueue lock words, the sleep queue, the ghost words). A thread's
+ * pc, old, bx and pm are obtained by re-running its current operation on its replay log with a
+ * {@link ProbeCtx}: the vm_page code announces the spec pc it is at and its locals; the pc where the log
+ * ends is where the thread stands. An idle thread is "idle", "hold" (it owns a wiring) or "done" (a
+ * Terminator whose object is dead); there the spec resets old/bx/pm.
+ *
+ * <p>{@link #actionName} names the VmPage.tla action (TLC's name for it) that each thread step refines:
+ * the action whose entry pc the thread stood at. Steps that map to the same spec state (a failed lock
+ * retry, the re-acquire of the sleepqueue lock after a wakeup) are stutters.
+ */
+public final class VmPageMapping implements SpecMapping {
+    static final Value NONE = Value.mv("None");
+    static final List<String> VARS = List.of("rc", "obj", "olock", "busy", "mapped", "wmapped", "plock", "pstate",
+            "frees", "sleepers", "sqlock", "pc", "old", "bx", "pm", "xowners", "sowners", "wiredBy", "kassert",
+            "vp3a", "uflow");
+
+    private final VmPageProgram prog;
+    private final VmPage page;
+    private final List<String> checkedInvariants;
+    private final List<String> checkedLiveness;
+
+    VmPageMapping(VmPageProgram prog, List<String> invariants, List<String> liveness) {
+        this.prog = prog;
+        this.page = prog.page;
+        this.checkedInvariants = invariants;
+        this.checkedLiveness = liveness;
+    }
+
+    Value th(int t) { return Value.mv(prog.names[t]); }
+    static Value pmap(int p) { return Value.mv("p" + (p + 1)); }
+    static Value holder(long lockWord, VmPageMapping m) { return lockWord == 0 ? NONE : m.th((int) lockWord - 1); }
+
+    static Value rcRec(long w) {
+        Map<String, Value> f = new LinkedHashMap<>();
+        f.put("wires", Value.of(VmPage.wires(w)));
+        f.put("objref", Value.of(VmPage.objref(w)));
+        f.put("blocked", Value.of(VmPage.blocked(w)));
+        return new Value.Rec(f);
+    }
+
+    static Value busyRec(long b) {
+        Map<String, Value> f = new LinkedHashMap<>();
+        f.put("shared", Value.of((b & VmPage.VPB_BIT_SHARED) != 0));
+        f.put("excl", Value.of((b & VmPage.VPB_BIT_EXCLUSIVE) != 0));
+        f.put("waiters", Value.of((b & VmPage.VPB_BIT_WAITERS) != 0));
+        f.put("sharers", Value.of(VmPage.sharers(b)));
+        return new Value.Rec(f);
+    }
+
+    private static long lockWord(View v, Lock l) { return v.word(new Word(l.addr(), l.name(), null)); }
+
+    private Value threadSet(long mask) {
+        List<Value> s = new ArrayList<>();
+        for (int t = 0; t < prog.threads(); t++) if ((mask & (1L << t)) != 0) s.add(th(t));
+        return Value.set(s);
+    }
+
+    /** pc, old, bx, pm of thread t. */
+    record Local(String pc, long old, long bx, int pm) {}
+
+    Local local(View v, int t) {
+        Op op = v.op(t);
+        String idle = v.local(t, DONE) != 0 ? "done" : v.local(t, HELD) != 0 ? "hold" : "idle";
+        if (op == null) return new Local(idle, 0, VmPage.VPB_UNBUSIED, -1);
+        ProbeCtx pr = new ProbeCtx(t, v.log(t));
+        try {
+            prog.run(t, op, pr, new long[]{v.local(t, HELD), v.local(t, DONE)});
+        } catch (ProbeCtx.Stop s) {
+            // the thread stands here
+        }
+        String pc = pr.pc == null ? idle : pr.pc;
+        if (pc.equals("idle") || pc.equals("hold") || pc.equals("done")) return new Local(pc, 0, VmPage.VPB_UNBUSIED, -1);
+        return new Local(pc, pr.old, pr.bx, pr.pm);
+    }
+
+    @Override public List<String> vars() { return VARS; }
+
+    @Override
+    public Map<String, Value> map(View v) {
+        Map<String, Value> s = new LinkedHashMap<>();
+        int n = prog.threads();
+        s.put("rc", rcRec(v.word(page.refCount) & VmPage.U32));
+        s.put("obj", v.word(page.object) != 0 ? Value.str("O") : NONE);
+        long ow = v.word(page.olock);
+        Map<String, Value> ol = new LinkedHashMap<>();
+        ol.put("w", holder(ow & 0xFF, this));
+        ol.put("r", threadSet(ow >>> 8));
+        s.put("olock", new Value.Rec(ol));
+        s.put("busy", busyRec(v.word(page.busyLock)));
+        long pv = v.word(page.pv);
+        List<Value> mapped = new ArrayList<>(), wmapped = new ArrayList<>();
+        Value.FnBuilder plock = Value.fn();
+        for (int p = 0; p < page.pmaps(); p++) {
+            if ((pv & (1L << p)) != 0) mapped.add(pmap(p));
+            if ((pv & (1L << (8 + p))) != 0) wmapped.add(pmap(p));
+            plock.put(pmap(p), holder(lockWord(v, page.pmapLock[p]), this));
+        }
+        s.put("mapped", Value.set(mapped));
+        s.put("wmapped", Value.set(wmapped));
+        s.put("plock", plock.build());
+        s.put("pstate", Value.str(v.word(page.pstate) != 0 ? "free" : "alloc"));
+        s.put("frees", Value.of(v.word(page.frees)));
+        List<Value> sl = new ArrayList<>();
+        for (int t = 0; t < n; t++) if (v.status(t) == ThreadState.Status.SLEEPING) sl.add(th(t));
+        s.put("sleepers", Value.set(sl));
+        s.put("sqlock", holder(lockWord(v, page.sq), this));
+        Value.FnBuilder pc = Value.fn(), old = Value.fn(), bx = Value.fn(), pm = Value.fn(), wb = Value.fn();
+        for (int t = 0; t < n; t++) {
+            Local l = local(v, t);
+            pc.put(th(t), Value.str(l.pc()));
+            old.put(th(t), rcRec(l.old()));
+            bx.put(th(t), busyRec(l.bx()));
+            pm.put(th(t), l.pm() < 0 ? NONE : pmap(l.pm()));
+            wb.put(th(t), Value.of(v.word(page.wiredBy[t])));
+        }
+        s.put("pc", pc.build());
+        s.put("old", old.build());
+        s.put("bx", bx.build());
+        s.put("pm", pm.build());
+        s.put("xowners", threadSet(v.word(page.xowners)));
+        s.put("sowners", threadSet(v.word(page.sowners)));
+        s.put("wiredBy", wb.build());
+        List<Value> ka = new ArrayList<>();
+        long kw = v.word(page.kassert);
+        for (int i = 0; i < VmPage.KASSERTS.size(); i++) if ((kw & (1L << i)) != 0) ka.add(Value.str(VmPage.KASSERTS.get(i)));
+        s.put("kassert", Value.set(ka));
+        s.put("vp3a", Value.of(v.word(page.vp3a)));
+        s.put("uflow", Value.of(v.word(page.uflow) != 0));
+        return s;
+    }
+
+    // ---- accessors over the mapped state -------------------------------------------------------------
+    private static Value.Rec rec(Map<String, Value> s, String var) { return (Value.Rec) s.get(var); }
+    private static long num(Value x) { return ((Value.Int) x).v(); }
+    private static boolean bool(Value x) { return ((Value.Bool) x).v(); }
+    private static long rcWires(Map<String, Value> s) { return num(rec(s, "rc").get("wires")); }
+    private static boolean rcBit(Map<String, Value> s, String f) { return bool(rec(s, "rc").get(f)); }
+    private static boolean busyBit(Map<String, Value> s, String f) { return bool(rec(s, "busy").get(f)); }
+    private static long sharers(Map<String, Value> s) { return num(rec(s, "busy").get("sharers")); }
+    private static List<Value> set(Map<String, Value> s, String var) { return ((Value.SetV) s.get(var)).items(); }
+    private static boolean isFree(Map<String, Value> s) { return s.get("pstate").equals(Value.str("free")); }
+    private static Map<Value, Value> fn(Map<String, Value> s, String var) { return ((Value.Fn) s.get(var)).map(); }
+    private static final Value UNBUSIED = busyRec(VmPage.VPB_UNBUSIED);
+
+    static boolean noFreeWhileReferenced(Map<String, Value> s) {
+        return !isFree(s) || (rcWires(s) == 0 && !rcBit(s, "objref") && !rcBit(s, "blocked")
+                && set(s, "mapped").isEmpty() && sharers(s) == 0);
+    }
+
+    static boolean freedOnce(Map<String, Value> s) { return num(s.get("frees")) <= 1; }
+
+    static boolean noUnderflow(Map<String, Value> s) {
+        if (bool(s.get("uflow"))) return false;
+        for (Value w : fn(s, "wiredBy").values()) if (num(w) < 0) return false;
+        return true;
+    }
+
+    static boolean noUseAfterFree(Map<String, Value> s) {
+        if (!isFree(s)) return true;
+        for (Value w : fn(s, "wiredBy").values()) if (num(w) != 0) return false;
+        return true;
+    }
+
+    static boolean wiresMatchGhost(Map<String, Value> s) {
+        long sum = 0;
+        for (Value w : fn(s, "wiredBy").values()) sum += num(w);
+        return rcWires(s) == sum;
+    }
+
+    static boolean objrefMatchesObject(Map<String, Value> s) {
+        if (!rec(s, "olock").get("w").equals(NONE)) return true;
+        return rcBit(s, "objref") == s.get("obj").equals(Value.str("O"));
+    }
+
+    static boolean blockedHasNoWires(Map<String, Value> s) {
+        return !rcBit(s, "blocked") || rcWires(s) <= num(s.get("vp3a"));
+    }
+
+    static boolean busyExclusive(Map<String, Value> s) {
+        List<Value> x = set(s, "xowners");
+        if (x.size() > 1) return false;
+        if (!x.isEmpty() && !set(s, "sowners").isEmpty()) return false;
+        return !busyBit(s, "excl") || (!busyBit(s, "shared") && sharers(s) == 0);
+    }
+
+    static boolean busyOwnerMatchesWord(Map<String, Value> s) {
+        boolean excl = busyBit(s, "excl"), shared = busyBit(s, "shared");
+        if (excl != !set(s, "xowners").isEmpty()) return false;
+        if (shared != !excl) return false;
+        return !shared || sharers(s) == set(s, "sowners").size();
+    }
+
+    static boolean waitersImpliesBusy(Map<String, Value> s) {
+        return !busyBit(s, "waiters") || busyBit(s, "excl") || sharers(s) > 0;
+    }
+
+    static boolean noAssertionFailure(Map<String, Value> s) { return set(s, "kassert").isEmpty(); }
+
+    boolean typeOk(Map<String, Value> s) {
+        Set<Value> threads = new HashSet<>();
+        for (int t = 0; t < prog.threads(); t++) threads.add(th(t));
+        Value w = rec(s, "olock").get("w");
+        if (!w.equals(NONE) && !threads.contains(w)) return false;
+        if (sharers(s) > prog.threads()) return false;
+        for (Value b : fn(s, "bx").values()) if (num(((Value.Rec) b).get("sharers")) > prog.threads()) return false;
+        if (num(s.get("vp3a")) < 0 || num(s.get("frees")) < 0) return false;
+        return set(s, "mapped").containsAll(set(s, "wmapped"));
+    }
+
+    private static final Map<String, Predicate<Map<String, Value>>> INVARIANTS = new LinkedHashMap<>();
+    static {
+        INVARIANTS.put("NoFreeWhileReferenced", VmPageMapping::noFreeWhileReferenced);
+        INVARIANTS.put("FreedOnce", VmPageMapping::freedOnce);
+        INVARIANTS.put("NoUnderflow", VmPageMapping::noUnderflow);
+        INVARIANTS.put("NoUseAfterFree", VmPageMapping::noUseAfterFree);
+        INVARIANTS.put("WiresMatchGhost", VmPageMapping::wiresMatchGhost);
+        INVARIANTS.put("ObjrefMatchesObject", VmPageMapping::objrefMatchesObject);
+        INVARIANTS.put("BlockedHasNoWires", VmPageMapping::blockedHasNoWires);
+        INVARIANTS.put("BusyExclusive", VmPageMapping::busyExclusive);
+        INVARIANTS.put("BusyOwnerMatchesWord", VmPageMapping::busyOwnerMatchesWord);
+        INVARIANTS.put("WaitersImpliesBusy", VmPageMapping::waitersImpliesBusy);
+        INVARIANTS.put("NoAssertionFailure", VmPageMapping::noAssertionFailure);
+    }
+
+    static boolean knownInvariant(String n) { return n.equals("TypeOK") || INVARIANTS.containsKey(n); }
+    static boolean knownLiveness(String n) { return List.of("NoLostBusyWakeup", "OrphanEventuallyFreed", "BlockedTransient").contains(n); }
+
+    /** The invariants the scenario's model checks, in its cfg order (TLC reports the first violated). */
+    @Override
+    public List<Invariant> invariants() {
+        List<Invariant> out = new ArrayList<>();
+        for (String n : checkedInvariants)
+            out.add(n.equals("TypeOK") ? new Invariant(n, this::typeOk) : new Invariant(n, INVARIANTS.get(n)));
+        return out;
+    }
+
+    /**
+     * P ~> Q as "from every state where P holds for t, an obligated path reaches one where it does not".
+     * NoLostBusyWakeup: t asleep on busy while nobody owns the page. OrphanEventuallyFreed and
+     * BlockedTransient concern the page, not a thread: they are attributed to the first thread.
+     */
+    @Override
+    public List<Liveness> liveness() {
+        List<Liveness> out = new ArrayList<>();
+        String first = prog.names[0];
+        for (String n : checkedLiveness) {
+            switch (n) {
+                case "NoLostBusyWakeup" -> out.add(new Liveness(n, s -> {
+                    Set<String> w = new HashSet<>();
+                    if (!set(s, "xowners").isEmpty() || !set(s, "sowners").isEmpty()) return w;
+                    for (Value t : set(s, "sleepers")) w.add(((Value.ModelValue) t).name());
+                    return w;
+                }));
+                case "OrphanEventuallyFreed" -> out.add(new Liveness(n,
+                        s -> !rcBit(s, "objref") && !isFree(s) ? Set.of(first) : Set.of()));
+                case "BlockedTransient" -> out.add(new Liveness(n, s -> rcBit(s, "blocked") ? Set.of(first) : Set.of()));
+                default -> throw new IllegalArgumentException(n);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String actionName(Step s) {
+        if (s.kind() != Kind.THREAD) return null;
+        Map<String, Value> a = map(s.before()), b = map(s.after());
+        if (a.equals(b)) return null;
+        return specAction(prog.roles[s.thread()], local(s.before(), s.thread()).pc(), s.op());
+    }
+
+    private boolean bug5() { return page.variant() == VmPage.Variant.BUSY_SLEEP_PLAIN_STORE; }
+
+    /**
+     * The VmPage.tla action (operator name, as TLC reports it) that a step of a thread standing at spec
+     * pc {@code pc} takes: the pc determines it (each pc is the entry of exactly one action of the role).
+     */
+    String specAction(VmPageProgram.Role role, String pc, Op op) {
+        switch (pc) {
+            case "idle":
+                return switch (role) {
+                    case Faulter -> "FaStart"; case PmapHolder -> "PhStart"; case Remover -> "RmLock";
+                    case Terminator -> "TmStart"; case Mapper -> "MpStart"; case Busier -> "BzStart";
+                    case WriteProtector -> "WpStart"; case Unmapper -> "UmStep"; };
+            case "hold": return op != null && op.name().equals(VmPageProgram.RELEASE) ? "RlObj" : "UwLd";
+            case "fa_wire": return "FaWire";
+            case "ph_cas": return "PhCas";
+            case "uw_ld": return "UwLd";
+            case "uw_cas": return "UwCas";
+            case "rl_obj": return "RlObj";
+            case "rl_busy": return "RlBusy";
+            case "rl_try": return "RlTry";
+            case "rlk_drop": return "RlkDrop";
+            case "rlk_map": return "RlkMap";
+            case "rlk_busy": return "RlkBusy";
+            case "rlk_wired": return "RlkWired";
+            case "rm_relock": return "RmLock";
+            case "rm_busy": return "RmBusy";
+            case "rm_wired": return "RmWired";
+            case "rm_wp": return "PmapOpStep";
+            case "tm_drop": return "TmDrop";
+            case "tm_ld": return "TmLd";
+            case "tm_st": return "TmSt";
+            case "mp_busy": return "MpBusy";
+            case "mp_enter": return "MpEnter";
+            case "mp_relock": return "MpRelock";
+            case "wp_busy": return "WpBusy";
+            case "bzx_relock", "bzs_relock": return "BzStart";
+            case "bzx_try": return "BzxTry";
+            case "bzs_try": return "BzsLd";
+            case "bzs_cas": return "BzsCas";
+            default: break;
+        }
+        String[][] suffixes = {
+                {"_tb_ld", "TbLd"}, {"_tb_cas", "TbCas"}, {"_tb_op", "PmapOpStep"}, {"_tb_drop", "TbDrop"},
+                {"_xus", "XuStore"}, {"_xuw", "XuWake"}, {"_xu", "XuCas"},
+                {"_sucas", "SuCas"}, {"_suw", "SuWake"}, {"_su", "SuLd"},
+                {"_sq", bug5() ? "BsSqBug" : "BsSq"}, {"_chk", bug5() ? "BsChkBug" : "BsChk"},
+                {"_wait", bug5() ? "BsWaitBug" : "BsWait"},
+                {"_sb", "FpSb"}, {"_obj", "FpObj"}, {"_ost", "FpOst"}, {"_xb", "FpXb"}, {"_fin", "FpFin"}};
+        for (String[] x : suffixes) if (pc.endsWith(x[0])) return x[1];
+        return "Step";
+    }
+
+    @Override public Roles roles() { return new Roles("pc", null, null); }
+
+    static Value unbusied() { return UNBUSIED; }
+    static WaitQueue unused() { return null; }
+}

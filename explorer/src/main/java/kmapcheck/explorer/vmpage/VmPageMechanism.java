@@ -1,0 +1,68 @@
+package kmapcheck.explorer.vmpage;
+
+import kmapcheck.explorer.Mechanism;
+import kmapcheck.explorer.Scenario;
+import kmapcheck.machine.Layout;
+import kmapcheck.vmpage.VmPage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * vm_page scenarios (spec/vmpage/VmPage.tla). Keys, each the MC module's constant:
+ * {@code variant} (Variant), {@code threads} ("name:Role,..." = Threads and Role, names as the MC
+ * module's model values), {@code pmaps} (number of pmaps p1..), {@code init_mapped} (InitMapped, e.g.
+ * "p1"), {@code unwire_kinds}, {@code busy_kinds}, {@code ph_prots}; and what the model's cfg checks:
+ * {@code invariants} (its INVARIANT lines, in order) and {@code liveness} (its temporal PROPERTY lines
+ * among NoLostBusyWakeup, OrphanEventuallyFreed, BlockedTransient). The action property StabilityLemma
+ * has no counterpart (the explorer checks state invariants only).
+ */
+public final class VmPageMechanism implements Mechanism {
+    @Override public String name() { return "vmpage"; }
+
+    private static List<String> list(String s) {
+        List<String> out = new ArrayList<>();
+        for (String x : s.split(",")) if (!x.isBlank()) out.add(x.trim());
+        return out;
+    }
+
+    @Override
+    public Model build(Scenario s) {
+        VmPage.Variant variant;
+        try {
+            variant = VmPage.Variant.parse(s.get("variant", "Fixed"));
+        } catch (IllegalArgumentException e) {
+            throw new Scenario.ScenarioException(s.file() + ": " + e.getMessage());
+        }
+        List<String> ts = list(s.get("threads"));
+        String[] names = new String[ts.size()];
+        VmPageProgram.Role[] roles = new VmPageProgram.Role[ts.size()];
+        for (int i = 0; i < ts.size(); i++) {
+            String[] nr = ts.get(i).split(":");
+            if (nr.length != 2) throw new Scenario.ScenarioException(s.file() + ": threads entries are name:Role");
+            names[i] = nr[0].trim();
+            try {
+                roles[i] = VmPageProgram.Role.valueOf(nr[1].trim());
+            } catch (IllegalArgumentException e) {
+                throw new Scenario.ScenarioException(s.file() + ": unknown role '" + nr[1] + "' (known: " + Arrays.toString(VmPageProgram.Role.values()) + ")");
+            }
+        }
+        int pmaps = s.getInt("pmaps", 1);
+        int init = 0;
+        for (String p : list(s.get("init_mapped", ""))) {
+            int k = Integer.parseInt(p.substring(1)) - 1;
+            if (k < 0 || k >= pmaps) throw new Scenario.ScenarioException(s.file() + ": init_mapped names " + p);
+            init |= 1 << k;
+        }
+        List<String> inv = list(s.get("invariants", "TypeOK"));
+        for (String n : inv) if (!VmPageMapping.knownInvariant(n)) throw new Scenario.ScenarioException(s.file() + ": unknown invariant " + n);
+        List<String> live = list(s.get("liveness", ""));
+        for (String n : live) if (!VmPageMapping.knownLiveness(n)) throw new Scenario.ScenarioException(s.file() + ": unknown liveness property " + n);
+        Layout layout = new Layout(1);
+        VmPage page = new VmPage(layout, variant, names.length, pmaps, init, false);
+        VmPageProgram prog = new VmPageProgram(layout, page, names, roles, list(s.get("unwire_kinds", "unwire")),
+                list(s.get("busy_kinds", "x")), list(s.get("ph_prots", "r")));
+        return new Model(prog, new VmPageMapping(prog, inv, live));
+    }
+}
