@@ -47,9 +47,12 @@ CONSTANTS
                   \* "UnwirePerFree" (FreeBSD 2004 sf_buf_mext: every mbuf
                   \* free does sf_buf_free and then unwires once)
     Bug,          \* "None" or one seeded mutation, see BugNames
-    RelookupAfterSleep \* FALSE = shipped code (S1, S6): after msleep the
+    RelookupAfterSleep, \* FALSE = shipped code (S1, S6): after msleep the
                   \* hash is not searched again; TRUE = hypothetical fix
                   \* (search the hash again after every wakeup)
+    RemapWindow   \* SMP: let a hardware page walk fall between the plain
+                  \* load of the old PTE and the plain store of the new one
+                  \* in sf_buf_map (S4/S5); FALSE = PTE rewrite indivisible
 
 BugNames == {"None", "HitKeepsOnFreeList", "RemapKeepsMask",
              "HitSkipsShootdown", "PGAInverted", "PrivateUnpinned"}
@@ -58,7 +61,8 @@ Bufs == {BufList[i] : i \in DOMAIN BufList}
 
 ASSUME Variant \in {"Rev1219", "Rev1220", "DragonFly2003", "FreeBSDLater"}
 ASSUME WakeOne \in BOOLEAN /\ UseSignals \in BOOLEAN /\ SMP \in BOOLEAN
-ASSUME RelookupAfterSleep \in BOOLEAN
+ASSUME RelookupAfterSleep \in BOOLEAN /\ RemapWindow \in BOOLEAN
+ASSUME RemapWindow => SMP
 ASSUME Bug \in BugNames
 ASSUME Wiring \in {"None", "UnwireAtZero", "UnwirePerFree"}
 ASSUME MaxHeld \in Nat \ {0}
@@ -118,7 +122,9 @@ VARIABLES
     wire,     \* wire[p]: p->wire_count
     (* ghosts *)
     asked,    \* asked[t][b]: page t passed to sf_buf_alloc when it got b
-    privref,  \* privref[t][b]: all of t's references to b were CPUPRIVATE
+    privcpu,  \* privcpu[t][b]: CPU t was pinned to when it took its
+              \* CPUPRIVATE reference(s) to b; None if it holds a
+              \* non-private one (or none)
     seen      \* seen[t][b]: page observed by t's last Access to b
               \* (None: no access yet; "fault": PTE invalid)
 
@@ -126,7 +132,7 @@ sfVars   == <<bm, ref, freeq, want, used, peak>>
 sleepVars == <<sleepq, woken, sigpend>>
 thrVars  == <<pc, req, fl, holds, cpu, pinned>>
 hwVars   == <<pte, pteA, tlb, mask>>
-ghostVars == <<asked, privref, seen>>
+ghostVars == <<asked, privcpu, seen>>
 vars == <<sfVars, sleepVars, thrVars, hwVars, wire, ghostVars>>
 
 -----------------------------------------------------------------------------
@@ -149,7 +155,7 @@ Init ==
     /\ mask = [b \in Bufs |-> {}]      \* M_ZERO
     /\ wire = [p \in Pages |-> 0]
     /\ asked = [t \in Threads |-> [b \in Bufs |-> None]]
-    /\ privref = [t \in Threads |-> [b \in Bufs |-> FALSE]]
+    /\ privcpu = [t \in Threads |-> [b \in Bufs |-> None]]
     /\ seen = [t \in Threads |-> [b \in Bufs |-> None]]
 
 -----------------------------------------------------------------------------
@@ -183,14 +189,21 @@ InvalTLB(b, S) == [cc \in CPUs |-> IF cc \in S THEN [tlb[cc] EXCEPT ![b] = None]
 GrantRef(t, b, p, f) ==
     /\ holds' = [holds EXCEPT ![t][b] = @ + 1]
     /\ asked' = [asked EXCEPT ![t][b] = IF holds[t][b] = 0 THEN p ELSE @]
-    /\ privref' = [privref EXCEPT ![t][b] =
-                      IF holds[t][b] = 0 THEN "PRIV" \in f ELSE @ /\ "PRIV" \in f]
+    /\ privcpu' = [privcpu EXCEPT ![t][b] =
+                      IF "PRIV" \notin f THEN None
+                      ELSE IF holds[t][b] = 0 THEN cpu[t] ELSE @]
 
 \* Miss path body, sf_buf_alloc after the while loop (S1; S2-S4 inline):
 \* take the head of the free list, unhash the old page, hash under p,
-\* ref_count := 1, and sf_buf_map: rewrite the PTE with A clear; if the old
-\* PTE was valid AND accessed, cpumask := {} (PG_A rule); then SHOOTDOWN.
-\* UP (no TLB modelled): pmap_qenter / local invalidation, not observable.
+\* ref_count := 1, and sf_buf_map: opte := *ptep; *ptep := new PTE with A
+\* clear; if opte was valid AND accessed, cpumask := {} (PG_A rule); then
+\* SHOOTDOWN.  UP (no TLB modelled): pmap_qenter / local invalidation, not
+\* observable.
+\* RemapWindow: the load of opte and the store of the new PTE are two plain
+\* accesses; a page walk by CPU x between them loads the OLD translation
+\* into x's TLB and sets A in the old PTE, which the store then overwrites:
+\* opte (read before) shows A clear.  Modelled inside the same step as an
+\* optional fill W (a set of at most one CPU without an entry for b).
 TakeHead(t, p, f) ==
     LET b     == Head(freeq)
         c     == cpu[t]
@@ -199,6 +212,9 @@ TakeHead(t, p, f) ==
                    [] OTHER                  -> pte[b] /= None /\ pteA[b]
         m0    == IF reset THEN {} ELSE mask[b]
         S     == IF SMP THEN Inval(m0, c, f) ELSE {}
+        Ws    == IF RemapWindow /\ pte[b] /= None
+                 THEN {{}} \cup {{x} : x \in {y \in CPUs : tlb[y][b] = None}}
+                 ELSE {{}}
     IN /\ freeq' = Tail(freeq)
        /\ bm' = [bm EXCEPT ![b] = p]
        /\ ref' = [ref EXCEPT ![b] = 1]
@@ -207,7 +223,11 @@ TakeHead(t, p, f) ==
        /\ pte' = [pte EXCEPT ![b] = p]
        /\ pteA' = [pteA EXCEPT ![b] = FALSE]
        /\ mask' = IF SMP THEN [mask EXCEPT ![b] = m0 \cup S] ELSE mask
-       /\ tlb' = InvalTLB(b, S)
+       /\ \E W \in Ws :
+             tlb' = [cc \in CPUs |->
+                       IF cc \in S THEN [tlb[cc] EXCEPT ![b] = None]
+                       ELSE IF cc \in W THEN [tlb[cc] EXCEPT ![b] = pte[b]]
+                       ELSE tlb[cc]]
        /\ GrantRef(t, b, p, f)
 
 -----------------------------------------------------------------------------
@@ -377,7 +397,7 @@ Free(t, b) ==
        IN /\ ref' = [ref EXCEPT ![b] = @ - 1]
           /\ holds' = [holds EXCEPT ![t][b] = @ - 1]
           /\ asked' = IF gone THEN [asked EXCEPT ![t][b] = None] ELSE asked
-          /\ privref' = IF gone THEN [privref EXCEPT ![t][b] = FALSE] ELSE privref
+          /\ privcpu' = IF gone THEN [privcpu EXCEPT ![t][b] = None] ELSE privcpu
           /\ seen' = IF gone THEN [seen EXCEPT ![t][b] = None] ELSE seen
           /\ freeq' = IF last THEN Append(freeq, b) ELSE freeq
           /\ used' = IF last THEN used - 1 ELSE used
@@ -425,7 +445,7 @@ Access(t, b) ==
        IN /\ seen' = [seen EXCEPT ![t][b] = got]
           /\ tlb' = IF fill THEN [tlb EXCEPT ![c][b] = pte[b]] ELSE tlb
           /\ pteA' = IF fill THEN [pteA EXCEPT ![b] = TRUE] ELSE pteA
-    /\ UNCHANGED <<sfVars, sleepVars, thrVars, pte, mask, wire, asked, privref>>
+    /\ UNCHANGED <<sfVars, sleepVars, thrVars, pte, mask, wire, asked, privcpu>>
 
 \* Hardware: a (possibly speculative) page walk on a TLB miss for
 \* sf->kva, any time the PTE is valid; sets PG_A.
@@ -565,7 +585,7 @@ TypeOK ==
     /\ mask \in [Bufs -> SUBSET CPUs]
     /\ wire \in [Pages -> Nat]
     /\ asked \in [Threads -> [Bufs -> Pages \cup {None}]]
-    /\ privref \in [Threads -> [Bufs -> BOOLEAN]]
+    /\ privcpu \in [Threads -> [Bufs -> CPUs \cup {None}]]
     /\ seen \in [Threads -> [Bufs -> Pages \cup {None, "fault"}]]
 
 \* SF1 (brief 1.6, purpose of rev 1.219): at most one sf_buf maps a page.
@@ -608,13 +628,15 @@ StablePTE == /\ \A b \in Bufs : ref[b] > 0 => pte[b] = bm[b]
 \* other than the current PTE.
 MaskSound == \A b \in Bufs : \A c \in mask[b] : tlb[c][b] \in {None, pte[b]}
 
-\* SF7: a reference taken without SFB_CPUPRIVATE (by alloc or hit) sees
-\* cpumask = all CPUs; a CPUPRIVATE-only holder that is pinned has its CPU
-\* in cpumask.  (Meaningful in SMP models; UP models hold no mask.)
+\* SF7: while a reference taken without SFB_CPUPRIVATE (by alloc or hit) is
+\* held, cpumask = all CPUs; while only CPUPRIVATE references are held, the
+\* CPU the holder was pinned to at allocation is in cpumask.  (SMP models;
+\* UP models keep no mask.)  Whether the holder still runs on that CPU is
+\* the caller's pinning discipline, checked end-to-end by NoStaleRead.
 SF7 == SMP => \A t \in Threads, b \in Bufs :
           holds[t][b] > 0 =>
-             IF privref[t][b] THEN pinned[t] => cpu[t] \in mask[b]
-                              ELSE mask[b] = CPUs
+             IF privcpu[t][b] = None THEN mask[b] = CPUs
+                                     ELSE privcpu[t][b] \in mask[b]
 
 \* SF8 (the PG_A rule): while PG_A is clear, no CPU of cpumask has loaded
 \* the current translation since it last invalidated.

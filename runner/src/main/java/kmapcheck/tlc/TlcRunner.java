@@ -43,6 +43,9 @@ public final class TlcRunner {
             List<String> cmd = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:+UseParallelGC", "-Xmx" + heap, "-Dfile.encoding=UTF-8",
+                    // TLC unpacks its standard modules into java.io.tmpdir: a private one per run
+                    // keeps concurrent runs from clobbering each other's Naturals.tla etc.
+                    "-Djava.io.tmpdir=" + meta,
                     "-cp", tlaToolsJar().toString(), "tlc2.TLC", "-tool", "-workers", Integer.toString(workers),
                     "-metadir", meta.toString(), "-config", cfg.toAbsolutePath().toString(), module + ".tla"));
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
