@@ -207,6 +207,7 @@ public final class Explorer {
         parent.add(new int[]{-1, -1, 0});
         String bad = firstViolated(init);
         if (bad != null) return violation(t0, states, parent, 0, "invariant", bad, null, 0, 0);
+        List<SpecMapping.ActionProperty> actionProps = mapping.actionProperties();
         List<SpecMapping.Liveness> live = mapping.liveness();
         LivenessGraph graph = live.isEmpty() ? null : new LivenessGraph(live, threadNames);
         if (graph != null) graph.addState(mapping.map(view(init)));
@@ -218,6 +219,7 @@ public final class Explorer {
             if (depth >= cfg.maxDepth()) { boundHit = "search.max_depth=" + cfg.maxDepth(); continue; }
             MachineState s = MachineState.decode(states.get(head), init.threads.length);
             List<Succ> succs = successors(s);
+            Map<String, Value> before = actionProps.isEmpty() ? null : mapping.map(view(s));
             boolean threadMoved = false;
             for (int i = 0; i < succs.size(); i++) {
                 Succ x = succs.get(i);
@@ -230,6 +232,12 @@ public final class Explorer {
                 MachineState.Key key = MachineState.Key.of(x.next().encode());
                 Integer known = seen.get(key);
                 if (known != null) {
+                    // a step into a known state: only action properties can fail on it
+                    String ap = violatedAction(before, x.next());
+                    if (ap != null) {
+                        int id = add(states, parent, seen, x.next(), head, i, depth + 1, true);
+                        return violation(t0, states, parent, id, "action", ap, null, transitions, depth + 1);
+                    }
                     if (graph != null && x.obligated()) graph.addEdge(head, known);
                     continue;
                 }
@@ -239,6 +247,9 @@ public final class Explorer {
                 Map<String, Value> mapped = mapping.map(view(x.next()));
                 String v = firstViolated(mapped);
                 if (v != null) return violation(t0, states, parent, id, "invariant", v, null, transitions, maxDepth);
+                // as TLC: the new state's invariants first, then the step's action properties
+                String ap = violatedAction(before, x.next());
+                if (ap != null) return violation(t0, states, parent, id, "action", ap, null, transitions, maxDepth);
                 if (graph != null) {
                     graph.addState(mapped);
                     if (x.obligated()) graph.addEdge(head, id);
@@ -292,6 +303,16 @@ public final class Explorer {
                     + (x.op >= 0 ? " in " + program.show(ops.get(x.op)) : ""));
         }
         return String.join(", ", parts);
+    }
+
+    /** The first action property the step from (mapped) {@code before} to {@code next} violates, or null. */
+    private String violatedAction(Map<String, Value> before, MachineState next) {
+        if (before == null) return null;
+        Map<String, Value> after = mapping.map(view(next));
+        if (after.equals(before)) return null;             // [A]_vars: a stutter satisfies it
+        for (SpecMapping.ActionProperty ap : mapping.actionProperties())
+            if (!ap.holds().test(before, after)) return ap.name();
+        return null;
     }
 
     private String firstViolated(MachineState s) { return firstViolated(mapping.map(view(s))); }

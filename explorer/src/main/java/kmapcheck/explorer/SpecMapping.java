@@ -37,6 +37,15 @@ public interface SpecMapping {
      */
     default List<Liveness> liveness() { return List.of(); }
 
+    /**
+     * Action properties ([][A]_vars): {@code holds(before, after)} must be true on every
+     * implementation step, stutters included (A is then trivially true when the spec state is
+     * unchanged, as [A]_vars allows).
+     */
+    default List<ActionProperty> actionProperties() { return List.of(); }
+
+    record ActionProperty(String name, java.util.function.BiPredicate<Map<String, Value>, Map<String, Value>> holds) {}
+
     /** @param waiting the thread names (model values, e.g. "t2") waiting in a mapped state */
     record Liveness(String name, java.util.function.Function<Map<String, Value>, java.util.Set<String>> waiting) {}
 

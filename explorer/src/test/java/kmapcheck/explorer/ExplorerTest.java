@@ -97,6 +97,30 @@ class ExplorerTest {
     }
 
     @Test
+    void actionPropertiesAreCheckedOnEveryStep() {
+        Layout l = new Layout(1);
+        Word w = l.word("w", 0);
+        ToyPrograms.Scripted p = new ToyPrograms.Scripted(l, List.of(List.of("up", "down")), Set.of(), (op, ctx) ->
+                ctx.fetchAdd(w, op.equals("up") ? 1 : -1));
+        SpecMapping base = ToyPrograms.mapping(List.of(w), List.of(), List.of());
+        SpecMapping monotonic = new SpecMapping() {
+            @Override public List<String> vars() { return base.vars(); }
+            @Override public java.util.Map<String, Value> map(View v) { return base.map(v); }
+            @Override public List<Invariant> invariants() { return List.of(); }
+            @Override public String actionName(Step s) { return base.actionName(s); }
+            @Override public kmapcheck.trace.Roles roles() { return base.roles(); }
+            @Override public List<ActionProperty> actionProperties() {
+                return List.of(new ActionProperty("Monotonic", (a, b) -> ((Value.Int) b.get("w")).v() >= ((Value.Int) a.get("w")).v()));
+            }
+        };
+        ExplorationResult r = new Explorer("toy/mono", p, monotonic, new ExplorerConfig(100, 10, false, false, 0, 0, false, true)).run();
+        assertEquals(ExplorationResult.Verdict.VIOLATION, r.verdict());
+        assertEquals("action", r.kind());
+        assertEquals("Monotonic", r.property());
+        assertEquals(List.of("Init", "up", "down"), r.trace().actions().stream().map(Trace.Action::name).toList());
+    }
+
+    @Test
     void invariantsAreCheckedOnTheMappedState() {
         Layout l = new Layout(1);
         Word w = l.word("w", 0);

@@ -48,12 +48,14 @@ public final class VmPageMapping implements SpecMapping {
     private final VmPage page;
     private final List<String> checkedInvariants;
     private final List<String> checkedLiveness;
+    private final List<String> checkedActions;
 
-    VmPageMapping(VmPageProgram prog, List<String> invariants, List<String> liveness) {
+    VmPageMapping(VmPageProgram prog, List<String> invariants, List<String> liveness, List<String> actions) {
         this.prog = prog;
         this.page = prog.page;
         this.checkedInvariants = invariants;
         this.checkedLiveness = liveness;
+        this.checkedActions = actions;
     }
 
     Value th(int t) { return Value.mv(prog.names[t]); }
@@ -262,6 +264,25 @@ public final class VmPageMapping implements SpecMapping {
         for (String n : checkedInvariants)
             out.add(n.equals("TypeOK") ? new Invariant(n, this::typeOk) : new Invariant(n, INVARIANTS.get(n)));
         return out;
+    }
+
+    /** StabilityLemma (VP4, r352110's central claim), evaluated on every step when the model checks it. */
+    @Override
+    public List<ActionProperty> actionProperties() {
+        return checkedActions.contains("StabilityLemma") ? List.of(new ActionProperty("StabilityLemma", VmPageMapping::stabilityLemma)) : List.of();
+    }
+
+    /**
+     * [][\A T : StablePre(T) => rc'.wires <= rc.wires]_vars with StablePre(T) == olock.w = T /\
+     * (busy = UNBUSIED \/ (busy.excl /\ xowners = {T})) /\ mapped = {}.
+     */
+    static boolean stabilityLemma(Map<String, Value> a, Map<String, Value> b) {
+        if (!set(a, "mapped").isEmpty() || rcWires(b) <= rcWires(a)) return true;
+        Value w = rec(a, "olock").get("w");
+        if (w.equals(NONE)) return true;
+        boolean unbusied = rec(a, "busy").equals(UNBUSIED);
+        boolean xbusiedByW = busyBit(a, "excl") && set(a, "xowners").equals(List.of(w));
+        return !(unbusied || xbusiedByW);
     }
 
     /**

@@ -15,8 +15,8 @@ import java.util.List;
  * module's model values), {@code pmaps} (number of pmaps p1..), {@code init_mapped} (InitMapped, e.g.
  * "p1"), {@code unwire_kinds}, {@code busy_kinds}, {@code ph_prots}; and what the model's cfg checks:
  * {@code invariants} (its INVARIANT lines, in order) and {@code liveness} (its temporal PROPERTY lines
- * among NoLostBusyWakeup, OrphanEventuallyFreed, BlockedTransient). The action property StabilityLemma
- * has no counterpart (the explorer checks state invariants only).
+ * among NoLostBusyWakeup, OrphanEventuallyFreed, BlockedTransient) and {@code actions} (its action
+ * PROPERTY StabilityLemma, checked on every explored step).
  */
 public final class VmPageMechanism implements Mechanism {
     @Override public String name() { return "vmpage"; }
@@ -63,6 +63,8 @@ public final class VmPageMechanism implements Mechanism {
         VmPage page = new VmPage(layout, variant, names.length, pmaps, init, false);
         VmPageProgram prog = new VmPageProgram(layout, page, names, roles, list(s.get("unwire_kinds", "unwire")),
                 list(s.get("busy_kinds", "x")), list(s.get("ph_prots", "r")));
-        return new Model(prog, new VmPageMapping(prog, inv, live));
+        List<String> actions = list(s.get("actions", ""));
+        for (String n : actions) if (!n.equals("StabilityLemma")) throw new Scenario.ScenarioException(s.file() + ": unknown action property " + n);
+        return new Model(prog, new VmPageMapping(prog, inv, live, actions));
     }
 }
