@@ -1,0 +1,115 @@
+package kmapcheck.sfbuf;
+
+import kmapcheck.machine.Ctx;
+import kmapcheck.machine.Layout;
+import kmapcheck.machine.RealMachine;
+import org.jetbrains.lincheck.Lincheck;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Second opinion on real threads (issue 3): the same Java sf_buf cache (RealMachine:
+ * ReentrantLock + Condition, signals = Thread.interrupt()) under Lincheck's model checker
+ * (org.jetbrains.lincheck:lincheck). Lincheck is bounded (invocation budget, context-switch bound):
+ * a pass is "no failure in N explored executions", not a proof; the exhaustive verdict is the
+ * explorer's.
+ *
+ * <p>Racing scenario (rev 1.220, one sf_buf): at boot b1 was used for page 1 and freed (idle, still
+ * mapping page 1, on the free list). Then concurrently T1 calls sf_buf_alloc(p1, SFB_NOWAIT) (a hit
+ * that revives b1) and keeps it until T2 is done, T2 calls sf_buf_alloc(p2, SFB_NOWAIT) (a miss that
+ * takes the free-list head), T3 calls sf_buf_alloc(p2, SFB_CATCH) and may sleep, T4 interrupts T3;
+ * each frees what it got. Every holder must see its own page through sf_buf_page while it holds the buffer (spec
+ * StablePTE), and nobody may stay asleep once all buffers are free (broadcast wakeup).
+ */
+class SfBufLincheckTest {
+    static final int INVOCATIONS = 2_000;
+
+    static SfBufCache.Config config(SfBufCache.Bug bug) {
+        return new SfBufCache.Config(SfBufCache.Variant.REV1220, false, false, SfBufCache.Wiring.NONE, bug, false);
+    }
+
+    /** One execution; throws AssertionError naming the violated property. */
+    static void scenario(SfBufCache.Bug bug) throws InterruptedException {
+        Layout layout = new Layout(1);
+        SfBufCache sys = new SfBufCache(layout, 1, 2, config(bug));
+        RealMachine m = new RealMachine(layout);
+        Ctx boot = m.ctx(0, 0);
+        long b = sys.alloc(boot, 1, 0);
+        sys.free(boot, (int) b - 1);                       // b1 idle, still mapping p1
+
+        AtomicLong bad = new AtomicLong();                  // page observed by a holder that asked for another one
+        java.util.concurrent.atomic.AtomicBoolean t2done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread t1 = new Thread(() -> {                      // holds its buffer until T2 is done
+            Ctx c = m.ctx(1, 0);
+            long r = sys.alloc(c, 1, SfBufCache.SFB_NOWAIT);
+            while (!t2done.get()) Thread.yield();
+            if (r != SfBufCache.NULL) use(c, sys, (int) r - 1, 1, bad);
+        });
+        Thread t2 = new Thread(() -> {
+            Ctx c = m.ctx(2, 0);
+            long r = sys.alloc(c, 2, SfBufCache.SFB_NOWAIT);
+            if (r != SfBufCache.NULL) use(c, sys, (int) r - 1, 2, bad);
+            t2done.set(true);
+        });
+        Thread t3 = new Thread(() -> {
+            Ctx c = m.ctx(3, 0);
+            long r = sys.alloc(c, 2, SfBufCache.SFB_CATCH);
+            if (r != SfBufCache.NULL) use(c, sys, (int) r - 1, 2, bad);
+        });
+        Thread t4 = new Thread(t3::interrupt);
+        t1.start(); t2.start(); t3.start(); t4.start();
+        t1.join(); t2.join(); t3.join(); t4.join();
+        if (bad.get() != 0) throw new AssertionError("StablePTE: a holder saw page " + bad.get() + " instead of the page it asked for");
+        if (m.peek(sys.wantWord()) != 0) throw new AssertionError("SF9: want = " + m.peek(sys.wantWord()) + " with no sleeper");
+    }
+
+    /** The holder reads the page its sf_buf maps (sf_buf_page) and frees it. */
+    private static void use(Ctx c, SfBufCache sys, int id, int page, AtomicLong bad) {
+        int seen = sys.page(c, id);
+        if (seen != page) bad.set(seen);
+        sys.free(c, id);
+    }
+
+    /** Executions are counted in a system property (outside the heap Lincheck tracks and restores). */
+    static int runUnderLincheck(SfBufCache.Bug bug, AtomicInteger runs) {
+        String key = "kmapcheck.lincheck.runs.sfbuf." + bug;
+        System.setProperty(key, "0");
+        try {
+            Lincheck.runConcurrentTest(INVOCATIONS, () -> {
+                System.setProperty(key, Integer.toString(Integer.parseInt(System.getProperty(key)) + 1));
+                try {
+                    scenario(bug);
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            });
+        } finally {
+            runs.set(Integer.parseInt(System.getProperty(key)));
+        }
+        return runs.get();
+    }
+
+    @Test
+    void rev1220ShowsNoViolationInTheExploredExecutions() {
+        AtomicInteger runs = new AtomicInteger();
+        int n = runUnderLincheck(SfBufCache.Bug.NONE, runs);
+        System.out.println("Lincheck (bounded: invocations <= " + INVOCATIONS + ", its context-switch bound): sf_buf rev 1.220, "
+                + n + " executions run, no failure. Not a proof: the exhaustive verdict is the explorer's.");
+        assertTrue(n > 0);
+    }
+
+    @Test
+    void hitKeepsOnFreeListFailsOnRealThreads() {
+        AtomicInteger runs = new AtomicInteger();
+        Throwable t = assertThrows(Throwable.class, () -> runUnderLincheck(SfBufCache.Bug.HIT_KEEPS_ON_FREE_LIST, runs));
+        System.out.println("Lincheck: HitKeepsOnFreeList failed after " + runs.get() + " executions: "
+                + String.valueOf(t.getMessage()).lines().filter(l -> l.contains("StablePTE") || l.contains("KernelAssert")).findFirst().orElse(""));
+        String msg = String.valueOf(t.getMessage());
+        assertTrue(msg.contains("StablePTE") || msg.contains("sf_buf_alloc: sf_buf"), msg);
+    }
+}
