@@ -33,4 +33,6 @@ public final class View {
     public long[] log(int t) { return s.threads[t].log.clone(); }
     public long local(int t, int i) { return s.threads[t].locals[i]; }
     public int sleepQueue(int t) { return s.threads[t].sleepQueue; }
+    /** Thread t was woken by a signal (its msleep returns an error), not by a wakeup. */
+    public boolean wokenBySignal(int t) { return s.threads[t].wokenBySignal; }
 }

@@ -77,28 +77,8 @@ public final class SfBufMapping implements SpecMapping {
         return v.status(t) == ThreadState.Status.WOKEN && (wokenBySignal(v, t) || v.signalPending(t));
     }
 
-    private static final java.lang.reflect.Field VIEW_STATE;
-    static {
-        try {
-            VIEW_STATE = View.class.getDeclaredField("s");
-            VIEW_STATE.setAccessible(true);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    /**
-     * Was thread t woken by a signal (msleep returns EINTR) rather than by a wakeup? WORKAROUND: View
-     * does not expose ThreadState.wokenBySignal (asked the lead for View.wokenBySignal(t)); read it
-     * by reflection, read-only.
-     */
-    static boolean wokenBySignal(View v, int t) {
-        try {
-            return ((kmapcheck.explorer.MachineState) VIEW_STATE.get(v)).threads[t].wokenBySignal;
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    /** Was thread t woken by a signal (msleep returns EINTR) rather than by a wakeup? */
+    static boolean wokenBySignal(View v, int t) { return v.wokenBySignal(t); }
 
     @Override
     public Map<String, Value> map(View v) {
@@ -381,6 +361,41 @@ public final class SfBufMapping implements SpecMapping {
      * "cannot leave" here is exactly "the goal is never reached".
      * AllocProgress == \A t : [](pc[t] = "msleep" => <>(pc[t] # "msleep")).
      */
+    /**
+     * SF11 (LRU order), the spec's action property [][LRUStep]_freeq: the free list changes only by
+     * a miss taking the head, a free appending at the tail, or a hit reviving a still-mapped idle
+     * buffer from anywhere (the others keep their order). Every sf_buf model checks it.
+     */
+    @Override
+    public List<ActionProperty> actionProperties() {
+        return List.of(new ActionProperty("SF11", SfBufMapping::lruStep));
+    }
+
+    static boolean lruStep(Map<String, Value> a, Map<String, Value> b) {
+        List<Value> q = ((Value.Seq) a.get("freeq")).items(), q2 = ((Value.Seq) b.get("freeq")).items();
+        if (q.equals(q2)) return true;
+        Value.Fn ref = (Value.Fn) a.get("ref"), ref2 = (Value.Fn) b.get("ref");
+        Value.Fn bm = (Value.Fn) a.get("bm"), bm2 = (Value.Fn) b.get("bm");
+        java.util.function.BiPredicate<Value, Long> refIs = (x, n) -> ((Value.Int) ref.get(x)).v() == n;
+        java.util.function.BiPredicate<Value, Long> ref2Is = (x, n) -> ((Value.Int) ref2.get(x)).v() == n;
+        // a miss takes the head (least recently freed)
+        if (!q.isEmpty() && q2.equals(q.subList(1, q.size())) && refIs.test(q.get(0), 0L) && ref2Is.test(q.get(0), 1L)) return true;
+        // a free appends at the tail
+        if (q2.size() == q.size() + 1 && q2.subList(0, q.size()).equals(q)) {
+            Value x = q2.get(q.size());
+            if (refIs.test(x, 1L) && ref2Is.test(x, 0L)) return true;
+        }
+        // a hit revives a still-mapped idle buffer from anywhere
+        for (int i = 0; i < q.size(); i++) {
+            Value x = q.get(i);
+            List<Value> rest = new ArrayList<>(q);
+            rest.remove(i);
+            if (q2.equals(rest) && refIs.test(x, 0L) && ref2Is.test(x, 1L) && !bm.get(x).equals(NONE) && bm2.get(x).equals(bm.get(x)))
+                return true;
+        }
+        return false;
+    }
+
     @Override
     public List<Liveness> liveness() {
         List<Liveness> out = new ArrayList<>();
