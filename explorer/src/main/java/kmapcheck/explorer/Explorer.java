@@ -119,10 +119,12 @@ public final class Explorer {
                             List.of(threadNames.get(t) + " migrates c" + me.cpu + " -> c" + c), null, null));
                 }
             }
-            if (me.signalsLeft > 0 && !me.signal) {
+            // inside msleep(PCATCH): asleep, or woken but not yet returned (the wakeup_one race window)
+            boolean asleep = (me.status == ThreadState.Status.SLEEPING || me.status == ThreadState.Status.WOKEN) && me.interruptibleSleep;
+            if (me.signalsLeft != 0 && !me.signal && (asleep || !cfg.signalSleepersOnly())) {
                 MachineState w = s.copy();
                 ThreadState x = w.threads[t];
-                x.signalsLeft--;
+                if (x.signalsLeft > 0) x.signalsLeft--;
                 String what;
                 if (x.status == ThreadState.Status.SLEEPING && x.interruptibleSleep) {
                     // Java Condition: interrupted before being signalled -> leaves the queue, await throws

@@ -97,7 +97,15 @@ public final class Scenario {
                 getInt("env.migrations", d.migrations()),
                 getInt("env.signals", d.signals()),
                 getBool("search.deadlock", d.checkDeadlock()),
-                getBool("search.atomic", d.atomicBlocks()));
+                getBool("search.atomic", d.atomicBlocks()),
+                signalTargets());
+    }
+
+    private boolean signalTargets() {
+        String v = get("env.signals.to", "any");
+        if (v.equals("any")) return false;
+        if (v.equals("sleepers")) return true;
+        throw new ScenarioException(file + ": env.signals.to must be any or sleepers, got '" + v + "'");
     }
 
     /** Fails on keys nobody read (typos, unsupported settings). */
