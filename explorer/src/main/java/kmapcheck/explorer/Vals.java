@@ -21,4 +21,22 @@ public final class Vals {
     public static boolean in(Value x, Value set) { return ((Value.SetV) set).contains(x); }
 
     public static boolean isMv(Value v, String name) { return v instanceof Value.ModelValue m && m.name().equals(name); }
+
+    /**
+     * The spec's {@code tlb[c][x]}: for every CPU c and KVA {@code kvas.get(i)} (keyed {@code key(i)}),
+     * the page its TLB entry translates to, or {@code none} when there is no entry.
+     */
+    public static Value tlbTable(View v, List<kmapcheck.machine.Kva> kvas, java.util.function.IntFunction<Value> key,
+                                 java.util.function.IntFunction<Value> cpu, java.util.function.LongFunction<Value> page, Value none) {
+        Value.FnBuilder tlb = Value.fn();
+        for (int c = 0; c < v.layout().cpus(); c++) {
+            Value.FnBuilder row = Value.fn();
+            for (int i = 0; i < kvas.size(); i++) {
+                long e = v.tlb(kvas.get(i), c);
+                row.put(key.apply(i), kmapcheck.machine.Pte.valid(e) ? page.apply(kmapcheck.machine.Pte.page(e)) : none);
+            }
+            tlb.put(cpu.apply(c), row.build());
+        }
+        return tlb.build();
+    }
 }

@@ -4,7 +4,6 @@ import kmapcheck.machine.Ctx;
 import kmapcheck.machine.Layout;
 import kmapcheck.machine.Pte;
 import kmapcheck.machine.RealMachine;
-import org.jetbrains.lincheck.Lincheck;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,33 +61,14 @@ class LwbufLincheckTest {
         return seen.get();
     }
 
-    /**
-     * Executions are counted in a system property (outside the heap Lincheck tracks and restores);
-     * the count agrees with the counter Lincheck shows in its own failure trace.
-     */
     static int runUnderLincheck(LwbufSubsystem.Variant v, AtomicInteger runs) {
-        String key = "kmapcheck.lincheck.runs." + v;
-        System.setProperty(key, "0");
-        try {
-            Lincheck.runConcurrentTest(INVOCATIONS, () -> {
-                System.setProperty(key, Integer.toString(Integer.parseInt(System.getProperty(key)) + 1));
-                body(v);
-            });
-        } finally {
-            runs.set(Integer.parseInt(System.getProperty(key)));
-        }
-        return runs.get();
+        return kmapcheck.LincheckRuns.run("lwbuf." + v, INVOCATIONS, runs, () -> body(v));
     }
 
-    private static void body(LwbufSubsystem.Variant v) {
-        {
-            try {
-                int page = scenario(v);
-                if (page != 2) throw new AssertionError("NoStaleAccess: T2 read page " + page + " through the KVA, expected page 2");
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
+    /** One execution; NoStaleAccess is the assertion. */
+    private static void body(LwbufSubsystem.Variant v) throws InterruptedException {
+        int page = scenario(v);
+        if (page != 2) throw new AssertionError("NoStaleAccess: T2 read page " + page + " through the KVA, expected page 2");
     }
 
     @Test

@@ -3,7 +3,6 @@ package kmapcheck.sfbuf;
 import kmapcheck.machine.Ctx;
 import kmapcheck.machine.Layout;
 import kmapcheck.machine.RealMachine;
-import org.jetbrains.lincheck.Lincheck;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -75,23 +74,8 @@ class SfBufLincheckTest {
         sys.free(c, id);
     }
 
-    /** Executions are counted in a system property (outside the heap Lincheck tracks and restores). */
     static int runUnderLincheck(SfBufCache.Bug bug, AtomicInteger runs) {
-        String key = "kmapcheck.lincheck.runs.sfbuf." + bug;
-        System.setProperty(key, "0");
-        try {
-            Lincheck.runConcurrentTest(INVOCATIONS, () -> {
-                System.setProperty(key, Integer.toString(Integer.parseInt(System.getProperty(key)) + 1));
-                try {
-                    scenario(bug);
-                } catch (InterruptedException e) {
-                    throw new AssertionError(e);
-                }
-            });
-        } finally {
-            runs.set(Integer.parseInt(System.getProperty(key)));
-        }
-        return runs.get();
+        return kmapcheck.LincheckRuns.run("sfbuf." + bug, INVOCATIONS, runs, () -> scenario(bug));
     }
 
     @Test

@@ -3,7 +3,6 @@ package kmapcheck.vmpage;
 import kmapcheck.machine.Ctx;
 import kmapcheck.machine.Layout;
 import kmapcheck.machine.RealMachine;
-import org.jetbrains.lincheck.Lincheck;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,23 +42,8 @@ class VmPageLincheckTest {
             throw new AssertionError("NoFreeWhileReferenced: freed with ref_count 0x" + Long.toHexString(rc));
     }
 
-    /** Executions are counted in a system property (outside the heap Lincheck tracks and restores). */
     static int runUnderLincheck(VmPage.Variant v, AtomicInteger runs) {
-        String key = "kmapcheck.lincheck.vmpage.runs." + v;
-        System.setProperty(key, "0");
-        try {
-            Lincheck.runConcurrentTest(INVOCATIONS, () -> {
-                System.setProperty(key, Integer.toString(Integer.parseInt(System.getProperty(key)) + 1));
-                try {
-                    scenario(v);
-                } catch (InterruptedException e) {
-                    throw new AssertionError(e);
-                }
-            });
-        } finally {
-            runs.set(Integer.parseInt(System.getProperty(key)));
-        }
-        return runs.get();
+        return kmapcheck.LincheckRuns.run("vmpage." + v, INVOCATIONS, runs, () -> scenario(v));
     }
 
     @Test

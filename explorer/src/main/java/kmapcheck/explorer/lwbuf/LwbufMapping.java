@@ -95,15 +95,9 @@ public final class LwbufMapping implements SpecMapping {
             long p = v.pte(lwb.kva);
             pte.put(obj(o), Pte.valid(p) ? page(Pte.page(p)) : NO_PAGE);
         }
-        Value.FnBuilder tlb = Value.fn();
-        for (int c = 0; c < cpus; c++) {
-            Value.FnBuilder row = Value.fn();
-            for (int o = 0; o < n; o++) {
-                long e = v.tlb(sys.obj(o).kva, c);
-                row.put(obj(o), Pte.valid(e) ? page(Pte.page(e)) : NO_PAGE);
-            }
-            tlb.put(cpu(c), row.build());
-        }
+        List<kmapcheck.machine.Kva> kvas = new ArrayList<>();
+        for (int o = 0; o < n; o++) kvas.add(sys.obj(o).kva);
+        Value tlb = kmapcheck.explorer.Vals.tlbTable(v, kvas, LwbufMapping::obj, LwbufMapping::cpu, LwbufMapping::page, NO_PAGE);
         Value.FnBuilder tcpu = Value.fn(), pc = Value.fn(), objv = Value.fn(), want = Value.fn(),
                 synced = Value.fn(), glob = Value.fn(), seen = Value.fn(), kcpu = Value.fn();
         for (int t = 0; t < v.threads(); t++) {
@@ -123,7 +117,7 @@ public final class LwbufMapping implements SpecMapping {
         s.put("lm", lm.build());
         s.put("mask", mask.build());
         s.put("pte", pte.build());
-        s.put("tlb", tlb.build());
+        s.put("tlb", tlb);
         s.put("tcpu", tcpu.build());
         s.put("pc", pc.build());
         s.put("obj", objv.build());

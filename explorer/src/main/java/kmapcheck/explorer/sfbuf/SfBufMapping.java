@@ -98,15 +98,9 @@ public final class SfBufMapping implements SpecMapping {
         }
         List<Value> freeq = new ArrayList<>();
         for (int b : SfBufCache.freeList(v.word(sys.freelistWord()))) freeq.add(buf(b));
-        Value.FnBuilder tlb = Value.fn();
-        for (int c = 0; c < cpus; c++) {
-            Value.FnBuilder row = Value.fn();
-            for (int b = 0; b < nb; b++) {
-                long e = v.tlb(sys.buf(b).kva, c);
-                row.put(buf(b), Pte.valid(e) ? page(Pte.page(e)) : NONE);
-            }
-            tlb.put(cpu(c), row.build());
-        }
+        List<kmapcheck.machine.Kva> kvas = new ArrayList<>();
+        for (int b = 0; b < nb; b++) kvas.add(sys.buf(b).kva);
+        Value tlb = kmapcheck.explorer.Vals.tlbTable(v, kvas, SfBufMapping::buf, SfBufMapping::cpu, SfBufMapping::page, NONE);
         List<Value> sleepq = new ArrayList<>(), woken = new ArrayList<>();
         Value.FnBuilder sig = Value.fn(), pc = Value.fn(), req = Value.fn(), fl = Value.fn(), holds = Value.fn(),
                 cpu = Value.fn(), pinned = Value.fn(), asked = Value.fn(), privcpu = Value.fn(), seen = Value.fn();
@@ -156,7 +150,7 @@ public final class SfBufMapping implements SpecMapping {
         s.put("pinned", pinned.build());
         s.put("pte", pte.build());
         s.put("pteA", pteA.build());
-        s.put("tlb", tlb.build());
+        s.put("tlb", tlb);
         s.put("mask", mask.build());
         s.put("wire", wire.build());
         s.put("asked", asked.build());

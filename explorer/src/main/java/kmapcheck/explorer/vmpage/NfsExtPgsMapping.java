@@ -76,7 +76,7 @@ public final class NfsExtPgsMapping implements SpecMapping {
         NfsProbeCtx pr = new NfsProbeCtx(t, v.log(t));
         try {
             prog.run(t, op, pr, new long[]{v.local(t, PHASE), keptOld});
-        } catch (NfsProbeCtx.Stop s) {
+        } catch (kmapcheck.explorer.LogReplay.Stop s) {
             // the thread stands here
         }
         return new Local(pr.pc == null ? idle : pr.pc, pr.old >= 0 ? pr.old : keptOld, pr.todo);

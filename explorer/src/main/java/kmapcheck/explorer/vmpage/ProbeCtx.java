@@ -1,10 +1,6 @@
 package kmapcheck.explorer.vmpage;
 
-import kmapcheck.machine.Ctx;
-import kmapcheck.machine.Kva;
-import kmapcheck.machine.Lock;
-import kmapcheck.machine.WaitQueue;
-import kmapcheck.machine.Word;
+import kmapcheck.explorer.LogReplay;
 import kmapcheck.vmpage.VmPage;
 import kmapcheck.vmpage.VmProbe;
 
@@ -15,27 +11,13 @@ import kmapcheck.vmpage.VmProbe;
  * announces through {@link VmProbe}: the spec pc and the locals old / x / pmap. Reads nothing else:
  * the mapping's thread-local spec variables come from the thread's own history only.
  */
-final class ProbeCtx implements Ctx, VmProbe {
-    static final class Stop extends RuntimeException {
-        static final Stop INSTANCE = new Stop();
-        private Stop() { super(null, null, false, false); }
-    }
-
-    private final int tid;
-    private final long[] log;
-    private int pos;
+final class ProbeCtx extends LogReplay implements VmProbe {
     String pc;
     long old = 0, bx = VmPage.VPB_UNBUSIED;
     int pm = -1;
 
     ProbeCtx(int tid, long[] log) {
-        this.tid = tid;
-        this.log = log;
-    }
-
-    private long next() {
-        if (pos >= log.length) throw Stop.INSTANCE;
-        return log[pos++];
+        super(tid, log);
     }
 
     @Override public void at(String p) { pc = p; }
@@ -47,38 +29,5 @@ final class ProbeCtx implements Ctx, VmProbe {
             case BX -> bx = v;
             default -> pm = (int) v;
         }
-    }
-
-    @Override public int thread() { return tid; }
-    @Override public int cpu() { return (int) next(); }
-    @Override public void pin() { next(); }
-    @Override public void unpin() { next(); }
-    @Override public long load(Word w) { return next(); }
-    @Override public void store(Word w, long v) { next(); }
-    @Override public boolean cas(Word w, long e, long u) { return next() != 0; }
-    @Override public long fetchAdd(Word w, long d) { return next(); }
-    @Override public long fetchOr(Word w, long bits) { return next(); }
-    @Override public long fetchAndNot(Word w, long bits) { return next(); }
-    @Override public void lock(Lock l) { next(); }
-    @Override public void unlock(Lock l) { next(); }
-    @Override public boolean sleep(WaitQueue q, boolean interruptible) { return next() != 0; }
-    @Override public void wakeupOne(WaitQueue q) { next(); }
-    @Override public void wakeupAll(WaitQueue q) { next(); }
-    @Override public boolean signalPending() { return next() != 0; }
-    @Override public long pteLoad(Kva k) { return next(); }
-    @Override public void pteStore(Kva k, long pte) { next(); }
-    @Override public void invlpg(Kva k) { next(); }
-    @Override public void kenterQuick(Kva k, long pte) { next(); }
-    @Override public void invlpgCpus(long cpuMask, Kva k) { next(); }
-    @Override public long access(Kva k) { return next(); }
-    @Override public void atomic(Runnable body) { body.run(); }
-
-    @Override
-    public long loop(long carry, Loop body) {
-        long c = next();
-        long r = body.iterate(c);
-        if ((r & Loop.AGAIN) != 0)
-            throw new IllegalStateException("replay log holds a finished loop iteration (the explorer forgets them)");
-        return r;
     }
 }

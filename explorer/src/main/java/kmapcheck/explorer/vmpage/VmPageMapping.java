@@ -97,7 +97,7 @@ public final class VmPageMapping implements SpecMapping {
         ProbeCtx pr = new ProbeCtx(t, v.log(t));
         try {
             prog.run(t, op, pr, new long[]{v.local(t, HELD), v.local(t, DONE)});
-        } catch (ProbeCtx.Stop s) {
+        } catch (kmapcheck.explorer.LogReplay.Stop s) {
             // the thread stands here
         }
         String pc = pr.pc == null ? idle : pr.pc;
