@@ -96,13 +96,13 @@ public final class Explorer {
                     w.mem[ta] = Pte.tlbEntry(pte);
                     w.mem[k.pteAddr()] = pte | Pte.PG_A;
                     out.add(new Succ(w, SpecMapping.Kind.TLB_FILL, -1, c, null, 0, false,
-                            List.of("c" + c + " page walk loads pte(" + k.name() + ") = " + Hw.pte(pte) + " into its TLB, sets PG_A"), null, null));
+                            List.of(program.cpuName(c) + " page walk loads pte(" + k.name() + ") = " + Hw.pte(pte) + " into its TLB, sets PG_A"), null, null));
                 }
                 if (cfg.tlbEvict() && Pte.valid(s.mem[ta])) {
                     MachineState w = s.copy();
                     w.mem[ta] = 0;
                     out.add(new Succ(w, SpecMapping.Kind.TLB_EVICT, -1, c, null, 0, false,
-                            List.of("c" + c + " TLB evicts " + k.name()), null, null));
+                            List.of(program.cpuName(c) + " TLB evicts " + k.name()), null, null));
                 }
             }
         }
@@ -116,7 +116,7 @@ public final class Explorer {
                     if (w.threads[t].migrationsLeft > 0) w.threads[t].migrationsLeft--;
                     program.onMigrate(t, w.threads[t].locals);
                     out.add(new Succ(w, SpecMapping.Kind.MIGRATE, t, c, opOf(me), me.steps, false,
-                            List.of(threadNames.get(t) + " migrates c" + me.cpu + " -> c" + c), null, null));
+                            List.of(threadNames.get(t) + " migrates " + program.cpuName(me.cpu) + " -> " + program.cpuName(c)), null, null));
                 }
             }
             // inside msleep(PCATCH): asleep, or woken but not yet returned (the wakeup_one race window)
@@ -165,7 +165,7 @@ public final class Explorer {
         int cpu = me.cpu;
         // judged inside the op (w: the thread is running it), where e.g. LWKT forbids migration
         boolean migratable = cfg.migrations() != 0 && program.mayMigrate(t, view(w));
-        ReplayCtx ctx = new ReplayCtx(layout, w, t, migratable, threadNames, cfg.atomicBlocks());
+        ReplayCtx ctx = new ReplayCtx(layout, w, t, migratable, threadNames, cfg.atomicBlocks(), program::cpuName);
         boolean completed = false;
         long result = 0;
         try {

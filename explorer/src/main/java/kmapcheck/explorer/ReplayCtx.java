@@ -63,9 +63,12 @@ final class ReplayCtx implements Ctx {
     final List<String> executed = new ArrayList<>();
 
     private final boolean atomicBlocks;
+    private final java.util.function.IntFunction<String> cpuName;
 
-    ReplayCtx(Layout layout, MachineState st, int tid, boolean migratable, List<String> threadNames, boolean atomicBlocks) {
+    ReplayCtx(Layout layout, MachineState st, int tid, boolean migratable, List<String> threadNames, boolean atomicBlocks,
+              java.util.function.IntFunction<String> cpuName) {
         this.atomicBlocks = atomicBlocks;
+        this.cpuName = cpuName;
         this.layout = layout;
         this.st = st;
         this.tid = tid;
@@ -139,7 +142,7 @@ final class ReplayCtx implements Ctx {
 
     @Override
     public int cpu() {
-        return (int) prim(threadLocalMover(), () -> me.cpu, r -> "curcpu = c" + r);
+        return (int) prim(threadLocalMover(), () -> me.cpu, r -> "curcpu = " + cpuName.apply((int) r));
     }
 
     @Override
@@ -308,7 +311,7 @@ final class ReplayCtx implements Ctx {
     @Override
     public void invlpg(Kva k) {
         if (replaying()) { replay(); return; }
-        prim(Mover.NON, () -> { st.mem[layout.tlbAddr(k, me.cpu)] = 0; return 0; }, r -> "invlpg " + k.name() + " on c" + me.cpu);
+        prim(Mover.NON, () -> { st.mem[layout.tlbAddr(k, me.cpu)] = 0; return 0; }, r -> "invlpg " + k.name() + " on " + cpuName.apply(me.cpu));
     }
 
     @Override
@@ -318,7 +321,7 @@ final class ReplayCtx implements Ctx {
             st.mem[k.pteAddr()] = pte;
             st.mem[layout.tlbAddr(k, me.cpu)] = 0;
             return 0;
-        }, r -> "pmap_kenter_quick " + k.name() + " := " + Hw.pte(pte) + ", invlpg on c" + me.cpu);
+        }, r -> "pmap_kenter_quick " + k.name() + " := " + Hw.pte(pte) + ", invlpg on " + cpuName.apply(me.cpu));
     }
 
     @Override
@@ -327,7 +330,13 @@ final class ReplayCtx implements Ctx {
         prim(Mover.NON, () -> {
             for (int c = 0; c < layout.cpus(); c++) if ((cpuMask & (1L << c)) != 0) st.mem[layout.tlbAddr(k, c)] = 0;
             return 0;
-        }, r -> "invlpg " + k.name() + " on cpus 0x" + Long.toHexString(cpuMask) + " (IPI, synchronous)");
+        }, r -> "invlpg " + k.name() + " on " + cpusOf(cpuMask) + " (IPI, synchronous)");
+    }
+
+    private String cpusOf(long mask) {
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < layout.cpus(); c++) if ((mask & (1L << c)) != 0) names.add(cpuName.apply(c));
+        return "{" + String.join(", ", names) + "}";
     }
 
     @Override
@@ -342,7 +351,7 @@ final class ReplayCtx implements Ctx {
             st.mem[a] = Pte.tlbEntry(pte);
             st.mem[k.pteAddr()] = pte | Pte.PG_A;
             return Pte.tlbEntry(pte);
-        }, r -> "access " + k.name() + " on c" + me.cpu + " -> " + (r == 0 ? "page fault" : Hw.pte(r)));
+        }, r -> "access " + k.name() + " on " + cpuName.apply(me.cpu) + " -> " + (r == 0 ? "page fault" : Hw.pte(r)));
     }
 
     @Override
