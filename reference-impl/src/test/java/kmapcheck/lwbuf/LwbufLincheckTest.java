@@ -86,6 +86,7 @@ class LwbufLincheckTest {
         Throwable t = assertThrows(Throwable.class, () -> runUnderLincheck(LwbufSubsystem.Variant.OR_BUG_2009, runs));
         System.out.println("Lincheck: OrBug2009 failed after " + runs.get() + " executions: "
                 + t.getMessage().lines().filter(l -> l.contains("NoStaleAccess")).findFirst().orElse(""));
+        if (!String.valueOf(t.getMessage()).contains("NoStaleAccess")) t.printStackTrace();   // a Lincheck failure of its own
         assertTrue(String.valueOf(t.getMessage()).contains("NoStaleAccess"), t.getMessage());
     }
 }
