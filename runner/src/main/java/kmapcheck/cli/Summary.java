@@ -11,15 +11,17 @@ import java.util.List;
 final class Summary {
     private Summary() {}
 
-    private static final String FMT = "%-34s %-8s %-30s %-30s %10s %6s %8s  %s";
+    private static final String FMT = "%-34s %-8s %-30s %-30s %10s %11s %6s %8s  %s";
 
+    /** TOTAL: states generated (TLC) or transitions taken (explorer); DEPTH counts states, as TLC does. */
     static String header() {
-        return String.format(FMT, "MODEL / SCENARIO", "TOOL", "EXPECTED", "ACTUAL", "DISTINCT", "DEPTH", "TIME", "RESULT");
+        return String.format(FMT, "MODEL / SCENARIO", "TOOL", "EXPECTED", "ACTUAL", "DISTINCT", "TOTAL", "DEPTH", "TIME", "RESULT");
     }
 
     static String row(RunOutcome r) {
         return String.format(FMT, r.entry().id(), r.entry().tool().label(), cut(r.entry().expectedText(), 30), cut(r.actual(), 30),
-                r.distinctStates() < 0 ? "-" : Long.toString(r.distinctStates()), r.depth() < 0 ? "-" : Integer.toString(r.depth()),
+                r.distinctStates() < 0 ? "-" : Long.toString(r.distinctStates()), r.transitions() <= 0 ? "-" : Long.toString(r.transitions()),
+                r.depth() < 0 ? "-" : Integer.toString(r.depth()),
                 String.format("%.1fs", r.seconds()), r.ok() ? "ok" : "MISMATCH" + (r.actual().length() > 30 ? ": " + r.actual() : ""));
     }
 
@@ -45,6 +47,7 @@ final class Summary {
             o.put("actual", r.actual());
             o.put("ok", r.ok());
             o.put("distinctStates", r.distinctStates());
+            o.put("totalStates", r.transitions());
             o.put("depth", r.depth());
             o.put("seconds", r.seconds());
             if (r.trace() != null) o.put("trace", "traces/" + r.entry().mechanism() + "/" + r.entry().name() + "." + r.entry().tool().label() + ".json");
