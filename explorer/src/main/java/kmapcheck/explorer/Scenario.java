@@ -61,6 +61,18 @@ public final class Scenario {
         return props.getOrDefault(key, dflt);
     }
 
+    /** A comma-separated list (blank entries dropped, entries trimmed). */
+    public java.util.List<String> getList(String key, String dflt) { return splitList(get(key, dflt)); }
+
+    /** A required comma-separated list. */
+    public java.util.List<String> getList(String key) { return splitList(get(key)); }
+
+    private static java.util.List<String> splitList(String v) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String x : v.split(",")) if (!x.isBlank()) out.add(x.trim());
+        return out;
+    }
+
     public int getInt(String key, int dflt) {
         String v = get(key, Integer.toString(dflt));
         try {

@@ -27,7 +27,18 @@ public interface SpecMapping {
     /** Which variables identify threads and CPUs (trace rendering). */
     Roles roles();
 
-    record Invariant(String name, Predicate<Map<String, Value>> holds) {}
+    record Invariant(String name, Predicate<Map<String, Value>> holds) {
+        /**
+         * The invariants a model's cfg lists, in its order (TLC reports the first violated one),
+         * looked up by name in {@code registry}; "TypeOK" is {@code typeOk}.
+         */
+        public static List<Invariant> selected(List<String> names, Map<String, Predicate<Map<String, Value>>> registry,
+                                               Predicate<Map<String, Value>> typeOk) {
+            List<Invariant> out = new java.util.ArrayList<>();
+            for (String n : names) out.add(new Invariant(n, n.equals("TypeOK") ? typeOk : registry.get(n)));
+            return out;
+        }
+    }
 
     /**
      * Liveness properties: "every thread in {@code waiting(s)} eventually leaves it", checked as

@@ -18,6 +18,15 @@ public final class Vals {
 
     public static List<Value> domain(Map<String, Value> s, String var) { return List.copyOf(fn(s, var).map().keySet()); }
 
+    /** The integer of an Int value. */
+    public static long num(Value x) { return ((Value.Int) x).v(); }
+
+    /** The boolean of a Bool value. */
+    public static boolean bool(Value x) { return ((Value.Bool) x).v(); }
+
+    /** The elements of a set (canonical order) or of a sequence (in order). */
+    public static List<Value> items(Value x) { return x instanceof Value.SetV v ? v.items() : ((Value.Seq) x).items(); }
+
     public static boolean in(Value x, Value set) { return ((Value.SetV) set).contains(x); }
 
     public static boolean isMv(Value v, String name) { return v instanceof Value.ModelValue m && m.name().equals(name); }

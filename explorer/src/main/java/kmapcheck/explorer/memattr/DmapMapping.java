@@ -15,6 +15,7 @@ import java.util.Set;
 import static kmapcheck.explorer.Vals.at;
 import static kmapcheck.explorer.Vals.domain;
 import static kmapcheck.explorer.memattr.DmapProgram.*;
+import static kmapcheck.explorer.Vals.num;
 
 /**
  * Implementation state -> variables of spec/memattr/DmapVisibility.tla (CPUs c0.., NoCpu as in its
@@ -60,7 +61,6 @@ public final class DmapMapping implements SpecMapping {
         return s;
     }
 
-    private static long num(Value x) { return ((Value.Int) x).v(); }
     private static String str(Value x) { return ((Value.Str) x).v(); }
 
     /** Visible == lastRead \in {NoVal, NewV}. */

@@ -15,6 +15,7 @@ import static kmapcheck.explorer.Vals.at;
 import static kmapcheck.explorer.Vals.domain;
 import static kmapcheck.explorer.Vals.fn;
 import static kmapcheck.explorer.memattr.MemAttrProgram.*;
+import static kmapcheck.explorer.Vals.num;
 
 /**
  * Implementation state -> variables of spec/memattr/MemAttr.tla (model values c0.., p1.., b1..,
@@ -100,7 +101,6 @@ public final class MemAttrMapping implements SpecMapping {
 
     // ---- invariants of MemAttr.tla -------------------------------------------------------------
 
-    private static long num(Value x) { return ((Value.Int) x).v(); }
     private static String str(Value x) { return ((Value.Str) x).v(); }
 
     /** Coherence == \A p : rdVal[p] = rdExp[p]. */

@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.Set;
 
 import static kmapcheck.explorer.sfbuf.SfBufProgram.*;
+import static kmapcheck.explorer.Vals.bool;
+import static kmapcheck.explorer.Vals.items;
+import static kmapcheck.explorer.Vals.num;
 
 /**
  * Implementation state -> the variables of spec/sfbuf/SfBuf.tla (exactly those, in the spec's
@@ -163,10 +166,6 @@ public final class SfBufMapping implements SpecMapping {
 
     private static Value.Fn f(Map<String, Value> s, String var) { return (Value.Fn) s.get(var); }
     private static Value get(Value fn, Value k) { return ((Value.Fn) fn).get(k); }
-    private static long num(Value v) { return ((Value.Int) v).v(); }
-    private static boolean bool(Value v) { return ((Value.Bool) v).v(); }
-    private static List<Value> seq(Value v) { return ((Value.Seq) v).items(); }
-    private static List<Value> set(Value v) { return ((Value.SetV) v).items(); }
     private static List<Value> dom(Map<String, Value> s, String var) { return List.copyOf(f(s, var).map().keySet()); }
 
     private long heldCount(Map<String, Value> s, Value b) {
@@ -217,7 +216,7 @@ public final class SfBufMapping implements SpecMapping {
 
     /** SF3: on the free list <=> ref_count = 0; no duplicates. */
     static boolean sf3(Map<String, Value> s) {
-        List<Value> q = seq(s.get("freeq"));
+        List<Value> q = items(s.get("freeq"));
         for (Value b : dom(s, "ref")) if (q.contains(b) != (num(get(s.get("ref"), b)) == 0)) return false;
         return q.size() == new LinkedHashSet<>(q).size();
     }
@@ -233,9 +232,9 @@ public final class SfBufMapping implements SpecMapping {
     static boolean sf9(Map<String, Value> s) {
         Set<Value> ms = new LinkedHashSet<>();
         for (Value t : dom(s, "pc")) if (((Value.Str) get(s.get("pc"), t)).v().equals("msleep")) ms.add(t);
-        Set<Value> u = new LinkedHashSet<>(set(s.get("sleepq")));
-        u.addAll(set(s.get("woken")));
-        for (Value x : set(s.get("sleepq"))) if (set(s.get("woken")).contains(x)) return false;
+        Set<Value> u = new LinkedHashSet<>(items(s.get("sleepq")));
+        u.addAll(items(s.get("woken")));
+        for (Value x : items(s.get("sleepq"))) if (items(s.get("woken")).contains(x)) return false;
         return num(s.get("want")) == ms.size() && u.equals(ms);
     }
 
@@ -259,7 +258,7 @@ public final class SfBufMapping implements SpecMapping {
     /** MaskSound (SF6): a CPU in cpumask caches no translation other than the current PTE. */
     static boolean maskSound(Map<String, Value> s) {
         for (Value b : dom(s, "mask"))
-            for (Value c : set(get(s.get("mask"), b))) {
+            for (Value c : items(get(s.get("mask"), b))) {
                 Value e = get(get(s.get("tlb"), c), b);
                 if (!e.equals(NONE) && !e.equals(get(s.get("pte"), b))) return false;
             }
@@ -274,7 +273,7 @@ public final class SfBufMapping implements SpecMapping {
             for (Value b : dom(s, "mask")) {
                 if (num(get(get(s.get("holds"), t), b)) == 0) continue;
                 Value pc = get(get(s.get("privcpu"), t), b);
-                List<Value> m = set(get(s.get("mask"), b));
+                List<Value> m = items(get(s.get("mask"), b));
                 if (pc.equals(NONE) ? !m.equals(all) : !m.contains(pc)) return false;
             }
         return true;
@@ -284,7 +283,7 @@ public final class SfBufMapping implements SpecMapping {
     static boolean sf8(Map<String, Value> s) {
         for (Value b : dom(s, "mask")) {
             if (bool(get(s.get("pteA"), b))) continue;
-            for (Value c : set(get(s.get("mask"), b))) if (!get(get(s.get("tlb"), c), b).equals(NONE)) return false;
+            for (Value c : items(get(s.get("mask"), b))) if (!get(get(s.get("tlb"), c), b).equals(NONE)) return false;
         }
         return true;
     }
@@ -396,7 +395,7 @@ public final class SfBufMapping implements SpecMapping {
         for (String name : live) {
             switch (name) {
                 case "NoLostWakeup" -> out.add(new Liveness(name, s ->
-                        num(s.get("want")) > 0 && !seq(s.get("freeq")).isEmpty() && set(s.get("woken")).isEmpty()
+                        num(s.get("want")) > 0 && !items(s.get("freeq")).isEmpty() && items(s.get("woken")).isEmpty()
                                 ? msleepers(s) : Set.of()));
                 case "AllocProgress" -> out.add(new Liveness(name, SfBufMapping::msleepers));
                 default -> throw new IllegalArgumentException("unknown liveness property " + name);

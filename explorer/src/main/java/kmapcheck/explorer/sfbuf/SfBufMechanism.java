@@ -53,12 +53,6 @@ public final class SfBufMechanism implements Mechanism {
         return f;
     }
 
-    private static Set<String> list(String v) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String x : v.split(",")) if (!x.isBlank()) out.add(x.trim());
-        return out;
-    }
-
     @Override
     public Model build(Scenario s) {
         int cpus = s.getInt("cpus", 1);
@@ -86,8 +80,8 @@ public final class SfBufMechanism implements Mechanism {
             if (initialCpu[t] < 0 || initialCpu[t] >= cpus)
                 throw new Scenario.ScenarioException(s.file() + ": thread.cpus names CPU " + initialCpu[t] + " of " + cpus);
         }
-        Set<String> skip = list(s.get("check.skip", ""));
-        List<String> live = new ArrayList<>(list(s.get("check.liveness", "")));
+        Set<String> skip = new LinkedHashSet<>(s.getList("check.skip", ""));
+        List<String> live = new ArrayList<>(new LinkedHashSet<>(s.getList("check.liveness", "")));
         Layout layout = new Layout(cpus);
         SfBufCache sys;
         try {

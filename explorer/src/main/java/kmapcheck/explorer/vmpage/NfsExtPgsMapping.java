@@ -18,6 +18,9 @@ import java.util.function.Predicate;
 import static kmapcheck.explorer.vmpage.NfsExtPgsProgram.NAMES;
 import static kmapcheck.explorer.vmpage.NfsExtPgsProgram.OLD;
 import static kmapcheck.explorer.vmpage.NfsExtPgsProgram.PHASE;
+import static kmapcheck.explorer.Vals.bool;
+import static kmapcheck.explorer.Vals.items;
+import static kmapcheck.explorer.Vals.num;
 
 /**
  * Implementation state -> exactly the variables of spec/vmpage/NfsExtPgs.tla: pages are the MC modules'
@@ -133,10 +136,8 @@ public final class NfsExtPgsMapping implements SpecMapping {
     }
 
     // ---- the spec's invariants over the mapped variables -------------------------------------------
-    private static long num(Value x) { return ((Value.Int) x).v(); }
-    private static boolean bool(Value x) { return ((Value.Bool) x).v(); }
     private static Map<Value, Value> fn(Map<String, Value> s, String var) { return ((Value.Fn) s.get(var)).map(); }
-    private static List<Value> set(Map<String, Value> s, String var) { return ((Value.SetV) s.get(var)).items(); }
+    private static List<Value> set(Map<String, Value> s, String var) { return items(s.get(var)); }
 
     /** \A p \in Pages : pstate[p] # "alloc" => holders = {} */
     static boolean noFreeWhileMbufRef(Map<String, Value> s) {
@@ -191,10 +192,7 @@ public final class NfsExtPgsMapping implements SpecMapping {
 
     @Override
     public List<Invariant> invariants() {
-        List<Invariant> out = new ArrayList<>();
-        for (String n : checkedInvariants)
-            out.add(n.equals("TypeOK") ? new Invariant(n, this::typeOk) : new Invariant(n, INVARIANTS.get(n)));
-        return out;
+        return Invariant.selected(checkedInvariants, INVARIANTS, this::typeOk);
     }
 
     /**

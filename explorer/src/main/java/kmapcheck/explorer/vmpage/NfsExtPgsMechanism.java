@@ -18,12 +18,6 @@ import java.util.List;
 public final class NfsExtPgsMechanism implements Mechanism {
     @Override public String name() { return "nfsextpgs"; }
 
-    private static List<String> list(String s) {
-        List<String> out = new ArrayList<>();
-        for (String x : s.split(",")) if (!x.isBlank()) out.add(x.trim());
-        return out;
-    }
-
     @Override
     public Model build(Scenario s) {
         NfsWritePath.Variant variant;
@@ -32,15 +26,15 @@ public final class NfsExtPgsMechanism implements Mechanism {
         } catch (IllegalArgumentException e) {
             throw new Scenario.ScenarioException(s.file() + ": " + e.getMessage());
         }
-        List<String> pages = list(s.get("pages", "pg1"));
+        List<String> pages = s.getList("pages", "pg1");
         if (pages.isEmpty() || pages.size() > 4) throw new Scenario.ScenarioException(s.file() + ": 1..4 pages");
         for (int i = 0; i < pages.size(); i++)
             if (!pages.get(i).equals("pg" + (i + 1)))
                 throw new Scenario.ScenarioException(s.file() + ": pages must be pg1, pg2, .. in order (got " + pages + ")");
         boolean timeout = s.getBool("allow_timeout", true);
-        List<String> inv = list(s.get("invariants", "TypeOK"));
+        List<String> inv = s.getList("invariants", "TypeOK");
         for (String n : inv) if (!NfsExtPgsMapping.knownInvariant(n)) throw new Scenario.ScenarioException(s.file() + ": unknown invariant " + n);
-        List<String> live = list(s.get("liveness", ""));
+        List<String> live = s.getList("liveness", "");
         for (String n : live) if (!n.equals("NoLeak")) throw new Scenario.ScenarioException(s.file() + ": unknown liveness property " + n);
         Layout layout = new Layout(1);
         NfsWritePath nfs = new NfsWritePath(layout, variant, pages.size());

@@ -21,6 +21,9 @@ import java.util.function.Predicate;
 
 import static kmapcheck.explorer.vmpage.VmPageProgram.DONE;
 import static kmapcheck.explorer.vmpage.VmPageProgram.HELD;
+import static kmapcheck.explorer.Vals.bool;
+import static kmapcheck.explorer.Vals.items;
+import static kmapcheck.explorer.Vals.num;
 
 /**
  * Implementation state -> exactly the variables of spec/vmpage/VmPage.tla (model values as in the MC
@@ -163,13 +166,11 @@ public final class VmPageMapping implements SpecMapping {
 
     // ---- accessors over the mapped state -------------------------------------------------------------
     private static Value.Rec rec(Map<String, Value> s, String var) { return (Value.Rec) s.get(var); }
-    private static long num(Value x) { return ((Value.Int) x).v(); }
-    private static boolean bool(Value x) { return ((Value.Bool) x).v(); }
     private static long rcWires(Map<String, Value> s) { return num(rec(s, "rc").get("wires")); }
     private static boolean rcBit(Map<String, Value> s, String f) { return bool(rec(s, "rc").get(f)); }
     private static boolean busyBit(Map<String, Value> s, String f) { return bool(rec(s, "busy").get(f)); }
     private static long sharers(Map<String, Value> s) { return num(rec(s, "busy").get("sharers")); }
-    private static List<Value> set(Map<String, Value> s, String var) { return ((Value.SetV) s.get(var)).items(); }
+    private static List<Value> set(Map<String, Value> s, String var) { return items(s.get(var)); }
     private static boolean isFree(Map<String, Value> s) { return s.get("pstate").equals(Value.str("free")); }
     private static Map<Value, Value> fn(Map<String, Value> s, String var) { return ((Value.Fn) s.get(var)).map(); }
     private static final Value UNBUSIED = busyRec(VmPage.VPB_UNBUSIED);
@@ -260,10 +261,7 @@ public final class VmPageMapping implements SpecMapping {
     /** The invariants the scenario's model checks, in its cfg order (TLC reports the first violated). */
     @Override
     public List<Invariant> invariants() {
-        List<Invariant> out = new ArrayList<>();
-        for (String n : checkedInvariants)
-            out.add(n.equals("TypeOK") ? new Invariant(n, this::typeOk) : new Invariant(n, INVARIANTS.get(n)));
-        return out;
+        return Invariant.selected(checkedInvariants, INVARIANTS, this::typeOk);
     }
 
     /** StabilityLemma (VP4, r352110's central claim), evaluated on every step when the model checks it. */

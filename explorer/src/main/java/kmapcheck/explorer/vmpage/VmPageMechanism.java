@@ -21,12 +21,6 @@ import java.util.List;
 public final class VmPageMechanism implements Mechanism {
     @Override public String name() { return "vmpage"; }
 
-    private static List<String> list(String s) {
-        List<String> out = new ArrayList<>();
-        for (String x : s.split(",")) if (!x.isBlank()) out.add(x.trim());
-        return out;
-    }
-
     @Override
     public Model build(Scenario s) {
         VmPage.Variant variant;
@@ -35,7 +29,7 @@ public final class VmPageMechanism implements Mechanism {
         } catch (IllegalArgumentException e) {
             throw new Scenario.ScenarioException(s.file() + ": " + e.getMessage());
         }
-        List<String> ts = list(s.get("threads"));
+        List<String> ts = s.getList("threads");
         String[] names = new String[ts.size()];
         VmPageProgram.Role[] roles = new VmPageProgram.Role[ts.size()];
         for (int i = 0; i < ts.size(); i++) {
@@ -50,20 +44,20 @@ public final class VmPageMechanism implements Mechanism {
         }
         int pmaps = s.getInt("pmaps", 1);
         int init = 0;
-        for (String p : list(s.get("init_mapped", ""))) {
+        for (String p : s.getList("init_mapped", "")) {
             int k = Integer.parseInt(p.substring(1)) - 1;
             if (k < 0 || k >= pmaps) throw new Scenario.ScenarioException(s.file() + ": init_mapped names " + p);
             init |= 1 << k;
         }
-        List<String> inv = list(s.get("invariants", "TypeOK"));
+        List<String> inv = s.getList("invariants", "TypeOK");
         for (String n : inv) if (!VmPageMapping.knownInvariant(n)) throw new Scenario.ScenarioException(s.file() + ": unknown invariant " + n);
-        List<String> live = list(s.get("liveness", ""));
+        List<String> live = s.getList("liveness", "");
         for (String n : live) if (!VmPageMapping.knownLiveness(n)) throw new Scenario.ScenarioException(s.file() + ": unknown liveness property " + n);
         Layout layout = new Layout(1);
         VmPage page = new VmPage(layout, variant, names.length, pmaps, init, false);
-        VmPageProgram prog = new VmPageProgram(layout, page, names, roles, list(s.get("unwire_kinds", "unwire")),
-                list(s.get("busy_kinds", "x")), list(s.get("ph_prots", "r")));
-        List<String> actions = list(s.get("actions", ""));
+        VmPageProgram prog = new VmPageProgram(layout, page, names, roles, s.getList("unwire_kinds", "unwire"),
+                s.getList("busy_kinds", "x"), s.getList("ph_prots", "r"));
+        List<String> actions = s.getList("actions", "");
         for (String n : actions) if (!n.equals("StabilityLemma")) throw new Scenario.ScenarioException(s.file() + ": unknown action property " + n);
         return new Model(prog, new VmPageMapping(prog, inv, live, actions));
     }
