@@ -52,10 +52,7 @@ final class Reports {
             Path dir = e.dir().getParent().getParent().resolve("spec").resolve(e.mechanism());
             String mc = specModel(e);
             if (!Files.exists(dir.resolve(mc + ".tla"))) return Map.of();
-            String text = Files.readString(dir.resolve(mc + ".tla"));
-            var m = java.util.regex.Pattern.compile("EXTENDS\\s+([A-Za-z0-9_]+)").matcher(text);
-            Path spec = m.find() && Files.exists(dir.resolve(m.group(1) + ".tla")) ? dir.resolve(m.group(1) + ".tla") : Runs.specFile(dir);
-            return SpecComments.read(spec);
+            return SpecComments.read(Runs.specModule(dir, mc));
         } catch (IOException x) {
             return Map.of();
         }

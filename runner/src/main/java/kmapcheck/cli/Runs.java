@@ -36,13 +36,16 @@ public final class Runs {
         }
     }
 
-    /** Reads every spec module in the folder (main spec and helper modules). */
-    public static SpecSource specSource(Path dir, String mcModule) throws IOException {
-        // the MC module names the spec it extends: use that one
+    /** The spec module an MC module EXTENDS (falling back to the folder's spec module). */
+    public static Path specModule(Path dir, String mcModule) throws IOException {
         String text = Files.readString(dir.resolve(mcModule + ".tla"));
         var m = java.util.regex.Pattern.compile("EXTENDS\\s+([A-Za-z0-9_]+)").matcher(text);
-        Path spec = m.find() && Files.exists(dir.resolve(m.group(1) + ".tla")) ? dir.resolve(m.group(1) + ".tla") : specFile(dir);
-        return SpecSource.read(spec);
+        return m.find() && Files.exists(dir.resolve(m.group(1) + ".tla")) ? dir.resolve(m.group(1) + ".tla") : specFile(dir);
+    }
+
+    /** Variables and comments of the spec module an MC module extends. */
+    public static SpecSource specSource(Path dir, String mcModule) throws IOException {
+        return SpecSource.read(specModule(dir, mcModule));
     }
 
     RunOutcome runTlc(Manifest.Entry e) throws IOException, InterruptedException {
