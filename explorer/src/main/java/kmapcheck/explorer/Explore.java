@@ -13,13 +13,9 @@ public final class Explore {
         return new Explorer(s.id(), model.program(), model.mapping(), cfg);
     }
 
-    public static ExplorationResult scenario(Scenario s) {
-        Mechanism m = Mechanism.byName(s.get("target"));
-        Mechanism.Model model = m.build(s);
-        ExplorerConfig cfg = s.explorerConfig();
-        s.checkAllKeysUsed();
-        return new Explorer(s.id(), model.program(), model.mapping(), cfg).run();
-    }
+    public static ExplorationResult scenario(Scenario s) { return scenario(s, RunOptions.defaults()); }
+
+    public static ExplorationResult scenario(Scenario s, RunOptions opts) { return explorer(s).run(opts); }
 
     /** Development entry point: {@code Explore file.jpf...}; prints verdict and counterexample. */
     public static void main(String[] args) throws Exception {

@@ -52,9 +52,10 @@ public abstract class LogReplay implements Ctx {
     @Override public boolean signalPending() { return next() != 0; }
     @Override public long pteLoad(Kva k) { return next(); }
     @Override public void pteStore(Kva k, long pte) { next(); }
+    @Override public long pteSwap(Kva k, long pte) { return next(); }
     @Override public void invlpg(Kva k) { next(); }
-    @Override public void kenterQuick(Kva k, long pte) { next(); }
-    @Override public void invlpgCpus(long cpuMask, Kva k) { next(); }
+    @Override public void ipiSend(long cpuMask, Kva k) { next(); }
+    @Override public void ipiWait(long cpuMask, Kva k) { next(); }
     @Override public long access(Kva k) { return next(); }
     @Override public void atomic(Runnable body) { body.run(); }
 

@@ -44,6 +44,27 @@ public interface Program {
     /** Driver bookkeeping when thread t migrates (e.g. lwbuf: its kva is no longer synced). */
     default void onMigrate(int t, long[] locals) {}
 
+    /**
+     * Hardware the core does not enumerate (caches, WC buffers, devices): generators of
+     * environment events offered at every state, each event its own transition.
+     */
+    default List<Environment> environment() { return List.of(); }
+
+    /**
+     * The sets a scenario may declare symmetric ({@code search.symmetry}), by the spec's names, with
+     * their sizes: e.g. {@code Threads} when every thread runs the same most general client,
+     * {@code Pages} when no page is special. A set is offered only if every occurrence of its
+     * elements in the state has a {@link kmapcheck.machine.Sort}: words (their layout sort and
+     * owner), thread locals ({@link #localSort}), op arguments ({@link #argSort}).
+     */
+    default java.util.Map<String, Integer> symmetricSets() { return java.util.Map.of(); }
+
+    /** What thread t's local {@code i} denotes (symmetry reduction). */
+    default kmapcheck.machine.Sort localSort(int t, int i) { return kmapcheck.machine.Sort.PLAIN; }
+
+    /** What argument {@code i} of {@code op} denotes (symmetry reduction). */
+    default kmapcheck.machine.Sort argSort(Op op, int i) { return kmapcheck.machine.Sort.PLAIN; }
+
     /** Display form of an op for traces. */
     default String show(Op op) { return op.toString(); }
 }

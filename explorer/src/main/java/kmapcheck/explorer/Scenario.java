@@ -110,7 +110,24 @@ public final class Scenario {
                 getInt("env.signals", d.signals()),
                 getBool("search.deadlock", d.checkDeadlock()),
                 getBool("search.atomic", d.atomicBlocks()),
-                signalTargets());
+                signalTargets(),
+                granularity(),
+                getList("search.symmetry", ""),
+                positive("search.workers", d.workers()));
+    }
+
+    private kmapcheck.explorer.vm.Granularity granularity() {
+        try {
+            return kmapcheck.explorer.vm.Granularity.parse(get("search.granularity", "fine"));
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(file + ": search." + e.getMessage());
+        }
+    }
+
+    private int positive(String key, int dflt) {
+        int v = getInt(key, dflt);
+        if (v < 1) throw new ScenarioException(file + ": key '" + key + "' must be at least 1, got " + v);
+        return v;
     }
 
     private boolean signalTargets() {

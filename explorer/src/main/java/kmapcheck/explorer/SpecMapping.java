@@ -72,9 +72,21 @@ public interface SpecMapping {
      * @param primitives what the transition executed (descriptions)
      * @param before     state before
      * @param after      state after
+     * @param label      an environment event's name (IPI: "ipi"; HARDWARE: the generator's label), else null
+     * @param args       an environment event's arguments (IPI: the KVA index), else empty
      */
     record Step(Kind kind, int thread, int cpu, Op op, int stepInOp, boolean completed,
-                List<String> primitives, View before, View after) {}
+                List<String> primitives, View before, View after, String label, long[] args) {
+        public Step(Kind kind, int thread, int cpu, Op op, int stepInOp, boolean completed,
+                    List<String> primitives, View before, View after) {
+            this(kind, thread, cpu, op, stepInOp, completed, primitives, before, after, null, new long[0]);
+        }
+    }
 
-    enum Kind { THREAD, TLB_FILL, TLB_EVICT, MIGRATE, SIGNAL }
+    /**
+     * THREAD: a thread's transition; TLB_FILL/TLB_EVICT: the MMU (cpu); IPI: {@code cpu} handles a
+     * shootdown IPI for KVA {@code args[0]} (invalidates and acknowledges); HARDWARE: an event of a
+     * program's {@link Environment}; MIGRATE, SIGNAL: the scheduler and signal delivery.
+     */
+    enum Kind { THREAD, TLB_FILL, TLB_EVICT, IPI, HARDWARE, MIGRATE, SIGNAL }
 }

@@ -21,7 +21,7 @@ final class ToyPrograms {
     private ToyPrograms() {}
 
     /** A program from per-thread scripts (each thread runs its ops once, in order). */
-    static final class Scripted implements Program {
+    static class Scripted implements Program {
         final Layout layout;
         final List<List<String>> scripts;
         final BiFunction<String, Ctx, Long> body;

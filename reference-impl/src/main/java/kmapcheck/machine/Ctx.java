@@ -77,22 +77,52 @@ public interface Ctx {
     boolean signalPending();
 
     // ---- MMU -----------------------------------------------------------------------------------
+    // Every method here is a hardware-visible step: between two of them the MMU may fill or evict
+    // TLB entries and acknowledge shootdown IPIs, whatever locks the thread holds.
+
+    /** A plain load of the PTE. */
     long pteLoad(Kva k);
 
     /** A plain store of the PTE (no invalidation). */
     void pteStore(Kva k, long pte);
 
+    /** pte_load_store: an atomic exchange of the PTE (x86 xchg); returns the old PTE. */
+    long pteSwap(Kva k, long pte);
+
     /** invlpg on the current CPU. */
     void invlpg(Kva k);
 
-    /** DragonFly pmap_kenter_quick: PTE store and invlpg on this CPU only, as one step. */
-    void kenterQuick(Kva k, long pte);
+    /**
+     * DragonFly pmap_kenter_quick: a PTE store, then invlpg on this CPU only. Two hardware-visible
+     * steps (a page walk may fall between them).
+     */
+    default void kenterQuick(Kva k, long pte) {
+        pteStore(k, pte);
+        invlpg(k);
+    }
 
     /**
-     * Synchronous TLB shootdown of {@code k} on every CPU in {@code cpuMask} (smp_masked_invlpg /
-     * pmap_kenter_sync): returns when all have invalidated.
+     * TLB shootdown of {@code k} on every CPU in {@code cpuMask} (pmap_invalidate_page /
+     * smp_masked_invlpg / pmap_kenter_sync): the calling CPU invalidates locally if it is in the
+     * mask, every other CPU in the mask is sent an IPI, and the call returns once each has
+     * acknowledged. Each remote CPU invalidates when it handles its IPI, so it may refill its TLB
+     * between the caller's PTE store and its own invalidation.
      */
-    void invlpgCpus(long cpuMask, Kva k);
+    default void invlpgCpus(long cpuMask, Kva k) {
+        long me = 1L << cpu();
+        if ((cpuMask & me) != 0) invlpg(k);
+        long others = cpuMask & ~me;
+        if (others != 0) {
+            ipiSend(others, k);
+            ipiWait(others, k);
+        }
+    }
+
+    /** Send an invalidation IPI for {@code k} to every CPU in {@code cpuMask} (not the caller's). */
+    void ipiSend(long cpuMask, Kva k);
+
+    /** Spin until every CPU in {@code cpuMask} has handled its invalidation IPI for {@code k}. */
+    void ipiWait(long cpuMask, Kva k);
 
     /**
      * Dereference {@code k} on this CPU: a TLB hit uses the cached translation; a miss walks the

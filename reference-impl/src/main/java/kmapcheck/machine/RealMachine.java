@@ -87,16 +87,15 @@ public final class RealMachine {
         @Override public void pteStore(Kva k, long pte) { mem.set(k.pteAddr(), pte); }
         @Override public void invlpg(Kva k) { mem.set(layout.tlbAddr(k, cpu), 0); }
 
-        @Override
-        public void kenterQuick(Kva k, long pte) {
-            mem.set(k.pteAddr(), pte);
-            mem.set(layout.tlbAddr(k, cpu), 0);
-        }
+        @Override public long pteSwap(Kva k, long pte) { return mem.getAndSet(k.pteAddr(), pte); }
 
+        /** Real threads: the targets invalidate at once (the IPI handlers run before ipiWait returns). */
         @Override
-        public void invlpgCpus(long cpuMask, Kva k) {
+        public void ipiSend(long cpuMask, Kva k) {
             for (int c = 0; c < layout.cpus(); c++) if ((cpuMask & (1L << c)) != 0) mem.set(layout.tlbAddr(k, c), 0);
         }
+
+        @Override public void ipiWait(long cpuMask, Kva k) {}
 
         @Override
         public long access(Kva k) {

@@ -38,8 +38,9 @@ final class GateCtx implements Ctx {
     @Override public long pteLoad(Kva k) { return d.pteLoad(k); }
     @Override public void pteStore(Kva k, long p) { d.pteStore(k, p); }
     @Override public void invlpg(Kva k) { d.invlpg(k); }
-    @Override public void kenterQuick(Kva k, long p) { d.kenterQuick(k, p); }
-    @Override public void invlpgCpus(long m, Kva k) { d.invlpgCpus(m, k); }
+    @Override public long pteSwap(Kva k, long p) { return d.pteSwap(k, p); }
+    @Override public void ipiSend(long m, Kva k) { d.ipiSend(m, k); }
+    @Override public void ipiWait(long m, Kva k) { d.ipiWait(m, k); }
     @Override public long access(Kva k) { return d.access(k); }
     @Override public void atomic(Runnable body) { d.atomic(body); }
     @Override public long loop(long carry, Loop body) { return d.loop(carry, body); }

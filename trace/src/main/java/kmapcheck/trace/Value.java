@@ -32,12 +32,18 @@ public sealed interface Value extends Comparable<Value> {
     /** A finite set, elements sorted by {@link Value#compareTo}. */
     record SetV(List<Value> items) implements Value {
         public SetV {
-            List<Value> sorted = new ArrayList<>(items);
-            Collections.sort(sorted);
-            for (int i = 1; i < sorted.size(); i++) {
-                if (sorted.get(i).equals(sorted.get(i - 1))) { sorted.remove(i--); }
+            boolean canonical = true;
+            for (int i = 1; i < items.size() && canonical; i++) canonical = items.get(i - 1).compareTo(items.get(i)) < 0;
+            if (canonical) {
+                items = List.copyOf(items);
+            } else {
+                List<Value> sorted = new ArrayList<>(items);
+                Collections.sort(sorted);
+                for (int i = 1; i < sorted.size(); i++) {
+                    if (sorted.get(i).equals(sorted.get(i - 1))) { sorted.remove(i--); }
+                }
+                items = List.copyOf(sorted);
             }
-            items = List.copyOf(sorted);
         }
         public boolean contains(Value v) { return items.contains(v); }
     }
@@ -51,13 +57,97 @@ public sealed interface Value extends Comparable<Value> {
     /** A function with a non-string domain {@code (k1 :> v1 @@ k2 :> v2)}, sorted by key. */
     record Fn(Map<Value, Value> map) implements Value {
         public Fn {
-            List<Value> keys = new ArrayList<>(map.keySet());
-            Collections.sort(keys);
-            LinkedHashMap<Value, Value> m = new LinkedHashMap<>();
-            for (Value k : keys) m.put(k, map.get(k));
-            map = Collections.unmodifiableMap(m);
+            map = map instanceof SortedArrayMap s ? s : SortedArrayMap.of(map);
         }
         public Value get(Value k) { return map.get(k); }
+
+        @Override public boolean equals(Object o) {
+            if (this == o) return true;
+            if (!(o instanceof Fn f)) return false;
+            return ((SortedArrayMap) map).sameAs((SortedArrayMap) f.map);
+        }
+
+        @Override public int hashCode() { return map.hashCode(); }
+    }
+
+    /**
+     * An immutable map with its keys in {@link Value} order, as two arrays: cheap to build from keys
+     * already in order (the usual case for mapped states), to compare and to look up in.
+     */
+    final class SortedArrayMap extends java.util.AbstractMap<Value, Value> {
+        private final Value[] keys;
+        private final Value[] vals;
+        private int hash;
+
+        private SortedArrayMap(Value[] keys, Value[] vals) { this.keys = keys; this.vals = vals; }
+
+        static SortedArrayMap of(Map<Value, Value> m) {
+            Value[] ks = m.keySet().toArray(new Value[0]);
+            boolean sorted = true;
+            for (int i = 1; i < ks.length && sorted; i++) sorted = ks[i - 1].compareTo(ks[i]) < 0;
+            if (!sorted) java.util.Arrays.sort(ks);
+            Value[] vs = new Value[ks.length];
+            for (int i = 0; i < ks.length; i++) vs[i] = m.get(ks[i]);
+            return new SortedArrayMap(ks, vs);
+        }
+
+        /** From parallel arrays of distinct keys and their values (taken over, not copied). */
+        static SortedArrayMap of(Value[] k, Value[] v) {
+            boolean sorted = true;
+            for (int i = 1; i < k.length && sorted; i++) sorted = k[i - 1].compareTo(k[i]) < 0;
+            if (!sorted) {
+                Integer[] idx = new Integer[k.length];
+                for (int i = 0; i < idx.length; i++) idx[i] = i;
+                java.util.Arrays.sort(idx, (a, b) -> k[a].compareTo(k[b]));
+                Value[] k2 = new Value[k.length], v2 = new Value[k.length];
+                for (int i = 0; i < idx.length; i++) { k2[i] = k[idx[i]]; v2[i] = v[idx[i]]; }
+                return new SortedArrayMap(k2, v2);
+            }
+            return new SortedArrayMap(k, v);
+        }
+
+        boolean sameAs(SortedArrayMap o) {
+            if (o.keys.length != keys.length) return false;
+            if (hash != 0 && o.hash != 0 && hash != o.hash) return false;
+            for (int i = 0; i < keys.length; i++) if (!vals[i].equals(o.vals[i]) || !keys[i].equals(o.keys[i])) return false;
+            return true;
+        }
+
+        private int index(Object k) {
+            for (int i = 0; i < keys.length; i++) if (keys[i].equals(k)) return i;
+            return -1;
+        }
+
+        @Override public Value get(Object k) { int i = index(k); return i < 0 ? null : vals[i]; }
+        @Override public boolean containsKey(Object k) { return index(k) >= 0; }
+        @Override public int size() { return keys.length; }
+
+        @Override public int hashCode() {
+            int h = hash;
+            if (h == 0) {
+                for (int i = 0; i < keys.length; i++) h += keys[i].hashCode() ^ vals[i].hashCode();
+                hash = h == 0 ? 1 : h;
+            }
+            return hash;
+        }
+
+        @Override public java.util.Set<Entry<Value, Value>> entrySet() {
+            return new java.util.AbstractSet<>() {
+                @Override public int size() { return keys.length; }
+                @Override public java.util.Iterator<Entry<Value, Value>> iterator() {
+                    return new java.util.Iterator<>() {
+                        int i;
+                        @Override public boolean hasNext() { return i < keys.length; }
+                        @Override public Entry<Value, Value> next() {
+                            if (i >= keys.length) throw new java.util.NoSuchElementException();
+                            Entry<Value, Value> e = new SimpleImmutableEntry<>(keys[i], vals[i]);
+                            i++;
+                            return e;
+                        }
+                    };
+                }
+            };
+        }
     }
 
     // ---- constructors used by mappings -------------------------------------------------------
@@ -86,6 +176,15 @@ public sealed interface Value extends Comparable<Value> {
         if (this instanceof ModelValue a) return a.name().compareTo(((ModelValue) o).name());
         if (this instanceof Seq a) return compareLists(a.items(), ((Seq) o).items());
         if (this instanceof SetV a) return compareLists(a.items(), ((SetV) o).items());
+        if (this instanceof Fn a) {
+            SortedArrayMap x = (SortedArrayMap) a.map(), y = (SortedArrayMap) ((Fn) o).map();
+            for (int i = 0; i < Math.min(x.keys.length, y.keys.length); i++) {
+                int c = x.keys[i].compareTo(y.keys[i]);
+                if (c == 0) c = x.vals[i].compareTo(y.vals[i]);
+                if (c != 0) return c;
+            }
+            return Integer.compare(x.keys.length, y.keys.length);
+        }
         return toTla().compareTo(o.toTla());
     }
 
@@ -110,10 +209,23 @@ public sealed interface Value extends Comparable<Value> {
 
     /** Builder for {@link Fn} values keyed by model values, in insertion order of the caller. */
     final class FnBuilder {
-        private final LinkedHashMap<Value, Value> m = new LinkedHashMap<>();
-        public FnBuilder put(Value k, Value v) { m.put(Objects.requireNonNull(k), Objects.requireNonNull(v)); return this; }
+        private Value[] ks = new Value[4];
+        private Value[] vs = new Value[4];
+        private int n;
+        public FnBuilder put(Value k, Value v) {
+            Objects.requireNonNull(k);
+            Objects.requireNonNull(v);
+            for (int i = 0; i < n; i++) if (ks[i].equals(k)) { vs[i] = v; return this; }
+            if (n == ks.length) {
+                ks = java.util.Arrays.copyOf(ks, n * 2);
+                vs = java.util.Arrays.copyOf(vs, n * 2);
+            }
+            ks[n] = k;
+            vs[n++] = v;
+            return this;
+        }
         public FnBuilder put(String modelValue, Value v) { return put(mv(modelValue), v); }
-        public Fn build() { return new Fn(m); }
+        public Fn build() { return new Fn(SortedArrayMap.of(java.util.Arrays.copyOf(ks, n), java.util.Arrays.copyOf(vs, n))); }
     }
 
     static FnBuilder fn() { return new FnBuilder(); }

@@ -2,7 +2,7 @@ package kmapcheck.explorer.sfbuf;
 
 import kmapcheck.explorer.Op;
 import kmapcheck.explorer.SpecMapping;
-import kmapcheck.explorer.ThreadState;
+import kmapcheck.explorer.vm.ThreadState;
 import kmapcheck.explorer.View;
 import kmapcheck.machine.Pte;
 import kmapcheck.sfbuf.SfBuf;

@@ -1,4 +1,4 @@
-package kmapcheck.explorer;
+package kmapcheck.explorer.vm;
 
 import java.util.Arrays;
 
@@ -7,18 +7,19 @@ public final class MachineState {
     public final long[] mem;
     public final ThreadState[] threads;
 
-    MachineState(long[] mem, ThreadState[] threads) {
+    public MachineState(long[] mem, ThreadState[] threads) {
         this.mem = mem;
         this.threads = threads;
     }
 
-    MachineState copy() {
+    public MachineState copy() {
         ThreadState[] ts = new ThreadState[threads.length];
         for (int i = 0; i < ts.length; i++) ts[i] = threads[i].copy();
         return new MachineState(mem.clone(), ts);
     }
 
-    long[] encode() {
+    /** The exact encoding: two states are the same iff their encodings are equal. */
+    public long[] encode() {
         int n = 1 + mem.length;
         for (ThreadState t : threads) n += t.encodedSize();
         long[] k = new long[n];
@@ -32,22 +33,15 @@ public final class MachineState {
         return k;
     }
 
-    static MachineState decode(long[] k, int nthreads) {
+    public static MachineState decode(long[] k, int nthreads, Ops ops) {
         int m = (int) k[0];
         long[] mem = Arrays.copyOfRange(k, 1, 1 + m);
         ThreadState[] ts = new ThreadState[nthreads];
         int at = 1 + m;
         for (int i = 0; i < nthreads; i++) {
             ts[i] = new ThreadState();
-            at = ThreadState.decode(k, at, ts[i]);
+            at = ThreadState.decode(k, at, ts[i], ops);
         }
         return new MachineState(mem, ts);
-    }
-
-    /** Hashable wrapper of an encoded state. */
-    record Key(long[] k, int hash) {
-        static Key of(long[] k) { return new Key(k, Arrays.hashCode(k)); }
-        @Override public boolean equals(Object o) { return o instanceof Key x && x.hash == hash && Arrays.equals(x.k, k); }
-        @Override public int hashCode() { return hash; }
     }
 }

@@ -1,4 +1,6 @@
-package kmapcheck.explorer;
+package kmapcheck.explorer.vm;
+
+import kmapcheck.explorer.Op;
 
 import java.util.Arrays;
 
@@ -21,9 +23,9 @@ public final class ThreadState {
     public boolean interruptibleSleep;
     /** WOKEN by a signal (msleep returns an error) rather than by a wakeup. */
     public boolean wokenBySignal;
-    /** Index of the current op in the explorer's op table, or -1 when IDLE. */
-    public int op = -1;
-    /** Transitions taken in the current op. */
+    /** The current op, or null when IDLE. */
+    public Op op;
+    /** Transitions taken in the current op (since its last forgotten loop iteration). */
     public int steps;
     public long[] log = new long[0];
     public long[] locals;
@@ -36,7 +38,7 @@ public final class ThreadState {
         return t;
     }
 
-    int encodedSize() { return 12 + log.length + locals.length; }
+    int encodedSize() { return 13 + (op == null ? 0 : op.args().length) + log.length + locals.length; }
 
     void encode(long[] out, int at) {
         out[at++] = status.ordinal();
@@ -47,7 +49,16 @@ public final class ThreadState {
         out[at++] = migrationsLeft;
         out[at++] = sleepQueue;
         out[at++] = (interruptibleSleep ? 1 : 0) | (wokenBySignal ? 2 : 0);
-        out[at++] = op;
+        if (op == null) {
+            out[at++] = 0;
+            out[at++] = -1;
+        } else {
+            out[at++] = op.name().hashCode();
+            long[] a = op.args();
+            out[at++] = a.length;
+            System.arraycopy(a, 0, out, at, a.length);
+            at += a.length;
+        }
         out[at++] = steps;
         out[at++] = log.length;
         System.arraycopy(log, 0, out, at, log.length);
@@ -56,7 +67,7 @@ public final class ThreadState {
         System.arraycopy(locals, 0, out, at, locals.length);
     }
 
-    static int decode(long[] in, int at, ThreadState t) {
+    static int decode(long[] in, int at, ThreadState t, Ops ops) {
         t.status = Status.values()[(int) in[at++]];
         t.cpu = (int) in[at++];
         t.pinned = (int) in[at++];
@@ -67,7 +78,14 @@ public final class ThreadState {
         long f = in[at++];
         t.interruptibleSleep = (f & 1) != 0;
         t.wokenBySignal = (f & 2) != 0;
-        t.op = (int) in[at++];
+        int name = (int) in[at++];
+        int nargs = (int) in[at++];
+        if (nargs < 0) {
+            t.op = null;
+        } else {
+            t.op = ops.lookup(name, Arrays.copyOfRange(in, at, at + nargs));
+            at += nargs;
+        }
         t.steps = (int) in[at++];
         int n = (int) in[at++];
         t.log = Arrays.copyOfRange(in, at, at + n);

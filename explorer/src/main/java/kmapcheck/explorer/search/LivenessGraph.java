@@ -1,5 +1,6 @@
-package kmapcheck.explorer;
+package kmapcheck.explorer.search;
 
+import kmapcheck.explorer.SpecMapping;
 import kmapcheck.trace.Value;
 
 import java.util.ArrayDeque;
@@ -8,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The explored state graph restricted to obligated edges, with each state's waiting threads per
@@ -30,14 +32,20 @@ final class LivenessGraph {
         this.threads = threads;
     }
 
-    void addState(Map<String, Value> mapped) {
+    /** Per property, the bit set of threads waiting in a mapped state. */
+    int[] waiting(Map<String, Value> mapped) {
         int[] w = new int[props.size()];
         for (int p = 0; p < props.size(); p++) {
             Set<String> names = props.get(p).waiting().apply(mapped);
             for (int t = 0; t < threads.size(); t++) if (names.contains(threads.get(t))) w[p] |= 1 << t;
         }
-        waiting.add(w);
+        return w;
     }
+
+    void addState(Map<String, Value> mapped) { addState(waiting(mapped)); }
+
+    /** The next state id's waiting sets (states are added in id order). */
+    void addState(int[] w) { waiting.add(w); }
 
     void addEdge(int a, int b) {
         if (edges == from.length) {
@@ -49,8 +57,8 @@ final class LivenessGraph {
         edges++;
     }
 
-    /** The shallowest stuck state (by BFS depth, from {@code parent[i][2]}), or null. */
-    Stuck firstStuck(List<int[]> parent) {
+    /** The shallowest stuck state (by BFS depth), or null. */
+    Stuck firstStuck(IntUnaryOperator depthOf) {
         int n = waiting.size();
         // reverse adjacency in CSR form
         int[] deg = new int[n + 1];
@@ -74,11 +82,15 @@ final class LivenessGraph {
                         if (!canLeave[r]) { canLeave[r] = true; q.add(r); }
                     }
                 }
+                // ids are in BFS order: the first stuck id is the shallowest for this (property, thread)
                 for (int s = 0; s < n; s++) {
-                    if (!canLeave[s] && parent.get(s)[2] < bestDepth) {
-                        bestDepth = parent.get(s)[2];
+                    if (canLeave[s]) continue;
+                    int d = depthOf.applyAsInt(s);
+                    if (d < bestDepth) {
+                        bestDepth = d;
                         best = new Stuck(s, props.get(p).name(), threads.get(t));
                     }
+                    break;
                 }
             }
         }
