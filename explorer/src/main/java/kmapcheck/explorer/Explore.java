@@ -13,12 +13,11 @@ public final class Explore {
         return new Explorer(s.id(), model.program(), model.mapping(), cfg);
     }
 
-    public static ExplorationResult scenario(Scenario s) {
-        Mechanism m = Mechanism.byName(s.get("target"));
-        Mechanism.Model model = m.build(s);
-        ExplorerConfig cfg = s.explorerConfig();
-        s.checkAllKeysUsed();
-        return new Explorer(s.id(), model.program(), model.mapping(), cfg).run();
+    public static ExplorationResult scenario(Scenario s) { return scenario(s, RunControl.NONE); }
+
+    /** Explores under a deadline, cancellation flag and progress callback (see {@link RunControl}). */
+    public static ExplorationResult scenario(Scenario s, RunControl control) {
+        return explorer(s).run(control);
     }
 
     /** Development entry point: {@code Explore file.jpf...}; prints verdict and counterexample. */

@@ -197,7 +197,10 @@ public final class Explorer {
 
     // ---- search ------------------------------------------------------------------------------
 
-    public ExplorationResult run() {
+    public ExplorationResult run() { return run(RunControl.NONE); }
+
+    /** The search under {@code control}'s deadline, cancellation and progress callback (issue 14). */
+    public ExplorationResult run(RunControl control) {
         long t0 = System.nanoTime();
         List<long[]> states = new ArrayList<>();
         List<int[]> parent = new ArrayList<>();          // {parent id, successor index, depth}
@@ -216,8 +219,17 @@ public final class Explorer {
         long transitions = 0;
         int maxDepth = 0;
         String boundHit = null;
+        String stopped = null;
+        long nextProgress = control.progressMillis() > 0 && control.progress() != null ? t0 + control.progressMillis() * 1_000_000 : Long.MAX_VALUE;
         for (int head = 0; head < states.size(); head++) {
             int depth = parent.get(head)[2];
+            // issue 14: stop on deadline/cancellation (INCOMPLETE), report progress
+            if ((stopped = control.stopReason()) != null) break;
+            if (System.nanoTime() - nextProgress >= 0) {
+                nextProgress += control.progressMillis() * 1_000_000;
+                control.progress().accept(new RunControl.Progress(states.size(), transitions, states.size() - head, depth,
+                        (System.nanoTime() - t0) / 1_000_000));
+            }
             if (depth >= cfg.maxDepth()) { boundHit = "search.max_depth=" + cfg.maxDepth(); continue; }
             MachineState s = MachineState.decode(states.get(head), init.threads.length);
             List<Succ> succs = successors(s);
@@ -263,6 +275,9 @@ public final class Explorer {
             if (boundHit != null && boundHit.startsWith("search.max_states")) break;
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (stopped != null)
+            return new ExplorationResult(ExplorationResult.Verdict.INCOMPLETE, null, null, "stopped: " + stopped,
+                    states.size(), transitions, maxDepth, ms, null);
         if (boundHit != null)
             return new ExplorationResult(ExplorationResult.Verdict.INCOMPLETE, null, null, "bound hit: " + boundHit,
                     states.size(), transitions, maxDepth, ms, null);
