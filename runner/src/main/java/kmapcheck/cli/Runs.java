@@ -104,7 +104,7 @@ public final class Runs {
         }
         Trace trace = r.trace() == null ? null : annotate(r.trace(), src, Roles.NONE);
         Judged j = switch (r.outcome()) {
-            case PASS -> judgePass(e, r.distinctStates());
+            case PASS -> judgePass(e, r.distinctStates(), true);
             case VIOLATION -> judgeViolation(e, r.kind(), r.property());
             case ERROR -> new Judged(Status.MISMATCH, RunOutcome.Result.of("error", r.message()), "error: " + r.message());
             case BAD_INPUT -> new Judged(Status.BAD_INPUT, RunOutcome.Result.of("bad-input", r.message()), "bad input: " + r.message());
@@ -131,7 +131,7 @@ public final class Runs {
                     -1, -1, -1, (System.nanoTime() - t0) / 1e9, null, msg, 0);
         }
         Judged j = switch (r.verdict()) {
-            case PASS -> judgePass(e, r.distinctStates());
+            case PASS -> judgePass(e, r.distinctStates(), options.overrides().isEmpty());
             case VIOLATION -> judgeViolation(e, r.kind(), r.property());
             case INCOMPLETE -> r.message().startsWith("stopped: ")
                     ? stopped(r.message().equals("stopped: timeout") ? "timeout after " + options.timeoutSeconds() + " s" : "interrupted")
@@ -169,11 +169,13 @@ public final class Runs {
 
     /**
      * A complete run without violation meets "pass" if the distinct-state count matches the
-     * manifest's. With no expectation (a file outside the manifests) a pass is what a user asks for.
+     * manifest's (unless -D overrides changed the scenario). With no expectation (a file outside the
+     * manifests) a pass is what a user asks for.
      */
-    static Judged judgePass(Manifest.Entry e, long distinct) {
+    static Judged judgePass(Manifest.Entry e, long distinct, boolean countApplies) {
         if (e.adHoc()) return new Judged(Status.OK, RunOutcome.Result.pass(), "pass");
         if (!e.expectsPass()) return new Judged(Status.MISMATCH, RunOutcome.Result.pass(), "pass");
+        if (!countApplies) return new Judged(Status.OK, RunOutcome.Result.pass(), "pass (-D: count not compared)");
         if (e.distinctStates() != null && e.distinctStates() != distinct)
             return new Judged(Status.MISMATCH, RunOutcome.Result.pass(),
                     "pass, but " + distinct + " distinct states (manifest: " + e.distinctStates() + ")");

@@ -22,7 +22,7 @@ public final class ToolOutputParser {
             STATE_PRINT2 = 2217, STATE_PRINT3 = 2218, SEARCH_DEPTH = 2194, STATS = 2199, FINISHED = 2186,
             SUCCESS = 2193;
 
-    private static final Pattern START = Pattern.compile("^@!@!@STARTMSG (\\d+):(\\d+) @!@!@$");
+    private static final Pattern START = Pattern.compile("@!@!@STARTMSG (\\d+):(\\d+) @!@!@$");
     private static final Pattern END = Pattern.compile("^@!@!@ENDMSG (\\d+) @!@!@$");
     private static final Pattern STATE_HEADER = Pattern.compile("^(\\d+): <(\\w+(?: predicate)?)(?: line (\\d+), col (\\d+) to line (\\d+), col (\\d+) of module (\\w+))?>$");
     private static final Pattern STATS_LINE = Pattern.compile("([\\d,]+) states generated, ([\\d,]+) distinct states found");
@@ -32,25 +32,27 @@ public final class ToolOutputParser {
     /** One framed message. Level 1 = error class in TLC's tool mode. */
     public record Message(int code, int level, String body) {}
 
+    /**
+     * The framed messages, in the order they end. A frame may open mid-line and inside another
+     * (TLC prints a config error's message inside its exception message): frames nest.
+     */
     public static List<Message> messages(String out) {
         List<Message> msgs = new ArrayList<>();
-        int code = -1, level = 0;
-        StringBuilder body = null;
+        java.util.ArrayDeque<Object[]> open = new java.util.ArrayDeque<>();   // {code, level, body}
         for (String line : out.split("\n", -1)) {
             Matcher s = START.matcher(line);
-            if (s.matches()) {
-                code = Integer.parseInt(s.group(1));
-                level = Integer.parseInt(s.group(2));
-                body = new StringBuilder();
+            if (s.find()) {
+                if (!open.isEmpty() && s.start() > 0) ((StringBuilder) open.peek()[2]).append(line, 0, s.start()).append('\n');
+                open.push(new Object[]{Integer.parseInt(s.group(1)), Integer.parseInt(s.group(2)), new StringBuilder()});
                 continue;
             }
             Matcher e = END.matcher(line);
-            if (e.matches() && body != null) {
-                msgs.add(new Message(code, level, body.toString().strip()));
-                body = null;
+            if (e.matches() && !open.isEmpty()) {
+                Object[] m = open.pop();
+                msgs.add(new Message((Integer) m[0], (Integer) m[1], m[2].toString().strip()));
                 continue;
             }
-            if (body != null) body.append(line).append('\n');
+            if (!open.isEmpty()) ((StringBuilder) open.peek()[2]).append(line).append('\n');
         }
         return msgs;
     }
