@@ -186,8 +186,10 @@ public final class Manifest {
         var errors = schema(tool).validate(root);
         if (errors.isEmpty()) return;
         List<com.networknt.schema.ValidationMessage> sorted = new ArrayList<>(errors);
-        sorted.sort(java.util.Comparator.comparing((com.networknt.schema.ValidationMessage m) -> m.getInstanceLocation().toString())
-                .thenComparing(m -> m.getType()));
+        // direct problems (a bad type, an unknown key) before what a verdict's if/then/else derives from them
+        sorted.sort(java.util.Comparator.comparing((com.networknt.schema.ValidationMessage m) ->
+                        m.getEvaluationPath().toString().matches(".*[./](then|else)([./].*)?$") ? 1 : 0)
+                .thenComparing(m -> m.getInstanceLocation().toString()).thenComparing(m -> m.getType()));
         var m = sorted.get(0);
         String where = m.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");
         java.util.regex.Matcher idx = java.util.regex.Pattern.compile("^(models|scenarios)\\[(\\d+)\\]").matcher(where);
