@@ -103,7 +103,7 @@ class CliTest {
         Files.writeString(sd.resolve("MCToy.tla"), "---- MODULE MCToy ----\nEXTENDS Toy\n====\n");
         Files.writeString(sd.resolve("MCToy.cfg"), "");
         Files.writeString(sd.resolve("MCOther.tla"), "---- MODULE MCOther ----\n====\n");
-        Files.writeString(sd.resolve("manifest.json"), "{\"mechanism\":\"toy\",\"models\":[{\"name\":\"Toy\",\"module\":\"MCToy.tla\",\"expect\":\"pass\"}]}");
+        Files.writeString(sd.resolve("manifest.json"), "{\"mechanism\":\"toy\",\"models\":[{\"name\":\"Toy\",\"module\":\"MCToy.tla\",\"expect\":\"pass\",\"distinctStates\":1}]}");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Dkmapcheck.root=" + tmp, Main.class.getName(), "list"));
         Process p = new ProcessBuilder(cmd).start();
