@@ -45,7 +45,8 @@ public final class SpecSource {
                 continue;
             }
             if (t.startsWith("\\*")) {
-                pendingComment.add(t.substring(2).strip());
+                String text = kmapcheck.report.SpecComments.unruled(t.substring(2).strip());
+                if (!text.isEmpty()) pendingComment.add(text);
                 continue;
             }
             Matcher m = DEF.matcher(l);

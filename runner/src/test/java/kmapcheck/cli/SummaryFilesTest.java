@@ -58,6 +58,7 @@ class SummaryFilesTest {
         assertEquals(1, bug.get("workers").asInt(), "a model expected to fail runs with one worker");
         assertEquals(4, bug.at("/trace/steps").asInt());
         assertTrue(Files.exists(out.resolve(bug.at("/trace/json").asText())));
+        assertStepsCarryTheirDefinitionSite(out.resolve(bug.at("/trace/text").asText()), root.resolve("spec/lwbuf/Lwbuf.tla"));
 
         Path junit = out.resolve("junit.xml");
         try (InputStream xsd = SummaryFilesTest.class.getResourceAsStream("/kmapcheck/cli/junit.xsd")) {
@@ -77,6 +78,20 @@ class SummaryFilesTest {
         Cli.deleteTree(root);
     }
 
+    /** Every step line of a text trace ends with "Lwbuf.tla:N", N the line of the action's definition. */
+    static void assertStepsCarryTheirDefinitionSite(Path text, Path spec) throws Exception {
+        java.util.List<String> src = Files.readAllLines(spec);
+        int steps = 0;
+        for (String l : Files.readAllLines(text)) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*\\d+\\s+(\\w+)\\s.*\\s(\\w+\\.tla):(\\d+)$").matcher(l);
+            if (!m.matches()) continue;
+            steps++;
+            assertEquals(spec.getFileName().toString(), m.group(2), l);
+            assertTrue(src.get(Integer.parseInt(m.group(3)) - 1).startsWith(m.group(1) + "("), "line " + m.group(3) + " defines " + m.group(1) + ": " + l);
+        }
+        assertEquals(4, steps, "every step of the 4-step counterexample has its file:line: " + Files.readString(text));
+    }
+
     @Test
     void summaryInTheRepositoryNamesItsCommit() throws Exception {
         Path out = Files.createTempDirectory("kmapcheck-out-");
@@ -88,6 +103,7 @@ class SummaryFilesTest {
         assertEquals(Files.exists(TestRoot.get().resolve(".git")), head != null, "a checkout has a commit");
         if (head != null) assertEquals(head, s.at("/run/gitCommit").asText());
         assertEquals(0, s.at("/rows/0/workers").asInt(), "the explorer has no TLC workers");
+        assertStepsCarryTheirDefinitionSite(out.resolve(s.at("/rows/0/trace/text").asText()), TestRoot.get().resolve("spec/lwbuf/Lwbuf.tla"));
         Cli.deleteTree(out);
     }
 }
