@@ -66,6 +66,7 @@ final class Reports {
         Path outDir = a.out(root);
         Path summary = outDir.resolve("summary.json");
         if (!Files.exists(summary)) throw new Main.UsageException("no " + summary + ": run kmapcheck check first");
+        OutLock.acquire(outDir, System.err);
         JsonNode top = Summary.read(summary);
         Map<String, Manifest.Entry> entries = new HashMap<>();
         for (Manifest.Entry e : Manifest.load(root)) entries.put(e.tool().label() + " " + e.id(), e);

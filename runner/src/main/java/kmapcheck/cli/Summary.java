@@ -182,22 +182,8 @@ final class Summary {
 
     private static String secs(double s) { return String.format(Locale.ROOT, "%.3f", s); }
 
-    /** XML text/attribute escaping; characters XML 1.0 cannot carry are dropped. */
-    static String xml(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\n' -> sb.append("&#10;");
-                default -> { if (c >= 0x20 || c == '\t') sb.append(c); }
-            }
-        }
-        return sb.toString();
-    }
+    /** XML text/attribute escaping (the report's HTML escaping: also valid XML 1.0). */
+    static String xml(String s) { return kmapcheck.report.Html.esc(s); }
 
     private static String cut(String s, int n) { return s.length() <= n ? s : s.substring(0, n - 1) + "…"; }
 

@@ -83,7 +83,8 @@ public final class TlcRunner {
                     // TLC unpacks its standard modules into java.io.tmpdir: a private one per run
                     // keeps concurrent runs from clobbering each other's Naturals.tla etc.
                     "-Djava.io.tmpdir=" + meta,
-                    "-Dkmapcheck.progress.millis=" + (control.progress() == null ? 0 : control.progressMillis()),
+                    // figures every interval (every 10 s without a callback: the last ones describe a killed run)
+                    "-Dkmapcheck.progress.millis=" + (control.progress() != null && control.progressMillis() > 0 ? control.progressMillis() : 10_000),
                     "-cp", tlaToolsJar() + File.pathSeparator + codeSource(TlcChild.class),
                     TlcChild.class.getName(), "-tool", "-workers", Integer.toString(workers),
                     "-metadir", meta.toString(), "-config", cfg.toAbsolutePath().toString(), module + ".tla"));
