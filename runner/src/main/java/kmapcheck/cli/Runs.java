@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
@@ -54,15 +55,15 @@ public final class Runs {
     /** TLC with its own timeout, no cancellation and no progress. */
     public Runs(TlcRunner tlc) { this(tlc, Options.defaults(tlc.timeoutSeconds())); }
 
+    /** The entry being run: TLC's progress callback (on its output reader thread) names it. */
+    private final AtomicReference<Manifest.Entry> current = new AtomicReference<>();
+
     public Runs(TlcRunner tlc, Options options) {
         this.options = options;
-        this.current = new java.util.concurrent.atomic.AtomicReference<>();
         this.tlc = new TlcRunner(tlc.workers(), options.timeoutSeconds(), tlc.heap(), new TlcRunner.Control(options.cancel(),
                 options.progressMillis(), options.progress() == null ? null : p -> options.progress().accept(current.get(),
                 new Figures(p.distinct(), p.generated(), p.queue(), p.depth(), p.millis()))));
     }
-
-    private final java.util.concurrent.atomic.AtomicReference<Manifest.Entry> current;
 
     public RunOutcome run(Manifest.Entry e) throws IOException, InterruptedException {
         current.set(e);
