@@ -135,6 +135,7 @@ public final class ToolOutputParser {
         if (TlcResult.signalOf(exitCode) != 0)
             return new TlcResult(TlcResult.Outcome.TOOL_FAILURE, kind, property, exitCode, distinct, generated, depth, millis, null,
                     "TLC " + TlcResult.describeExit(exitCode));
+        if (error == null) error = unframedTail(out);
         String msg = TlcResult.describeExit(exitCode) + (error != null ? ": " + error : "");
         // 10 assumption, 14 assert, 75-77 evaluation: the spec ran and failed; anything else is TLC's own failure
         boolean specFailed = exitCode == 10 || exitCode == 14 || (exitCode >= 75 && exitCode <= 77);
@@ -183,6 +184,19 @@ public final class ToolOutputParser {
         Message failed = msgs.stream().filter(m -> m.level() == 1).findFirst().orElse(null);
         return (cfg == null ? "spec" : show(cfg.resolveSibling(cfg.getFileName().toString().replaceAll("\\.cfg$", ".tla"))))
                 + ": " + TlcResult.describeExit(exitCode) + (failed == null ? "" : ": " + oneLine(failed.body()));
+    }
+
+    /** The last two lines printed outside TLC's frames (e.g. the JVM's own "Too small maximum heap"), or null. */
+    static String unframedTail(String out) {
+        List<String> loose = new ArrayList<>();
+        int depth = 0;
+        for (String l : out.split("\n")) {
+            if (START.matcher(l).find()) { depth++; continue; }
+            if (END.matcher(l).matches()) { depth = Math.max(0, depth - 1); continue; }
+            if (depth == 0 && !l.isBlank()) loose.add(l.strip());
+        }
+        if (loose.isEmpty()) return null;
+        return String.join(" ", loose.subList(Math.max(0, loose.size() - 2), loose.size()));
     }
 
     private static boolean isConfigCode(int c) { return (c >= 2222 && c <= 2243) || c == 2280 || c == 2281 || (c >= 5001 && c <= 5006); }

@@ -94,4 +94,17 @@ class CommandLineTest {
         // a valid --extend runs the replay: LwbufLinkTest asserts the extension itself
         Cli.deleteTree(out);
     }
+
+    @Test
+    void boundsAndHeapFromTheCommandLine() throws Exception {
+        Path out = Files.createTempDirectory("kmapcheck-out-");
+        Cli.Run bound = Cli.run(TestRoot.get(), null, "explore", "lwbuf/Fixed", "-D", "search.max_states=100", "--out", out.toString());
+        assertEquals(3, bound.code(), bound.out() + bound.err());
+        assertTrue(bound.out().contains("INCOMPLETE: bound hit: search.max_states=100"), bound.out());
+        // TLC's JVM gets the heap asked for: 1m is too small for it to start, a tool failure
+        Cli.Run heap = Cli.run(TestRoot.get(), null, "tlc", "lwbuf/Fixed", "--heap", "1m", "--out", out.toString());
+        assertEquals(4, heap.code(), heap.out() + heap.err());
+        assertTrue(heap.err().contains("heap"), heap.err());
+        Cli.deleteTree(out);
+    }
 }
