@@ -28,13 +28,27 @@ public final class Scenario {
         this.props = Collections.unmodifiableMap(new LinkedHashMap<>(props));
     }
 
-    public static Scenario load(String id, Path file) throws IOException {
-        Properties p = new Properties();
+    public static Scenario load(String id, Path file) throws IOException { return load(id, file, Map.of()); }
+
+    /**
+     * Loads {@code file} and applies {@code overrides} (the command line's {@code -D key=value});
+     * a key given twice in the file is an error, not "the last one wins".
+     */
+    public static Scenario load(String id, Path file, Map<String, String> overrides) throws IOException {
+        Properties p = new Properties() {
+            @Override public synchronized Object put(Object k, Object v) {
+                if (containsKey(k)) throw new ScenarioException(file + ": key '" + k + "' is given twice");
+                return super.put(k, v);
+            }
+        };
         try (Reader r = Files.newBufferedReader(file)) {
             p.load(r);
+        } catch (IllegalArgumentException e) {   // e.g. a malformed unicode escape
+            throw new ScenarioException(file + ": " + e.getMessage());
         }
         Map<String, String> m = new LinkedHashMap<>();
         for (String k : p.stringPropertyNames()) m.put(k, p.getProperty(k).trim());
+        m.putAll(overrides);
         return new Scenario(id, file, m);
     }
 
@@ -73,22 +87,30 @@ public final class Scenario {
         return out;
     }
 
-    public int getInt(String key, int dflt) {
-        String v = get(key, Integer.toString(dflt));
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new ScenarioException(file + ": key '" + key + "' must be an integer, got '" + v + "'");
-        }
-    }
+    public int getInt(String key, int dflt) { return checkedInt(key, get(key, Integer.toString(dflt))); }
 
-    public int getInt(String key) {
-        String v = get(key);
+    public int getInt(String key) { return checkedInt(key, get(key)); }
+
+    /**
+     * Least value of an integer key: sizes are at least 1, -1 means "unlimited" where allowed,
+     * every other integer key is at least 0 (no negative bounds or counts).
+     */
+    static final Map<String, Integer> MIN = Map.ofEntries(
+            Map.entry("search.max_states", 1), Map.entry("search.max_depth", 1),
+            Map.entry("env.migrations", -1), Map.entry("env.signals", -1), Map.entry("client.max_wire", -1),
+            Map.entry("cpus", 1), Map.entry("pages", 1), Map.entry("threads", 1), Map.entry("objs", 1),
+            Map.entry("bufs", 1), Map.entry("pmaps", 1), Map.entry("search.workers", 1));
+
+    private int checkedInt(String key, String v) {
+        int x;
         try {
-            return Integer.parseInt(v);
+            x = Integer.parseInt(v);
         } catch (NumberFormatException e) {
             throw new ScenarioException(file + ": key '" + key + "' must be an integer, got '" + v + "'");
         }
+        int min = MIN.getOrDefault(key, 0);
+        if (x < min) throw new ScenarioException(file + ": key '" + key + "' must be at least " + min + ", got " + x);
+        return x;
     }
 
     public boolean getBool(String key, boolean dflt) {
@@ -113,7 +135,7 @@ public final class Scenario {
                 signalTargets(),
                 granularity(),
                 getList("search.symmetry", ""),
-                positive("search.workers", d.workers()));
+                getInt("search.workers", d.workers()));
     }
 
     private kmapcheck.explorer.vm.Granularity granularity() {
@@ -122,12 +144,6 @@ public final class Scenario {
         } catch (IllegalArgumentException e) {
             throw new ScenarioException(file + ": search." + e.getMessage());
         }
-    }
-
-    private int positive(String key, int dflt) {
-        int v = getInt(key, dflt);
-        if (v < 1) throw new ScenarioException(file + ": key '" + key + "' must be at least 1, got " + v);
-        return v;
     }
 
     private boolean signalTargets() {

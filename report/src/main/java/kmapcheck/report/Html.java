@@ -1,11 +1,14 @@
 package kmapcheck.report;
 
-/** HTML escaping. Every string that comes from a trace, a row or a spec goes through {@link #esc}. */
-final class Html {
+/**
+ * HTML escaping. Every string that comes from a trace, a row or a spec goes through {@link #esc}.
+ * The result is also valid XML 1.0 text and attribute content (the runner's junit.xml uses it).
+ */
+public final class Html {
     private Html() {}
 
     /** Escapes text for element content and (double- or single-quoted) attribute values. */
-    static String esc(String s) {
+    public static String esc(String s) {
         if (s == null) return "";
         StringBuilder sb = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {

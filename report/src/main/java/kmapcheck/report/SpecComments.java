@@ -32,6 +32,14 @@ public final class SpecComments {
         return parse(Files.readAllLines(tla));
     }
 
+    /**
+     * A comment line without its ruler dashes: {@code ---- busy lock ----} is the heading
+     * "busy lock", a line of dashes or equals signs is nothing (rulers are layout, not text).
+     */
+    public static String unruled(String commentText) {
+        return commentText.replaceAll("^[-=]{3,}\\s*", "").replaceAll("\\s*[-=]{3,}$", "").strip();
+    }
+
     public static Map<String, String> parse(List<String> lines) {
         Map<String, String> out = new LinkedHashMap<>();
         List<String> block = new ArrayList<>();   // the current comment block
@@ -69,7 +77,8 @@ public final class SpecComments {
                 continue;
             }
             if (trimmed.startsWith("\\*") && line.startsWith("\\*")) {
-                block.add(trimmed.substring(2).strip());
+                String text = unruled(trimmed.substring(2).strip());
+                if (!text.isEmpty()) block.add(text);
                 continue;
             }
             boolean directlyBelow = !block.isEmpty();

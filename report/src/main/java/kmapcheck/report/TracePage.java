@@ -64,15 +64,29 @@ final class TracePage {
 
     // ---- lanes ---------------------------------------------------------------------------------
 
+    /**
+     * The lanes: one per CPU that some step runs on, when every thread step has a CPU; one per
+     * thread otherwise (a spec without a thread-to-CPU map, such as vm_page's: the TLC trace has no
+     * CPU for its steps, so both sides are laid out by thread and line up); hardware steps in a
+     * column of their own. No empty lanes.
+     */
     private List<Lane> lanes() {
+        byThread = false;
+        for (Side s : sides)
+            for (int i = 1; i < s.trace().actions().size(); i++)
+                if (laneKey(s.trace(), i).startsWith("thread:")) byThread = true;
         Set<String> used = new LinkedHashSet<>();
         for (Side s : sides)
             for (int i = 1; i < s.trace().actions().size(); i++) used.add(laneKey(s.trace(), i));
         List<Lane> out = new ArrayList<>();
-        for (String c : ctx.cpus) out.add(new Lane("cpu:" + c, "cpu", c));
+        for (String c : ctx.cpus) if (used.contains("cpu:" + c)) out.add(new Lane("cpu:" + c, "cpu", c));
         List<String> threadLanes = new ArrayList<>();
         for (String k : used) if (k.startsWith("thread:")) threadLanes.add(k);
-        threadLanes.sort(null);
+        // in the spec's thread order (domain order), names not in it after
+        threadLanes.sort(java.util.Comparator.comparingInt((String k) -> {
+            int x = ctx.threads.indexOf(k.substring(7));
+            return x < 0 ? Integer.MAX_VALUE : x;
+        }).thenComparing(k -> k));
         for (String k : threadLanes) out.add(new Lane(k, "thread", k.substring(7)));
         if (used.contains("hw")) out.add(new Lane("hw", "hw", "hardware"));
         if (used.contains("other")) out.add(new Lane("other", "other", "other"));
@@ -80,14 +94,19 @@ final class TracePage {
         return out;
     }
 
-    /** The lane of step i: its thread's CPU; a thread lane if the CPU is unknown; hardware if no thread. */
+    /** Thread lanes for every thread step (set by {@link #lanes()}). */
+    private boolean byThread;
+
+    /** The lane of step i: its thread's CPU (or the thread, see {@link #lanes()}); hardware if no thread. */
     private String laneKey(Trace t, int i) {
         Map<String, String> a = ctx.actor(t, i);
         List<String> th = Ctx.split(a.get("thread")), cpu = Ctx.split(a.get("cpu"));
         if (!th.isEmpty()) {
-            if (cpu.size() == 1) return "cpu:" + cpu.get(0);
-            String c = cpuOf(t, i, th.get(0));
-            if (c != null) return "cpu:" + c;
+            if (!byThread) {
+                if (cpu.size() == 1) return "cpu:" + cpu.get(0);
+                String c = cpuOf(t, i, th.get(0));
+                if (c != null) return "cpu:" + c;
+            }
             return "thread:" + String.join(",", th);
         }
         if (!cpu.isEmpty()) return "hw";
@@ -503,7 +522,7 @@ final class TracePage {
                 .append("\" id=\"s").append(s).append('-').append(i).append("\">");
         sb.append("<div class=\"head\">").append(who(t, i)).append(" <b class=\"action\">").append(esc(a.name())).append("</b>");
         if (a.location() != null) sb.append(" <span class=\"srcloc\" title=\"").append(esc(a.location())).append("\">")
-                .append(esc(shortLocation(a.location()))).append("</span>");
+                .append(esc(a.fileLine())).append("</span>");
         sb.append("</div>");
         // the kernel function (once per aligned row: the right side of an aligned pair repeats the left's)
         String k = ctx.kernel(a);
@@ -549,9 +568,12 @@ final class TracePage {
     private static final Pattern FN = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*\\([^)]*\\))\\s*:?\\s*(.*)$", Pattern.DOTALL);
     private static final Pattern NAME_COLON = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*:\\s*(.*)$", Pattern.DOTALL);
 
-    /** The kernel function text: its leading "function(args)" as a heading, the rest as a note. */
+    /**
+     * The kernel function text: its leading "function(args)" as a heading, the rest as a note.
+     * Ruler dashes of section comments ({@code \\* ---- busy lock ----}) are layout, not text.
+     */
     static String kernelHtml(String k) {
-        String flat = k.replaceAll("\\s*\n\\s*", " ").strip();
+        String flat = k.replaceAll("\\s*\n\\s*", " ").replaceAll("\\s*[-=]{4,}\\s*", " ").strip();
         Matcher m = FN.matcher(flat);
         if (!m.matches()) m = NAME_COLON.matcher(flat);
         StringBuilder sb = new StringBuilder("<div class=\"kernel\" title=\"").append(esc(flat)).append("\">");
@@ -562,13 +584,6 @@ final class TracePage {
             sb.append(esc(flat));
         }
         return sb.append("</div>").toString();
-    }
-
-    private static final Pattern LOC = Pattern.compile("line (\\d+), col \\d+ to line \\d+, col \\d+ of module (\\S+)");
-
-    static String shortLocation(String loc) {
-        Matcher m = LOC.matcher(loc);
-        return m.find() ? m.group(2) + ".tla:" + m.group(1) : loc;
     }
 
     private void stateCells(StringBuilder sb, int s, Integer i, Loop loop, boolean open, Alignment.Pair pair) {

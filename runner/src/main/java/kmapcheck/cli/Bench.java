@@ -24,14 +24,14 @@ final class Bench {
     private Bench() {}
 
     static final String HELP = """
-            usage: kmapcheck bench [--workers N] [--include-optional] [MECHANISM...]
+            usage: kmapcheck bench [--workers N] [--timeout S] [--heap SIZE] [--include-optional] [MECHANISM...]
               Prints, per model name, TLC's and the explorer's distinct states, states/s, wall time and
               peak memory side by side, then the verdicts. Figures only: no pass/fail on speed.
             """;
 
     static int run(Main.Args a, PrintStream out) throws Exception {
         if (Commands.help(a, out, HELP)) return 0;
-        a.allow("workers", "include-optional", "timeout");
+        a.allow("workers", "include-optional", "timeout", "heap");
         Path root = Main.root();
         List<Manifest.Entry> sel = Commands.select(Manifest.load(root, a.positional), a.positional, a.positional.isEmpty(),
                 a.flag("include-optional"), null);

@@ -1,13 +1,14 @@
 package kmapcheck.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import kmapcheck.explorer.Explore;
+import kmapcheck.explorer.Scenario;
 import kmapcheck.trace.TraceText;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,29 +16,60 @@ import java.util.List;
 final class Commands {
     private Commands() {}
 
-    static final String CHECK_HELP = """
-            usage: kmapcheck check [--out DIR] [--workers N] [--include-optional] [MECHANISM...]
-              Runs every default TLC model and explorer scenario (of the named mechanisms, or all),
-              prints the summary table (expected, actual, distinct states, depth, wall time), writes
-              out/summary.txt, out/summary.json and every counterexample under out/traces/ as JSON
-              (TLC -dumpTrace json shape) and text. Exit 0 iff every row met its expected verdict.
-              --workers N          TLC worker threads (default 2)
+    static final String RUN_OPTIONS = """
+              --out DIR            output folder (default out/); one run at a time per folder (lock DIR/.lock)
+              --workers N          TLC worker threads for models expected to pass (default 2); models
+                                   expected to fail run with 1 (shortest, reproducible counterexamples)
+              --timeout S          per model/scenario (default 1800): TLC is killed, the explorer stopped,
+                                   the row is INCOMPLETE (exit 3), never a pass
+              --heap SIZE          TLC's Java heap (default 4g)
+              --progress S         a progress line every S seconds (default 10; 0 = none), in place on a terminal
+              -D key=value         replace a scenario (.jpf) key, e.g. -D search.max_states=100000
               --include-optional   also run models marked "default": false (bigger configurations)
             """;
+    static final String CHECK_HELP = """
+            usage: kmapcheck check [OPTIONS] [MECHANISM...]
+              Runs every default TLC model and explorer scenario (of the named mechanisms, or all),
+              prints the summary table (expected, actual, distinct states, depth, wall time), writes
+              out/summary.txt, out/summary.json (JSON Schema: summary.schema.json in the runner), out/junit.xml
+              (one testcase per row), every counterexample under out/traces/ as JSON (TLC -dumpTrace json
+              shape) and text, and the HTML report out/report/. Exit code: see kmapcheck --help.
+            """ + RUN_OPTIONS + """
+            examples:
+              kmapcheck check
+              kmapcheck check lwbuf sfbuf --timeout 120 --workers 1
+            """;
     static final String TLC_HELP = """
-            usage: kmapcheck tlc [--out DIR] [--workers N] [--timeout S] [--include-optional] (MODEL... | --all)
+            usage: kmapcheck tlc [OPTIONS] (MODEL... | --all)
+                   kmapcheck tlc [OPTIONS] path/to/Spec.tla [--config path/to/X.cfg]
               MODEL is mechanism/name (e.g. lwbuf/OrBug2009) or a mechanism (all its default models).
-              Prints the verdict against the manifest and the counterexample; writes traces under out/.
+              Prints the verdict against the manifest and the counterexample; writes traces, summary.json
+              and junit.xml under out/. A .tla file outside the manifests is checked with --config (default:
+              the .cfg beside it): no expectation, the verdict is printed; exit 0 on pass, 1 on a violation.
+            """ + RUN_OPTIONS + """
+            examples:
+              kmapcheck tlc lwbuf/OrBug2009
+              kmapcheck tlc spec/lwbuf/MCFixed.tla --config spec/lwbuf/MCFixed.cfg --workers 1
             """;
     static final String EXPLORE_HELP = """
-            usage: kmapcheck explore [--out DIR] [--include-optional] (SCENARIO... | --all)
+            usage: kmapcheck explore [OPTIONS] (SCENARIO... | --all)
+                   kmapcheck explore [OPTIONS] path/to/x.jpf
               SCENARIO is mechanism/name (jpf-config/<mechanism>/<name>.jpf) or a mechanism.
               Exhaustive exploration of the Java reference implementation; a run that hits a bound
-              (search.max_states / search.max_depth) is INCOMPLETE, never a pass.
+              (search.max_states / search.max_depth) or --timeout is INCOMPLETE, never a pass. A .jpf file
+              outside the manifests has no expectation: exit 0 on pass, 1 on a violation.
+            """ + RUN_OPTIONS + """
+            examples:
+              kmapcheck explore lwbuf/MigrateInKva
+              kmapcheck explore sfbuf/Fixed -D search.max_states=50000 --timeout 30
             """;
     static final String LIST_HELP = """
-            usage: kmapcheck list
-              Lists every model and scenario with its expected verdict ('*' = runs in check).
+            usage: kmapcheck list [MECHANISM | MECHANISM/NAME ...]
+              Lists models and scenarios (all, or those of the named mechanisms / ids) with their expected
+              verdicts ('*' = runs in check).
+            examples:
+              kmapcheck list
+              kmapcheck list lwbuf
             """;
 
     static boolean help(Main.Args a, PrintStream out, String text) {
@@ -59,19 +91,35 @@ final class Commands {
                 if (tool != null && e.tool() != tool) continue;
                 if (e.id().equals(id) || (e.mechanism().equals(id) && (e.dflt() || optional))) hit.add(e);
             }
-            if (hit.isEmpty()) {
-                List<String> known = all.stream().filter(e -> tool == null || e.tool() == tool).map(Manifest.Entry::id).distinct().toList();
-                throw new Main.UsageException("unknown " + (tool == Manifest.Tool.EXPLORER ? "scenario" : "model") + " '" + id
-                        + "' (known: " + String.join(", ", known) + ")");
-            }
+            if (hit.isEmpty()) throw unknown(all, id, tool);
             for (Manifest.Entry e : hit) if (!out.contains(e)) out.add(e);
         }
         return out;
     }
 
+    /** "unknown model 'x'": the known ids of x's mechanism, or the known mechanisms. */
+    private static Main.UsageException unknown(List<Manifest.Entry> loaded, String id, Manifest.Tool tool) {
+        String what = tool == Manifest.Tool.EXPLORER ? "scenario" : tool == Manifest.Tool.TLC ? "model" : "model or scenario";
+        String mech = id.contains("/") ? id.substring(0, id.indexOf('/')) : id;
+        List<String> same = loaded.stream().filter(e -> (tool == null || e.tool() == tool) && e.mechanism().equals(mech))
+                .map(Manifest.Entry::id).distinct().toList();
+        String hint;
+        if (!same.isEmpty()) hint = "known: " + String.join(", ", same);
+        else {
+            List<String> mechs;
+            try {
+                mechs = Manifest.load(Main.root()).stream().map(Manifest.Entry::mechanism).distinct().toList();
+            } catch (IOException e) {
+                mechs = List.of();
+            }
+            hint = "no mechanism '" + mech + "'; mechanisms: " + String.join(", ", mechs) + "; see kmapcheck list";
+        }
+        return new Main.UsageException("unknown " + what + " '" + id + "' (" + hint + ")");
+    }
+
     static int check(Main.Args a, PrintStream out) throws Exception {
         if (help(a, out, CHECK_HELP)) return 0;
-        a.allow("out", "workers", "include-optional", "timeout");
+        a.allow("out", "workers", "include-optional", "timeout", "heap", "progress", "D");
         Path root = Main.root();
         List<Manifest.Entry> all = Manifest.load(root, a.positional);
         List<Manifest.Entry> sel = select(all, a.positional, a.positional.isEmpty(), a.flag("include-optional"), null);
@@ -80,51 +128,115 @@ final class Commands {
 
     static int tlc(Main.Args a, PrintStream out) throws Exception {
         if (help(a, out, TLC_HELP)) return 0;
-        a.allow("out", "workers", "include-optional", "all", "timeout");
+        a.allow("out", "workers", "include-optional", "all", "timeout", "config", "heap", "progress");
         if (a.positional.isEmpty() && !a.flag("all")) throw new Main.UsageException("tlc needs MODEL... or --all (see kmapcheck tlc --help)");
         Path root = Main.root();
-        List<Manifest.Entry> sel = select(Manifest.load(root, a.positional), a.positional, a.flag("all"), a.flag("include-optional"), Manifest.Tool.TLC);
-        return runAndReport(sel, a, root, out, false);
+        List<Manifest.Entry> sel;
+        if (a.positional.size() == 1 && a.positional.get(0).endsWith(".tla")) {
+            sel = List.of(adHocTlc(Path.of(a.positional.get(0)), a.opts.get("config")));
+        } else {
+            if (a.flag("config")) throw new Main.UsageException("--config goes with a .tla file (kmapcheck tlc path/to/Spec.tla --config X.cfg)");
+            sel = select(Manifest.load(root, a.positional), a.positional, a.flag("all"), a.flag("include-optional"), Manifest.Tool.TLC);
+        }
+        return runAndReport(sel, a, root, out, true);
+    }
+
+    static Manifest.Entry adHocTlc(Path tla, String config) {
+        if (!Files.isRegularFile(tla)) throw new Main.UsageException(tla + ": no such file");
+        Path cfg = config != null ? Path.of(config) : tla.resolveSibling(tla.getFileName().toString().replaceAll("\\.tla$", ".cfg"));
+        if (!Files.isRegularFile(cfg))
+            throw new Main.UsageException(cfg + ": no such file" + (config == null ? " (give the model's configuration with --config X.cfg)" : ""));
+        return Manifest.Entry.adHocTlc(tla, cfg);
     }
 
     static int explore(Main.Args a, PrintStream out) throws Exception {
         if (help(a, out, EXPLORE_HELP)) return 0;
-        a.allow("out", "include-optional", "all");
+        a.allow("out", "include-optional", "all", "timeout", "progress", "D");
         if (a.positional.isEmpty() && !a.flag("all")) throw new Main.UsageException("explore needs SCENARIO... or --all (see kmapcheck explore --help)");
         Path root = Main.root();
-        List<Manifest.Entry> sel = select(Manifest.load(root, a.positional), a.positional, a.flag("all"), a.flag("include-optional"), Manifest.Tool.EXPLORER);
-        return runAndReport(sel, a, root, out, false);
+        List<Manifest.Entry> sel;
+        if (a.positional.size() == 1 && a.positional.get(0).endsWith(".jpf")) {
+            Path jpf = Path.of(a.positional.get(0));
+            if (!Files.isRegularFile(jpf)) throw new Main.UsageException(jpf + ": no such file");
+            sel = List.of(Manifest.Entry.adHocScenario(jpf));
+        } else {
+            sel = select(Manifest.load(root, a.positional), a.positional, a.flag("all"), a.flag("include-optional"), Manifest.Tool.EXPLORER);
+        }
+        return runAndReport(sel, a, root, out, true);
     }
 
     static int list(Main.Args a, PrintStream out) throws Exception {
         if (help(a, out, LIST_HELP)) return 0;
         a.allow();
-        for (Manifest.Entry e : Manifest.load(Main.root()))
+        List<Manifest.Entry> all = Manifest.load(Main.root(), a.positional);
+        List<Manifest.Entry> sel = a.positional.isEmpty() ? all : select(all, a.positional, false, true, null);
+        for (Manifest.Entry e : sel)
             out.printf("%s %-34s %-9s %-34s %s%n", e.dflt() ? "*" : " ", e.id(), e.tool().label(), e.expectedText(), e.description());
         return 0;
     }
 
+    /**
+     * Checks every selected scenario file before anything runs: unknown keys, types, ranges, keys
+     * given twice, -D keys no scenario reads (bad input, exit 2, naming the file and the key).
+     */
+    static void preflight(List<Manifest.Entry> sel, Main.Args a) throws IOException {
+        for (Manifest.Entry e : sel) {
+            if (e.tool() != Manifest.Tool.EXPLORER) continue;
+            Scenario s = Scenario.load(e.id(), e.dir().resolve(e.file()), a.defines);
+            try {
+                Explore.explorer(s);
+            } catch (Scenario.ScenarioException x) {
+                String m = x.getMessage();
+                for (String k : a.defines.keySet())
+                    if (m.contains("'" + k + "'")) m += " (set by -D " + k + "=" + a.defines.get(k) + ")";
+                throw new Scenario.ScenarioException(m);
+            }
+        }
+    }
+
     static int runAndReport(List<Manifest.Entry> sel, Main.Args a, Path root, PrintStream out, boolean summaryFiles) throws Exception {
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        preflight(sel, a);
         Path outDir = a.out(root);
-        Runs runs = new Runs(a.tlc());
+        OutLock.acquire(outDir, System.err);
+        ProgressLine progress = new ProgressLine(System.err, ProgressLine.terminal());
+        Runs runs = a.runs(progress);
+        boolean oneOff = sel.size() == 1 || !summaryFiles;
         List<RunOutcome> results = new ArrayList<>();
         out.println(Summary.header());
         for (Manifest.Entry e : sel) {
+            if (Interrupts.CANCEL.get()) break;
             RunOutcome r = runs.run(e);
+            progress.clear();
             results.add(r);
             out.println(Summary.row(r));
             Main.writeTrace(outDir, r);
-            if (!summaryFiles && r.trace() != null) out.print(TraceText.forStdout().render(r.trace()));
+            if (r.status() == RunOutcome.Status.BAD_INPUT || r.status() == RunOutcome.Status.TOOL_FAILURE)
+                System.err.println("kmapcheck: " + e.id() + ": " + r.result().detail());
+            if (oneOff && r.trace() != null && !Interrupts.CANCEL.get()) out.print(TraceText.forStdout().render(r.trace()));
         }
-        int bad = (int) results.stream().filter(r -> !r.ok()).count();
-        out.println(Summary.footer(results));
+        boolean interrupted = Interrupts.CANCEL.get();
+        out.println(Summary.footer(results, interrupted));
+        int code = RunOutcome.Status.exitCode(results, interrupted);
         if (summaryFiles) {
             Files.createDirectories(outDir);
-            Files.writeString(outDir.resolve("summary.txt"), Summary.table(results));
-            Files.writeString(outDir.resolve("summary.json"), Summary.json(results));
-            out.println("traces: " + outDir.resolve("traces") + "   summary: " + outDir.resolve("summary.txt"));
+            Summary.RunInfo info = new Summary.RunInfo(concat(a.cmd, a.raw), start, (System.nanoTime() - t0) / 1e9, a.workers(),
+                    a.timeout(), interrupted, code);
+            Files.writeString(outDir.resolve("summary.txt"), Summary.table(results, interrupted));
+            Files.writeString(outDir.resolve("summary.json"), Summary.json(results, info, root));
+            Files.writeString(outDir.resolve("junit.xml"), Summary.junit(results, info));
+            out.println("traces: " + outDir.resolve("traces") + "   summary: " + outDir.resolve("summary.txt")
+                    + " (.json, junit.xml)");
             Reports.write(outDir, results, out);
         }
-        return bad == 0 ? 0 : 1;
+        return code;
+    }
+
+    private static List<String> concat(String cmd, List<String> rest) {
+        List<String> l = new ArrayList<>();
+        l.add(cmd);
+        l.addAll(rest);
+        return l;
     }
 }

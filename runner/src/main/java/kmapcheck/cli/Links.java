@@ -21,20 +21,25 @@ final class Links {
     private Links() {}
 
     static final String REPLAY_HELP = """
-            usage: kmapcheck replay [--out DIR] [--workers N] [--extend PROPERTY] MODEL
+            usage: kmapcheck replay [--out DIR] [--workers N] [--timeout S] [--heap SIZE] [--extend PROPERTY] MODEL
               Runs TLC on MODEL (e.g. lwbuf/OrBug2009), then replays its counterexample step by step on
               the Java implementation (the scenario whose manifest "model" is MODEL): each spec step
               drives the Java calls and hardware choices that map to the next TLC state. With
               --extend PROPERTY, continues in Java to the nearest state violating PROPERTY
-              (e.g. lwbuf/OrBug2009 --extend NoStaleAccess: the stale TLB entry is actually read).
-              Exit 0 iff the counterexample is reproduced.
+              (e.g. lwbuf/OrBug2009 --extend NoStaleAccess: the stale TLB entry is actually read);
+              PROPERTY must be an invariant of the spec that the explorer checks (else exit 2 at once).
+              Exit 0 iff the counterexample is reproduced (and extended).
+            example:
+              kmapcheck replay lwbuf/OrBug2009 --extend NoStaleAccess
             """;
     static final String VALIDATE_HELP = """
-            usage: kmapcheck validate [--out DIR] [--workers N] SCENARIO
+            usage: kmapcheck validate [--out DIR] [--workers N] [--timeout S] [--heap SIZE] SCENARIO
               Explores SCENARIO (e.g. lwbuf/OrBug2009) and checks its counterexample against the spec
               with TLC: every Java state, mapped to the spec's variables, must satisfy TypeOK, every
               step must be a Next step or a stutter, and the last state must violate the same
               invariant. Exit 0 iff TLC accepts the trace.
+            example:
+              kmapcheck validate lwbuf/MigrateInKva
             """;
 
     static Manifest.Entry scenarioFor(List<Manifest.Entry> all, String modelId) {
@@ -45,21 +50,23 @@ final class Links {
 
     static int replay(Main.Args a, PrintStream out) throws Exception {
         if (Commands.help(a, out, REPLAY_HELP)) return 0;
-        a.allow("out", "workers", "extend", "timeout");
+        a.allow("out", "workers", "extend", "timeout", "heap");
         if (a.positional.size() != 1) throw new Main.UsageException("replay needs exactly one MODEL (see kmapcheck replay --help)");
         Path root = Main.root();
         List<Manifest.Entry> all = Manifest.load(root, a.positional);
         Manifest.Entry model = Commands.select(all, a.positional, false, true, Manifest.Tool.TLC).get(0);
+        Manifest.Entry sc = scenarioFor(all, model.id());
+        String prop = a.opts.get("extend");
+        if (prop != null) checkExtendable(model, sc, prop);
+        OutLock.acquire(a.out(root), System.err);
         RunOutcome tlc = new Runs(a.tlc()).run(model);
         if (tlc.trace() == null) {
             out.println("kmapcheck: TLC found no counterexample for " + model.id() + " (" + tlc.actual() + "): nothing to replay");
-            return 1;
+            return tlc.status() == RunOutcome.Status.OK || tlc.status() == RunOutcome.Status.MISMATCH ? 1 : tlc.status().exitCode;
         }
-        Manifest.Entry sc = scenarioFor(all, model.id());
         Replay.Result r = Replay.run(tlc.trace(), Scenario.load(sc.id(), sc.dir().resolve(sc.file())));
         Trace t = r.javaTrace();
-        if (r.reproduced() && a.opts.containsKey("extend")) {
-            String prop = a.opts.get("extend");
+        if (r.reproduced() && prop != null) {
             List<Explorer.Edge> more = Replay.extendTo(r.explorer(), r.end(), prop, 200_000);
             if (more == null) {
                 out.println("replay: no state violating " + prop + " is reachable from the replayed state (within 200000 states)");
@@ -81,6 +88,22 @@ final class Links {
         return r.reproduced() ? 0 : 1;
     }
 
+    /**
+     * {@code --extend PROP} before any search: PROP must be an operator of the model's spec and
+     * an invariant the scenario's spec mapping checks on Java states (else bad input).
+     */
+    static void checkExtendable(Manifest.Entry model, Manifest.Entry sc, String prop) throws java.io.IOException {
+        Path spec = Runs.specModule(model.dir(), model.file());
+        if (kmapcheck.tlc.SpecSource.read(spec).definition(prop) == null
+                && kmapcheck.tlc.SpecSource.read(model.dir().resolve(model.file() + ".tla")).definition(prop) == null)
+            throw new Main.UsageException("--extend " + prop + ": no such operator in " + spec + " or " + model.file() + ".tla");
+        List<String> checked = Explore.explorer(Scenario.load(sc.id(), sc.dir().resolve(sc.file()))).mapping().invariants().stream()
+                .map(kmapcheck.explorer.SpecMapping.Invariant::name).toList();
+        if (!checked.contains(prop))
+            throw new Main.UsageException("--extend " + prop + ": not an invariant the explorer checks for " + sc.id()
+                    + " (it checks: " + String.join(", ", checked) + ")");
+    }
+
     /** The edges of a replay result, recovered from its trace by re-walking (paths are deterministic). */
     private static List<Explorer.Edge> replayPath(Replay.Result r) {
         List<Explorer.Edge> path = new ArrayList<>();
@@ -100,7 +123,7 @@ final class Links {
 
     static int validate(Main.Args a, PrintStream out) throws Exception {
         if (Commands.help(a, out, VALIDATE_HELP)) return 0;
-        a.allow("out", "workers", "timeout");
+        a.allow("out", "workers", "timeout", "heap");
         if (a.positional.size() != 1) throw new Main.UsageException("validate needs exactly one SCENARIO (see kmapcheck validate --help)");
         Path root = Main.root();
         List<Manifest.Entry> all = Manifest.load(root, a.positional);

@@ -12,7 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * The expected verdicts: spec/<mech>/manifest.json lists TLC models, jpf-config/<mech>/manifest.json
- * lists explorer scenarios (schema in spec/CONVENTIONS.md). Every model/scenario file must be listed.
+ * lists explorer scenarios. Each is validated against its JSON Schema
+ * (src/main/resources/kmapcheck/cli/{spec,jpf}-manifest.schema.json) and then for what a schema
+ * cannot say: names unique, files present, every model/scenario file listed.
  */
 public final class Manifest {
     public enum Tool { TLC, EXPLORER;
@@ -20,16 +22,42 @@ public final class Manifest {
 
     /**
      * @param file          MC module (TLC, without .tla) or scenario file (explorer)
+     * @param expect        "pass", "violation", or "none" for a file outside any manifest
      * @param distinctStates expected distinct states of a passing run, or null
      * @param model         for a scenario: the TLC model with the same constants (replay / validation)
+     * @param config        TLC's .cfg file (null: {@code dir/file.cfg})
      */
     public record Entry(String mechanism, String name, Tool tool, Path dir, String file, boolean dflt,
                         String expect, String kind, String property, Long distinctStates, String model,
-                        String description) {
+                        String description, Path config) {
+        public Entry(String mechanism, String name, Tool tool, Path dir, String file, boolean dflt, String expect, String kind,
+                     String property, Long distinctStates, String model, String description) {
+            this(mechanism, name, tool, dir, file, dflt, expect, kind, property, distinctStates, model, description, null);
+        }
+
         public String id() { return mechanism + "/" + name; }
         public boolean expectsPass() { return expect.equals("pass"); }
+        /** A file given on the command line, outside any manifest: no expected verdict. */
+        public boolean adHoc() { return expect.equals("none"); }
         public String expectedText() {
-            return expectsPass() ? "pass" : kindWord(kind) + " " + property;
+            return adHoc() ? "(none)" : expectsPass() ? "pass" : kindWord(kind) + " " + property;
+        }
+        public Path cfg() { return config != null ? config : dir.resolve(file + ".cfg"); }
+
+        /** {@code kmapcheck tlc path/Spec.tla --config X.cfg}: a module outside any manifest. */
+        public static Entry adHocTlc(Path tla, Path cfg) {
+            String module = tla.getFileName().toString().replaceAll("\\.tla$", "");
+            Path dir = tla.toAbsolutePath().getParent();
+            return new Entry(dir.getFileName().toString(), module, Tool.TLC, dir, module, true, "none", null, null, null, null,
+                    tla.toString(), cfg);
+        }
+
+        /** {@code kmapcheck explore path/x.jpf}: a scenario outside any manifest. */
+        public static Entry adHocScenario(Path jpf) {
+            Path dir = jpf.toAbsolutePath().getParent();
+            String name = jpf.getFileName().toString().replaceAll("\\.jpf$", "");
+            return new Entry(dir.getFileName().toString(), name, Tool.EXPLORER, dir, jpf.getFileName().toString(), true, "none",
+                    null, null, null, null, jpf.toString(), null);
         }
     }
 
@@ -83,34 +111,42 @@ public final class Manifest {
         } catch (IOException e) {
             throw new ManifestException(manifest + ": not valid JSON: " + e.getMessage().split("\n")[0]);
         }
+        if (root == null) throw new ManifestException(manifest + ": empty file");
+        validate(manifest, root, tool);
         Path dir = manifest.getParent();
         String mech = req(root, "mechanism", manifest).asText();
+        if (!mech.equals(dir.getFileName().toString()))
+            throw new ManifestException(manifest + ": \"mechanism\" is '" + mech + "', the folder is '" + dir.getFileName() + "'");
         JsonNode list = root.get(tool == Tool.TLC ? "models" : "scenarios");
-        if (list == null || !list.isArray())
-            throw new ManifestException(manifest + ": missing array '" + (tool == Tool.TLC ? "models" : "scenarios") + "'");
         List<Entry> out = new ArrayList<>();
         List<String> listedFiles = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (JsonNode n : list) {
             String name = req(n, "name", manifest).asText();
+            if (!names.add(name)) throw new ManifestException(manifest + ": name '" + name + "' is listed twice");
             String file;
             if (tool == Tool.TLC) {
                 file = req(n, "module", manifest).asText().replaceAll("\\.tla$", "");
                 if (!Files.exists(dir.resolve(file + ".tla")) || !Files.exists(dir.resolve(file + ".cfg")))
                     throw new ManifestException(manifest + ": model " + name + ": " + file + ".tla/.cfg not found");
+                if (listedFiles.contains(file + ".tla"))
+                    throw new ManifestException(manifest + ": model " + name + ": module " + file + ".tla is listed twice");
                 listedFiles.add(file + ".tla");
+                String spec = n.hasNonNull("spec") ? n.get("spec").asText() : root.path("spec").asText(null);
+                if (spec != null && !Files.exists(dir.resolve(spec)))
+                    throw new ManifestException(manifest + ": model " + name + ": \"spec\": " + spec + " not found");
             } else {
                 file = req(n, "file", manifest).asText();
                 if (!Files.exists(dir.resolve(file)))
                     throw new ManifestException(manifest + ": scenario " + name + ": " + file + " not found");
+                if (listedFiles.contains(file))
+                    throw new ManifestException(manifest + ": scenario " + name + ": " + file + " is listed twice");
                 listedFiles.add(file);
             }
-            String expect = req(n, "expect", manifest).asText();
-            if (!expect.equals("pass") && !expect.equals("violation"))
-                throw new ManifestException(manifest + ": " + name + ": expect must be \"pass\" or \"violation\"");
+            // the schema has checked expect/kind/property/distinctStates: types, ranges, what a verdict requires
+            String expect = n.get("expect").asText();
             String kind = n.hasNonNull("kind") ? n.get("kind").asText() : null;
             String property = n.hasNonNull("property") ? n.get("property").asText() : null;
-            if (expect.equals("violation") && (kind == null || property == null))
-                throw new ManifestException(manifest + ": " + name + ": a violation needs kind and property");
             out.add(new Entry(mech, name, tool, dir, file, n.path("default").asBoolean(true), expect, kind, property,
                     n.hasNonNull("distinctStates") ? n.get("distinctStates").asLong() : null,
                     n.hasNonNull("model") ? n.get("model").asText() : (tool == Tool.EXPLORER ? name : null),
@@ -126,6 +162,46 @@ public final class Manifest {
             }
         }
         return out;
+    }
+
+    private static final java.util.Map<Tool, com.networknt.schema.JsonSchema> SCHEMAS = new java.util.EnumMap<>(Tool.class);
+
+    /** The JSON Schema of a manifest of {@code tool}'s entries (a resource of this jar). */
+    static synchronized com.networknt.schema.JsonSchema schema(Tool tool) {
+        return SCHEMAS.computeIfAbsent(tool, t -> {
+            String res = "/kmapcheck/cli/" + (t == Tool.TLC ? "spec" : "jpf") + "-manifest.schema.json";
+            try (java.io.InputStream in = Manifest.class.getResourceAsStream(res)) {
+                return com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(in);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + res, e);
+            }
+        });
+    }
+
+    /**
+     * Validates against the schema; the first problem (in document order) is reported as
+     * "file: models[3] (name X): key: what", naming the entry and the key.
+     */
+    static void validate(Path manifest, JsonNode root, Tool tool) {
+        var errors = schema(tool).validate(root);
+        if (errors.isEmpty()) return;
+        List<com.networknt.schema.ValidationMessage> sorted = new ArrayList<>(errors);
+        // direct problems (a bad type, an unknown key) before what a verdict's if/then/else derives from them
+        sorted.sort(java.util.Comparator.comparing((com.networknt.schema.ValidationMessage m) ->
+                        m.getEvaluationPath().toString().matches(".*[./](then|else)([./].*)?$") ? 1 : 0)
+                .thenComparing(m -> m.getInstanceLocation().toString()).thenComparing(m -> m.getType()));
+        var m = sorted.get(0);
+        String where = m.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");
+        java.util.regex.Matcher idx = java.util.regex.Pattern.compile("^(models|scenarios)\\[(\\d+)\\]").matcher(where);
+        String entry = "";
+        if (idx.find()) {
+            JsonNode e = root.path(idx.group(1)).path(Integer.parseInt(idx.group(2)));
+            if (e.hasNonNull("name")) entry = " (name " + e.get("name").asText() + ")";
+            where = idx.group() + entry + where.substring(idx.end());
+        }
+        String text = m.getMessage().replaceFirst("^\\$[^:]*:\\s*", "");
+        throw new ManifestException(manifest + ": " + (where.isEmpty() ? "" : where + ": ") + text
+                + (sorted.size() > 1 ? " (and " + (sorted.size() - 1) + " more problems)" : ""));
     }
 
     private static JsonNode req(JsonNode n, String key, Path manifest) {

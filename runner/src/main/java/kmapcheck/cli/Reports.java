@@ -66,17 +66,44 @@ final class Reports {
         Path outDir = a.out(root);
         Path summary = outDir.resolve("summary.json");
         if (!Files.exists(summary)) throw new Main.UsageException("no " + summary + ": run kmapcheck check first");
+        OutLock.acquire(outDir, System.err);
+        JsonNode top = Summary.read(summary);
         Map<String, Manifest.Entry> entries = new HashMap<>();
         for (Manifest.Entry e : Manifest.load(root)) entries.put(e.tool().label() + " " + e.id(), e);
         List<RunOutcome> results = new ArrayList<>();
-        for (JsonNode n : new ObjectMapper().readTree(summary.toFile())) {
+        for (JsonNode n : top.get("rows")) {
             Manifest.Entry e = entries.get(n.path("tool").asText() + " " + n.path("id").asText());
-            if (e == null) throw new Main.UsageException(summary + " names " + n.path("id").asText() + ", which no manifest lists");
-            Trace t = n.hasNonNull("trace") ? TraceJson.read(outDir.resolve(n.get("trace").asText())) : null;
-            results.add(new RunOutcome(e, n.path("actual").asText(), n.path("ok").asBoolean(), n.path("distinctStates").asLong(),
-                    0, n.path("depth").asInt(), n.path("seconds").asDouble(), t, null));
+            if (e == null) continue;   // a file outside the manifests: not part of the report
+            Path tracePath = n.path("trace").hasNonNull("json") ? outDir.resolve(n.path("trace").get("json").asText()) : null;
+            Trace t = tracePath == null ? null : readTrace(tracePath);
+            RunOutcome.Status status = statusOf(summary, n.path("status").asText());
+            JsonNode ac = n.path("actual");
+            RunOutcome.Result res = new RunOutcome.Result(ac.path("verdict").asText(), ac.path("kind").asText(null),
+                    ac.path("property").asText(null), ac.path("detail").asText(null));
+            results.add(new RunOutcome(e, status, res, ac.path("text").asText(), status == RunOutcome.Status.OK,
+                    n.path("distinctStates").asLong(), n.path("totalStates").asLong(), n.path("depth").asInt(),
+                    n.path("seconds").asDouble(), t, null, n.path("workers").asInt()));
         }
         write(outDir, results, out);
         return 0;
+    }
+
+    private static RunOutcome.Status statusOf(Path summary, String label) {
+        for (RunOutcome.Status s : RunOutcome.Status.values()) if (s.label.equals(label)) return s;
+        throw new Main.UsageException(summary + ": unknown status '" + label + "'");
+    }
+
+    /** A trace JSON; a missing, truncated or malformed file is bad input naming it. */
+    static Trace readTrace(Path file) {
+        try {
+            return TraceJson.read(file);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new Main.UsageException(file + ": malformed trace JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new Main.UsageException(file + ": no such trace file (listed in summary.json)");
+        } catch (IOException | RuntimeException e) {
+            throw new Main.UsageException(file + ": not a kmapcheck trace: " + e.getMessage());
+        }
     }
 }

@@ -1,7 +1,11 @@
 package kmapcheck.cli;
 
+import kmapcheck.cli.RunOutcome.Status;
 import kmapcheck.explorer.ExplorationResult;
 import kmapcheck.explorer.Explore;
+import kmapcheck.explorer.Outcome;
+import kmapcheck.explorer.RunOptions;
+import kmapcheck.explorer.search.SearchListener;
 import kmapcheck.explorer.Scenario;
 import kmapcheck.tlc.SpecSource;
 import kmapcheck.tlc.TlcResult;
@@ -15,15 +19,57 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
-/** Runs manifest entries with TLC or the explorer and judges them. */
+/**
+ * Runs manifest entries with TLC or the explorer and judges them. Models expected to fail run TLC
+ * with one worker, and an unexpected violation found with several workers is re-checked with one:
+ * one-worker breadth-first search makes every counterexample a shortest one and the same on every
+ * run (TLC's own advice; several workers race for the first violation).
+ */
 public final class Runs {
     private final TlcRunner tlc;
+    private final Options options;
 
-    public Runs(TlcRunner tlc) { this.tlc = tlc; }
+    /**
+     * What a run needs from the command line (issue 14).
+     *
+     * @param timeoutSeconds per model/scenario: TLC is killed, the explorer stopped; INCOMPLETE
+     * @param overrides      {@code -D key=value}: scenario keys replaced (explorer bounds etc.)
+     * @param cancel         set on Ctrl-C/SIGTERM: the running tool stops, the row is interrupted
+     * @param progressMillis interval of progress reports; 0 = none
+     * @param progress       receives (entry, figures) at each interval; may be null
+     * @param explorerWorkers the explorer's search threads (0: the scenario's, else the machine's cores)
+     */
+    public record Options(long timeoutSeconds, Map<String, String> overrides, AtomicBoolean cancel, long progressMillis,
+                          BiConsumer<Manifest.Entry, Figures> progress, int explorerWorkers) {
+        public static Options defaults(long timeoutSeconds) {
+            return new Options(timeoutSeconds, Map.of(), new AtomicBoolean(), 0, null, 0);
+        }
+    }
+
+    /** Progress figures of either tool; generated is TLC's states generated or the explorer's transitions. */
+    public record Figures(long distinct, long generated, long queue, int depth, long millis) {}
+
+    /** TLC with its own timeout, no cancellation and no progress. */
+    public Runs(TlcRunner tlc) { this(tlc, Options.defaults(tlc.timeoutSeconds())); }
+
+    /** The entry being run: TLC's progress callback (on its output reader thread) names it. */
+    private final AtomicReference<Manifest.Entry> current = new AtomicReference<>();
+
+    public Runs(TlcRunner tlc, Options options) {
+        this.options = options;
+        this.tlc = new TlcRunner(tlc.workers(), options.timeoutSeconds(), tlc.heap(), new TlcRunner.Control(options.cancel(),
+                options.progressMillis(), options.progress() == null ? null : p -> options.progress().accept(current.get(),
+                new Figures(p.distinct(), p.generated(), p.queue(), p.depth(), p.millis()))));
+    }
 
     public RunOutcome run(Manifest.Entry e) throws IOException, InterruptedException {
+        current.set(e);
         return e.tool() == Manifest.Tool.TLC ? runTlc(e) : runExplorer(e);
     }
 
@@ -49,34 +95,59 @@ public final class Runs {
     }
 
     RunOutcome runTlc(Manifest.Entry e) throws IOException, InterruptedException {
-        SpecSource src = specSource(e.dir(), e.file());
-        TlcResult r = tlc.check(e.id(), e.dir(), e.file(), src.variables());
+        SpecSource src = e.adHoc() ? SpecSource.read(e.dir().resolve(e.file() + ".tla")) : specSource(e.dir(), e.file());
+        // a model expected to fail: one worker from the start (shortest, reproducible counterexample)
+        TlcRunner runner = !e.expectsPass() && !e.adHoc() ? tlc.withWorkers(1) : tlc;
+        TlcResult r = runner.check(e.id(), e.dir(), e.file(), e.cfg(), src.variables());
+        if (r.outcome() == TlcResult.Outcome.VIOLATION && runner.workers() > 1) {
+            // an unexpected violation found by racing workers: minimise with one worker
+            runner = tlc.withWorkers(1);
+            TlcResult one = runner.check(e.id(), e.dir(), e.file(), e.cfg(), src.variables());
+            if (one.outcome() != TlcResult.Outcome.STOPPED) r = one;
+            else runner = tlc;
+        }
         Trace trace = r.trace() == null ? null : annotate(r.trace(), src, Roles.NONE);
-        Verdict v = switch (r.outcome()) {
-            case PASS -> judgePass(e, r.distinctStates());
+        Judged j = switch (r.outcome()) {
+            case PASS -> judgePass(e, r.distinctStates(), true);
             case VIOLATION -> judgeViolation(e, r.kind(), r.property());
-            default -> new Verdict("error: " + r.message(), false);
+            case ERROR -> new Judged(Status.MISMATCH, RunOutcome.Result.of("error", r.message()), "error: " + r.message());
+            case BAD_INPUT -> new Judged(Status.BAD_INPUT, RunOutcome.Result.of("bad-input", r.message()), "bad input: " + r.message());
+            case TOOL_FAILURE -> new Judged(Status.TOOL_FAILURE, RunOutcome.Result.of("tool-failure", r.message()), r.message());
+            case STOPPED -> stopped(r.message());
         };
-        return new RunOutcome(e, v.actual(), v.ok(), r.distinctStates(), r.generated(), r.depth(), r.millis() / 1000.0, trace, r.message());
+        return outcome(e, j, r.distinctStates(), r.generated(), r.depth(), r.millis() / 1000.0, trace, r.message(), runner.workers());
     }
 
     RunOutcome runExplorer(Manifest.Entry e) {
-        Scenario s;
-        try {
-            s = Scenario.load(e.id(), e.dir().resolve(e.file()));
-        } catch (IOException x) {
-            return new RunOutcome(e, "error: " + x.getMessage(), false, 0, 0, 0, 0, null, x.getMessage());
-        }
         ExplorationResult r;
+        long t0 = System.nanoTime();
         try {
-            r = Explore.scenario(s);
-        } catch (Scenario.ScenarioException x) {
-            return new RunOutcome(e, "error: " + x.getMessage(), false, 0, 0, 0, 0, null, x.getMessage());
+            Scenario s = Scenario.load(e.id(), e.dir().resolve(e.file()), options.overrides());
+            RunOptions run = RunOptions.defaults().withWorkers(options.explorerWorkers()).withTimeout(options.timeoutSeconds())
+                    .withCancel(() -> options.cancel() != null && options.cancel().get());
+            if (options.progress() != null && options.progressMillis() > 0) {
+                run = run.withProgressSeconds(options.progressMillis() / 1000.0).withListener(new SearchListener() {
+                    @Override public void progress(Progress p) {
+                        options.progress().accept(e, new Figures(p.distinct(), p.transitions(), p.queue(), p.depth(),
+                                (long) (p.seconds() * 1000)));
+                    }
+                });
+            }
+            r = Explore.scenario(s, run);
+        } catch (IOException | Scenario.ScenarioException x) {
+            String msg = x instanceof IOException ? e.dir().resolve(e.file()) + ": cannot read: " + x.getMessage() : x.getMessage();
+            return outcome(e, new Judged(Status.BAD_INPUT, RunOutcome.Result.of("bad-input", msg), "bad input: " + msg),
+                    -1, -1, -1, (System.nanoTime() - t0) / 1e9, null, msg, 0);
         }
-        Verdict v = switch (r.verdict()) {
-            case PASS -> judgePass(e, r.distinctStates());
+        Judged j = switch (r.verdict()) {
+            case PASS -> judgePass(e, r.distinctStates(), options.overrides().isEmpty());
             case VIOLATION -> judgeViolation(e, r.kind(), r.property());
-            default -> new Verdict("INCOMPLETE: " + r.message(), false);
+            case INCOMPLETE -> {
+                Outcome.Bound b = ((Outcome.Incomplete) r.outcome()).bound();
+                if (b instanceof Outcome.Bound.Cancelled) yield stopped("interrupted");
+                if (b instanceof Outcome.Bound.Timeout) yield stopped("timeout after " + options.timeoutSeconds() + " s");
+                yield new Judged(Status.INCOMPLETE, RunOutcome.Result.of("incomplete", r.message()), "INCOMPLETE: " + r.message());
+            }
         };
         Trace trace = r.trace();
         if (trace != null) {
@@ -89,32 +160,59 @@ public final class Runs {
             }
         }
         // DEPTH counts states on the longest shortest path, as TLC does (the explorer counts steps)
-        return new RunOutcome(e, v.actual(), v.ok(), r.distinctStates(), r.transitions(), r.maxDepth() + 1, r.millis() / 1000.0, trace, r.message());
+        return outcome(e, j, r.distinctStates(), r.transitions(), r.maxDepth() + 1, r.millis() / 1000.0, trace, r.message(), r.workers());
     }
 
-    record Verdict(String actual, boolean ok) {}
+    /** The class, the structured result and the text of one run. */
+    record Judged(Status status, RunOutcome.Result result, String actual) {}
 
-    /** A complete run without violation meets "pass" if the distinct-state count matches the manifest's. */
-    static Verdict judgePass(Manifest.Entry e, long distinct) {
-        if (!e.expectsPass()) return new Verdict("pass", false);
+    private static RunOutcome outcome(Manifest.Entry e, Judged j, long distinct, long generated, int depth, double seconds,
+                                      Trace trace, String note, int workers) {
+        return new RunOutcome(e, j.status(), j.result(), j.actual(), j.status() == Status.OK, distinct, generated, depth, seconds,
+                trace, note, workers);
+    }
+
+    /** Killed on our timeout (INCOMPLETE, never a pass) or stopped by Ctrl-C/SIGTERM. */
+    private static Judged stopped(String why) {
+        return why.equals("interrupted")
+                ? new Judged(Status.INTERRUPTED, RunOutcome.Result.of("interrupted", why), "INTERRUPTED")
+                : new Judged(Status.INCOMPLETE, RunOutcome.Result.of("incomplete", why), "INCOMPLETE: " + why);
+    }
+
+    /**
+     * A complete run without violation meets "pass" if the distinct-state count matches the
+     * manifest's (unless -D overrides changed the scenario). With no expectation (a file outside the
+     * manifests) a pass is what a user asks for.
+     */
+    static Judged judgePass(Manifest.Entry e, long distinct, boolean countApplies) {
+        if (e.adHoc()) return new Judged(Status.OK, RunOutcome.Result.pass(), "pass");
+        if (!e.expectsPass()) return new Judged(Status.MISMATCH, RunOutcome.Result.pass(), "pass");
+        if (!countApplies) return new Judged(Status.OK, RunOutcome.Result.pass(), "pass (-D: count not compared)");
         if (e.distinctStates() != null && e.distinctStates() != distinct)
-            return new Verdict("pass, but " + distinct + " distinct states (manifest: " + e.distinctStates() + ")", false);
-        return new Verdict("pass", true);
+            return new Judged(Status.MISMATCH, RunOutcome.Result.pass(),
+                    "pass, but " + distinct + " distinct states (manifest: " + e.distinctStates() + ")");
+        return new Judged(Status.OK, RunOutcome.Result.pass(), "pass");
     }
 
-    /** A violation meets the expectation only with the same kind and the same property. */
-    static Verdict judgeViolation(Manifest.Entry e, String kind, String property) {
-        return new Verdict(Manifest.kindWord(kind) + " " + property,
-                !e.expectsPass() && kind.equals(e.kind()) && property.equals(e.property()));
+    /**
+     * A violation meets the expectation only with the same kind and the same property. With no
+     * expectation it is reported as a difference (exit 1), as TLC exits non-zero on a violation.
+     */
+    static Judged judgeViolation(Manifest.Entry e, String kind, String property) {
+        boolean ok = !e.adHoc() && !e.expectsPass() && kind.equals(e.kind()) && property.equals(e.property());
+        return new Judged(ok ? Status.OK : Status.MISMATCH, RunOutcome.Result.violation(kind, property),
+                Manifest.kindWord(kind) + " " + property);
     }
 
-    /** Adds the kernel function (spec comment) of each action and, for TLC traces, the actor. */
+    /** Adds the kernel function (spec comment) and definition site of each action and, for TLC traces, the actor. */
     static Trace annotate(Trace t, SpecSource src, Roles roles) {
         Roles rs = roles != Roles.NONE ? roles : guessRoles(t);
         List<Trace.Action> as = new ArrayList<>();
         for (int i = 0; i < t.actions().size(); i++) {
             Trace.Action a = t.actions().get(i);
             if (a.kernel() == null && src.comments().containsKey(a.name())) a = a.withKernel(src.comments().get(a.name()));
+            // file:line of the action's definition, the same for TLC (which gives the body's span) and the explorer
+            if (i > 0 && src.location(a.name()) != null) a = a.withLocation(src.location(a.name()));
             if (a.actor().isEmpty() && i > 0) a = a.withActor(rs.actorOf(t.vars(), t.states().get(i - 1), t.states().get(i)));
             as.add(a);
         }

@@ -120,12 +120,14 @@ public final class Validate {
     /** Short description of a failed TLC run. */
     static final class TlcResultText {
         static String of(TlcRunner.Raw raw) {
+            if (raw.stopped() != null) return "TLC stopped: " + raw.stopped();
+            if (kmapcheck.tlc.TlcResult.signalOf(raw.exitCode()) != 0) return "TLC " + kmapcheck.tlc.TlcResult.describeExit(raw.exitCode());
             String out = raw.output();
             int i = out.indexOf("Error:");
             if (i < 0) i = out.indexOf("***Parse Error***");
             if (i < 0) i = out.indexOf("Semantic error");
-            String tail = i >= 0 ? out.substring(i, Math.min(out.length(), i + 400)) : "exit code " + raw.exitCode();
-            return "exit code " + raw.exitCode() + ": " + tail.replace('\n', ' ');
+            String what = kmapcheck.tlc.TlcResult.describeExit(raw.exitCode());
+            return i >= 0 ? what + ": " + out.substring(i, Math.min(out.length(), i + 400)).replace('\n', ' ') : what;
         }
     }
 }

@@ -21,9 +21,12 @@ public final class SpecSource {
     private final List<String> variables = new ArrayList<>();
     private final Map<String, String> comments = new LinkedHashMap<>();
     private final Map<String, String> definitions = new LinkedHashMap<>();
+    private final Map<String, int[]> lines = new LinkedHashMap<>();
+    private String module;
 
     public static SpecSource read(Path tla) throws IOException {
         SpecSource s = new SpecSource();
+        s.module = tla.getFileName().toString().replaceAll("\\.tla$", "");
         List<String> lines = Files.readAllLines(tla);
         boolean inVars = false;
         List<String> pendingComment = new ArrayList<>();
@@ -42,7 +45,8 @@ public final class SpecSource {
                 continue;
             }
             if (t.startsWith("\\*")) {
-                pendingComment.add(t.substring(2).strip());
+                String text = kmapcheck.report.SpecComments.unruled(t.substring(2).strip());
+                if (!text.isEmpty()) pendingComment.add(text);
                 continue;
             }
             Matcher m = DEF.matcher(l);
@@ -50,12 +54,15 @@ public final class SpecSource {
                 String name = m.group(1);
                 if (!pendingComment.isEmpty()) s.comments.put(name, String.join(" ", pendingComment));
                 StringBuilder def = new StringBuilder(l.strip());
+                int last = i;
                 for (int j = i + 1; j < lines.size(); j++) {
                     String n = lines.get(j);
                     if (n.isBlank() || DEF.matcher(n).find() || n.startsWith("\\*") || n.startsWith("----") || n.startsWith("====")) break;
                     def.append('\n').append(n);
+                    last = j;
                 }
                 s.definitions.put(name, def.toString());
+                s.lines.put(name, new int[]{i + 1, last + 1, lines.get(last).length()});
             }
             if (!t.startsWith("\\*")) pendingComment.clear();
         }
@@ -68,4 +75,13 @@ public final class SpecSource {
     public Map<String, String> comments() { return comments; }
 
     public String definition(String name) { return definitions.get(name); }
+
+    /**
+     * Where {@code name} is defined, in TLC's location format ("line 91, col 1 to line 106, col 37
+     * of module Lwbuf"), or null if this module does not define it.
+     */
+    public String location(String name) {
+        int[] l = lines.get(name);
+        return l == null ? null : "line " + l[0] + ", col 1 to line " + l[1] + ", col " + l[2] + " of module " + module;
+    }
 }

@@ -5,7 +5,7 @@ import kmapcheck.trace.Trace;
 /**
  * What one TLC run established.
  *
- * @param outcome        PASS, VIOLATION, or ERROR (parse/config/evaluation failure, crash, timeout)
+ * @param outcome        see {@link Outcome}
  * @param kind           for a violation: invariant, action, liveness, deadlock
  * @param property       the violated invariant/property ("Deadlock" for deadlock)
  * @param exitCode       TLC's exit code (tlc2.output.EC.ExitStatus)
@@ -14,11 +14,21 @@ import kmapcheck.trace.Trace;
  * @param depth          depth of the state graph search (or of the trace)
  * @param millis         wall time of the child JVM
  * @param trace          the counterexample, if any
- * @param message        error text for ERROR
+ * @param message        what went wrong, for every outcome but PASS and VIOLATION
  */
 public record TlcResult(Outcome outcome, String kind, String property, int exitCode, long distinctStates,
                         long generated, int depth, long millis, Trace trace, String message) {
-    public enum Outcome { PASS, VIOLATION, ERROR }
+    /**
+     * PASS: the state space was exhausted without violation; VIOLATION: a counterexample; ERROR: TLC
+     * ran but failed evaluating the spec (exit 75-77); BAD_INPUT: a .tla/.cfg parse or semantic error
+     * (the message starts with file:line); TOOL_FAILURE: TLC crashed or was killed by a signal it did
+     * not get from us; STOPPED: killed on our timeout or a cancellation (message "timeout after N s"
+     * or "interrupted").
+     */
+    public enum Outcome { PASS, VIOLATION, ERROR, BAD_INPUT, TOOL_FAILURE, STOPPED }
+
+    /** A child killed by signal N exits with 128+N; TLC's own codes start at 150. */
+    public static int signalOf(int exitCode) { return exitCode > 128 && exitCode < 150 ? exitCode - 128 : 0; }
 
     /** TLC exit codes (tlc2.output.EC.ExitStatus, TLC 2.18). */
     public static String describeExit(int code) {
@@ -36,8 +46,9 @@ public record TlcResult(Outcome outcome, String kind, String property, int exitC
             case 151 -> "config parse error";
             case 152 -> "state space too large";
             case 153 -> "system error";
-            case 255 -> "error";
-            default -> "exit code " + code;
+            case 255 -> "unexpected exception";
+            default -> signalOf(code) != 0 ? "killed by signal " + signalOf(code) + (signalOf(code) == 9 ? " (out of memory?)" : "")
+                    : "exit code " + code;
         };
     }
 }

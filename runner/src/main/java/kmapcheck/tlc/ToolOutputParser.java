@@ -4,6 +4,7 @@ import kmapcheck.trace.TlaValueParser;
 import kmapcheck.trace.Trace;
 import kmapcheck.trace.Value;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class ToolOutputParser {
             STATE_PRINT2 = 2217, STATE_PRINT3 = 2218, SEARCH_DEPTH = 2194, STATS = 2199, FINISHED = 2186,
             SUCCESS = 2193;
 
-    private static final Pattern START = Pattern.compile("^@!@!@STARTMSG (\\d+):(\\d+) @!@!@$");
+    private static final Pattern START = Pattern.compile("@!@!@STARTMSG (\\d+):(\\d+) @!@!@$");
     private static final Pattern END = Pattern.compile("^@!@!@ENDMSG (\\d+) @!@!@$");
     private static final Pattern STATE_HEADER = Pattern.compile("^(\\d+): <(\\w+(?: predicate)?)(?: line (\\d+), col (\\d+) to line (\\d+), col (\\d+) of module (\\w+))?>$");
     private static final Pattern STATS_LINE = Pattern.compile("([\\d,]+) states generated, ([\\d,]+) distinct states found");
@@ -31,31 +32,41 @@ public final class ToolOutputParser {
     /** One framed message. Level 1 = error class in TLC's tool mode. */
     public record Message(int code, int level, String body) {}
 
+    /**
+     * The framed messages, in the order they end. A frame may open mid-line and inside another
+     * (TLC prints a config error's message inside its exception message): frames nest.
+     */
     public static List<Message> messages(String out) {
         List<Message> msgs = new ArrayList<>();
-        int code = -1, level = 0;
-        StringBuilder body = null;
+        java.util.ArrayDeque<Object[]> open = new java.util.ArrayDeque<>();   // {code, level, body}
         for (String line : out.split("\n", -1)) {
             Matcher s = START.matcher(line);
-            if (s.matches()) {
-                code = Integer.parseInt(s.group(1));
-                level = Integer.parseInt(s.group(2));
-                body = new StringBuilder();
+            if (s.find()) {
+                if (!open.isEmpty() && s.start() > 0) ((StringBuilder) open.peek()[2]).append(line, 0, s.start()).append('\n');
+                open.push(new Object[]{Integer.parseInt(s.group(1)), Integer.parseInt(s.group(2)), new StringBuilder()});
                 continue;
             }
             Matcher e = END.matcher(line);
-            if (e.matches() && body != null) {
-                msgs.add(new Message(code, level, body.toString().strip()));
-                body = null;
+            if (e.matches() && !open.isEmpty()) {
+                Object[] m = open.pop();
+                msgs.add(new Message((Integer) m[0], (Integer) m[1], m[2].toString().strip()));
                 continue;
             }
-            if (body != null) body.append(line).append('\n');
+            if (!open.isEmpty()) ((StringBuilder) open.peek()[2]).append(line).append('\n');
         }
         return msgs;
     }
 
     /** Builds the result from TLC's output and exit code; {@code varOrder} orders trace variables. */
     public static TlcResult parse(String model, String out, int exitCode, long millis, List<String> varOrder) {
+        return parse(model, out, exitCode, millis, varOrder, null, null);
+    }
+
+    /**
+     * As {@link #parse(String, String, int, long, List)}; {@code dir} (the folder TLC ran in) and
+     * {@code cfg} name the files of a parse or configuration error (null: bare module names).
+     */
+    public static TlcResult parse(String model, String out, int exitCode, long millis, List<String> varOrder, Path dir, Path cfg) {
         List<Message> msgs = messages(out);
         long distinct = -1, generated = -1;
         int depth = -1;
@@ -113,9 +124,111 @@ public final class ToolOutputParser {
             return new TlcResult(TlcResult.Outcome.PASS, null, null, 0, distinct, generated, depth, millis, null, null);
         if (kind != null && (exitCode == 11 || exitCode == 12 || exitCode == 13))
             return new TlcResult(TlcResult.Outcome.VIOLATION, kind, property, exitCode, distinct, generated, depth, millis, trace, null);
-        String msg = error != null ? error : TlcResult.describeExit(exitCode);
-        return new TlcResult(TlcResult.Outcome.ERROR, kind, property, exitCode, distinct, generated, depth, millis, trace,
-                TlcResult.describeExit(exitCode) + ": " + msg);
+        String bad = badInput(out, msgs, exitCode, dir, cfg);
+        if (bad != null)
+            return new TlcResult(TlcResult.Outcome.BAD_INPUT, null, null, exitCode, distinct, generated, depth, millis, null, bad);
+        boolean oom = msgs.stream().anyMatch(m -> m.code() == OUT_OF_MEMORY || m.code() == OUT_OF_MEMORY_INIT)
+                || out.contains("java.lang.OutOfMemoryError");
+        if (oom)
+            return new TlcResult(TlcResult.Outcome.TOOL_FAILURE, kind, property, exitCode, distinct, generated, depth, millis, null,
+                    "TLC ran out of memory (raise the heap with --heap)");
+        if (TlcResult.signalOf(exitCode) != 0)
+            return new TlcResult(TlcResult.Outcome.TOOL_FAILURE, kind, property, exitCode, distinct, generated, depth, millis, null,
+                    "TLC " + TlcResult.describeExit(exitCode));
+        if (error == null) error = unframedTail(out);
+        String msg = TlcResult.describeExit(exitCode) + (error != null ? ": " + error : "");
+        // 10 assumption, 14 assert, 75-77 evaluation: the spec ran and failed; anything else is TLC's own failure
+        boolean specFailed = exitCode == 10 || exitCode == 14 || (exitCode >= 75 && exitCode <= 77);
+        return new TlcResult(specFailed ? TlcResult.Outcome.ERROR : TlcResult.Outcome.TOOL_FAILURE, kind, property, exitCode,
+                distinct, generated, depth, millis, trace, specFailed ? msg : "TLC failed (" + msg + ")");
+    }
+
+    static final int PARSING_FAILED = 3002, OUT_OF_MEMORY = 1001, OUT_OF_MEMORY_INIT = 1002;
+    private static final Pattern PARSING_FILE = Pattern.compile("^Parsing file (.+)$");
+    private static final Pattern AT_LINE_COL = Pattern.compile("at line (\\d+), column (\\d+)");
+    private static final Pattern SEMANTIC_AT = Pattern.compile("^line (\\d+), col (\\d+) to line \\d+, col \\d+ of module (\\w+)");
+    private static final Pattern CFG_LINE = Pattern.compile("at line (\\d+)");
+
+    /**
+     * A parse/semantic error of a module ("File.tla:LINE:COL: what") or an error in the
+     * configuration ("File.cfg:LINE: what"), or null. SANY prints these outside TLC's message frames.
+     */
+    static String badInput(String out, List<Message> msgs, int exitCode, Path dir, Path cfg) {
+        boolean cfgError = msgs.stream().anyMatch(m -> isConfigCode(m.code()));
+        if (!cfgError && exitCode != 150 && exitCode != 151 && msgs.stream().noneMatch(m -> m.code() == PARSING_FAILED)) return null;
+        if (cfgError) {
+            Message m = msgs.stream().filter(x -> isConfigCode(x.code())).findFirst().orElseThrow();
+            String text = oneLine(m.body());
+            Matcher l = CFG_LINE.matcher(text);
+            int line = l.find() ? Integer.parseInt(l.group(1)) : cfgLineNaming(cfg, text);
+            return (cfg == null ? "config" : show(cfg)) + (line > 0 ? ":" + line : "") + ": " + text;
+        }
+        String[] lines = out.split("\n");
+        String file = null;
+        for (int i = 0; i < lines.length; i++) {
+            Matcher pf = PARSING_FILE.matcher(lines[i]);
+            if (pf.matches()) { file = pf.group(1).strip(); continue; }
+            if (lines[i].startsWith("***Parse Error***") || lines[i].startsWith("Lexical error")) {
+                String what = lines[i].startsWith("Lexical") ? lines[i] : next(lines, i);
+                Matcher at = AT_LINE_COL.matcher(what);
+                String where = file == null ? "?" : show(Path.of(file));
+                return where + (at.find() ? ":" + at.group(1) + ":" + at.group(2) : "") + ": parse error: " + what.strip();
+            }
+            Matcher sem = SEMANTIC_AT.matcher(lines[i].strip());
+            if (sem.find()) {
+                String module = sem.group(3) + ".tla";
+                Path f = dir == null ? Path.of(module) : dir.resolve(module);
+                return show(f) + ":" + sem.group(1) + ":" + sem.group(2) + ": " + next(lines, i).strip();
+            }
+        }
+        Message failed = msgs.stream().filter(m -> m.level() == 1).findFirst().orElse(null);
+        return (cfg == null ? "spec" : show(cfg.resolveSibling(cfg.getFileName().toString().replaceAll("\\.cfg$", ".tla"))))
+                + ": " + TlcResult.describeExit(exitCode) + (failed == null ? "" : ": " + oneLine(failed.body()));
+    }
+
+    /** The last two lines printed outside TLC's frames (e.g. the JVM's own "Too small maximum heap"), or null. */
+    static String unframedTail(String out) {
+        List<String> loose = new ArrayList<>();
+        int depth = 0;
+        for (String l : out.split("\n")) {
+            if (START.matcher(l).find()) { depth++; continue; }
+            if (END.matcher(l).matches()) { depth = Math.max(0, depth - 1); continue; }
+            if (depth == 0 && !l.isBlank()) loose.add(l.strip());
+        }
+        if (loose.isEmpty()) return null;
+        return String.join(" ", loose.subList(Math.max(0, loose.size() - 2), loose.size()));
+    }
+
+    private static boolean isConfigCode(int c) { return (c >= 2222 && c <= 2243) || c == 2280 || c == 2281 || (c >= 5001 && c <= 5006); }
+
+    /** The first configuration line with a word the message names (e.g. an undefined invariant), or 0. */
+    private static int cfgLineNaming(Path cfg, String text) {
+        if (cfg == null) return 0;
+        try {
+            List<String> ls = java.nio.file.Files.readAllLines(cfg);
+            for (int i = 0; i < ls.size(); i++)
+                for (String w : ls.get(i).trim().split("[\\s=<-]+"))
+                    if (w.matches("[A-Za-z_]\\w*") && !w.equals(w.toUpperCase()) && Pattern.compile("\\b" + w + "\\b").matcher(text).find())
+                        return i + 1;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    /** The next non-blank line after {@code i}. */
+    private static String next(String[] lines, int i) {
+        for (int j = i + 1; j < lines.length; j++) if (!lines[j].isBlank()) return lines[j];
+        return "";
+    }
+
+    private static String oneLine(String s) { return s.strip().replaceAll("\\s*\n\\s*", " "); }
+
+    /** A path relative to the working directory when it lies under it (shorter, clickable in terminals). */
+    static String show(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
     }
 
     private static List<String> order(List<String> seen, List<String> preferred) {

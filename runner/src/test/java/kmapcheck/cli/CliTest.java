@@ -45,26 +45,54 @@ class CliTest {
 
     @Test void badWorkers() throws Exception { assertOneLineError(cli("tlc", "--workers", "zero", "lwbuf/Fixed"), "--workers needs a positive integer"); }
 
+    @Test void workersWithoutAValue() throws Exception { assertOneLineError(cli("tlc", "lwbuf/Fixed", "--workers"), "--workers needs a value"); }
+
+    @Test void unknownMechanismNamesTheKnownOnes() throws Exception {
+        assertOneLineError(cli("tlc", "nosuch"), "unknown model 'nosuch' (no mechanism 'nosuch'; mechanisms: lwbuf, memattr, sfbuf, vmpage");
+    }
+
+    @Test void badHeap() throws Exception { assertOneLineError(cli("tlc", "--heap", "lots", "lwbuf/Fixed"), "--heap needs a size like 2g"); }
+
+    @Test void missingTlaFile() throws Exception { assertOneLineError(cli("tlc", "no/such/Spec.tla"), "no/such/Spec.tla: no such file"); }
+
     @Test void missingArguments() throws Exception { assertOneLineError(cli("tlc"), "tlc needs MODEL... or --all"); }
 
-    @Test
-    void scenarioWithUnknownKeyIsRejected() throws Exception {
+    /** A scenario folder with one broken .jpf, run through the CLI: exit 2 before anything runs. */
+    static Run brokenScenario(String jpf, String... extra) throws Exception {
         Path tmp = Files.createTempDirectory("kmapcheck-cli-");
-        Path root = TestRoot.get();
-        // a copy of the repo's manifests with one broken scenario
         Files.createDirectories(tmp.resolve("spec"));
         Path jc = Files.createDirectories(tmp.resolve("jpf-config/lwbuf"));
-        Files.writeString(jc.resolve("Typo.jpf"), "target = lwbuf\nvariant = Fixed\nsearch.max_stats = 10\n");
-        Files.writeString(jc.resolve("manifest.json"), "{\"mechanism\":\"lwbuf\",\"scenarios\":[{\"name\":\"Typo\",\"file\":\"Typo.jpf\",\"expect\":\"pass\"}]}");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dkmapcheck.root=" + tmp, Main.class.getName(), "explore", "lwbuf/Typo"));
-        Process p = new ProcessBuilder(cmd).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int code = p.waitFor();
-        // an unknown key makes the run an error row: the summary marks it and the exit code is non-zero
-        assertEquals(1, code, out);
-        assertTrue(out.contains("unknown key 'search.max_stats'"), out);
-        assertTrue(root.toFile().isDirectory());
+        Files.writeString(jc.resolve("Typo.jpf"), jpf);
+        Files.writeString(jc.resolve("manifest.json"),
+                "{\"mechanism\":\"lwbuf\",\"scenarios\":[{\"name\":\"Typo\",\"file\":\"Typo.jpf\",\"expect\":\"pass\",\"distinctStates\":1}]}");
+        List<String> args = new ArrayList<>(List.of("explore", "lwbuf/Typo", "--out", tmp.resolve("out").toString()));
+        args.addAll(List.of(extra));
+        Cli.Run r = Cli.run(tmp, null, args.toArray(String[]::new));
+        Cli.deleteTree(tmp);
+        return new Run(r.code(), r.out(), r.err());
+    }
+
+    static final String JPF = "target = lwbuf\nvariant = Fixed\nsearch.max_states = 10\n";
+
+    @Test void scenarioWithUnknownKey() throws Exception {
+        assertOneLineError(brokenScenario(JPF + "search.max_stats = 10\n"), "Typo.jpf: unknown key 'search.max_stats'");
+    }
+
+    @Test void scenarioWithNegativeBound() throws Exception {
+        assertOneLineError(brokenScenario(JPF.replace("= 10", "= -5")), "Typo.jpf: key 'search.max_states' must be at least 1, got -5");
+    }
+
+    @Test void scenarioWithARepeatedKey() throws Exception {
+        assertOneLineError(brokenScenario(JPF + "variant = OrBug2009\n"), "Typo.jpf: key 'variant' is given twice");
+    }
+
+    @Test void scenarioWithAValueOfTheWrongType() throws Exception {
+        assertOneLineError(brokenScenario(JPF + "hw.tlb.fill = maybe\n"), "Typo.jpf: key 'hw.tlb.fill' must be true or false, got 'maybe'");
+        assertOneLineError(brokenScenario(JPF + "cpus = two\n"), "Typo.jpf: key 'cpus' must be an integer, got 'two'");
+    }
+
+    @Test void overrideOfAnUnknownKeyNamesTheOption() throws Exception {
+        assertOneLineError(brokenScenario(JPF, "-D", "search.max_stats=5"), "unknown key 'search.max_stats' (set by -D search.max_stats=5)");
     }
 
     @Test
@@ -75,7 +103,7 @@ class CliTest {
         Files.writeString(sd.resolve("MCToy.tla"), "---- MODULE MCToy ----\nEXTENDS Toy\n====\n");
         Files.writeString(sd.resolve("MCToy.cfg"), "");
         Files.writeString(sd.resolve("MCOther.tla"), "---- MODULE MCOther ----\n====\n");
-        Files.writeString(sd.resolve("manifest.json"), "{\"mechanism\":\"toy\",\"models\":[{\"name\":\"Toy\",\"module\":\"MCToy.tla\",\"expect\":\"pass\"}]}");
+        Files.writeString(sd.resolve("manifest.json"), "{\"mechanism\":\"toy\",\"models\":[{\"name\":\"Toy\",\"module\":\"MCToy.tla\",\"expect\":\"pass\",\"distinctStates\":1}]}");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Dkmapcheck.root=" + tmp, Main.class.getName(), "list"));
         Process p = new ProcessBuilder(cmd).start();

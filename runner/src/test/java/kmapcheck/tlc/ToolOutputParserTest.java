@@ -44,10 +44,74 @@ class ToolOutputParserTest {
     }
 
     @Test
-    void parseErrorIsAnError() {
+    void exit150WithoutSanyTextIsBadInput() {
         String out = "@!@!@STARTMSG 1000:1 @!@!@\nSomething went wrong in the spec\n@!@!@ENDMSG 1000 @!@!@\n";
         TlcResult r = ToolOutputParser.parse("x/y", out, 150, 1, List.of());
+        assertEquals(TlcResult.Outcome.BAD_INPUT, r.outcome());
+        assertEquals("spec: spec parse error: Something went wrong in the spec", r.message());
+    }
+
+    static final java.nio.file.Path DIR = java.nio.file.Path.of("/specs");
+
+    /** Real TLC 2.18 -tool output of the modules and configurations beside these files. */
+    static TlcResult real(String module, int exit) throws Exception {
+        return ToolOutputParser.parse("pe/" + module, resource(module + ".tool.txt"), exit, 1, List.of("x"), DIR, DIR.resolve(module + ".cfg"));
+    }
+
+    @Test
+    void sanyParseErrorNamesFileLineAndColumn() throws Exception {
+        TlcResult r = real("Bad", 150);
+        assertEquals(TlcResult.Outcome.BAD_INPUT, r.outcome());
+        assertEquals("/specs/Bad.tla:6:1: parse error: Encountered \"====\" at line 6, column 1 and token \"+\"", r.message());
+    }
+
+    @Test
+    void semanticErrorNamesFileLineAndColumn() throws Exception {
+        TlcResult r = real("Bad2", 150);
+        assertEquals(TlcResult.Outcome.BAD_INPUT, r.outcome());
+        assertEquals("/specs/Bad2.tla:5:14: Unknown operator: `y'.", r.message());
+    }
+
+    @Test
+    void configSyntaxErrorInsideAnExceptionMessageNamesTheCfgLine() throws Exception {
+        TlcResult r = real("Bad3", 255);
+        assertEquals(TlcResult.Outcome.BAD_INPUT, r.outcome(), r.message());
+        assertEquals("/specs/Bad3.cfg:2: TLC found an error in the configuration file at line 2 It was expecting a keyword, but did not find it.",
+                r.message());
+    }
+
+    @Test
+    void undefinedInvariantNamesTheCfgLineThatNamesIt() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kmapcheck-cfg-");
+        java.nio.file.Files.writeString(dir.resolve("Bad4.cfg"), resource("Bad4.cfg"));
+        TlcResult r = ToolOutputParser.parse("pe/Bad4", resource("Bad4.tool.txt"), 151, 1, List.of("x"), dir, dir.resolve("Bad4.cfg"));
+        assertEquals(TlcResult.Outcome.BAD_INPUT, r.outcome());
+        assertEquals(dir.resolve("Bad4.cfg") + ":3: The invariant Nope specified in the configuration file is not defined in the specification.",
+                r.message());
+    }
+
+    @Test
+    void killedBySignalIsAToolFailure() {
+        TlcResult r = ToolOutputParser.parse("x/y", "@!@!@STARTMSG 2185:0 @!@!@\nStarting...\n@!@!@ENDMSG 2185 @!@!@\n", 137, 1, List.of());
+        assertEquals(TlcResult.Outcome.TOOL_FAILURE, r.outcome());
+        assertEquals("TLC killed by signal 9 (out of memory?)", r.message());
+        assertEquals("killed by signal 11", TlcResult.describeExit(139));
+        assertEquals("spec parse error", TlcResult.describeExit(150), "TLC's own codes start at 150");
+    }
+
+    @Test
+    void outOfMemoryIsAToolFailure() {
+        String out = "@!@!@STARTMSG 1001:1 @!@!@\nJava ran out of memory.\n@!@!@ENDMSG 1001 @!@!@\n";
+        TlcResult r = ToolOutputParser.parse("x/y", out, 153, 1, List.of());
+        assertEquals(TlcResult.Outcome.TOOL_FAILURE, r.outcome());
+        assertEquals("TLC ran out of memory (raise the heap with --heap)", r.message());
+    }
+
+    @Test
+    void evaluationErrorIsAnErrorOfTheSpec() {
+        String out = "@!@!@STARTMSG 2147:1 @!@!@\nAttempted to apply function to an argument not in its domain\n@!@!@ENDMSG 2147 @!@!@\n";
+        TlcResult r = ToolOutputParser.parse("x/y", out, 75, 1, List.of());
         assertEquals(TlcResult.Outcome.ERROR, r.outcome());
-        assertEquals("spec parse error: Something went wrong in the spec", r.message());
+        assertEquals("spec evaluation failure: Attempted to apply function to an argument not in its domain", r.message());
     }
 }

@@ -56,6 +56,14 @@ public record Trace(String source, String model, List<String> vars, List<State> 
         public Action withIndex(int i) { return new Action(i, name, location, actor, stutter, kernel, impl); }
         public Action withActor(Map<String, String> a) { return new Action(index, name, location, a, stutter, kernel, impl); }
         public Action withKernel(String k) { return new Action(index, name, location, actor, stutter, k, impl); }
+        public Action withLocation(String l) { return new Action(index, name, l, actor, stutter, kernel, impl); }
+
+        /** "Module.tla:LINE" from a location in TLC's format ("line L, col C to ... of module M"), or null. */
+        public String fileLine() {
+            if (location == null) return null;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^line (\\d+),.* of module (\\w+)$").matcher(location);
+            return m.find() ? m.group(2) + ".tla:" + m.group(1) : location;
+        }
     }
 
     /**

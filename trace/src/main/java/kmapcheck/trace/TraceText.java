@@ -33,6 +33,7 @@ public final class TraceText {
             sb.append(bold(a.name()));
             String who = actor(a.actor());
             if (!who.isEmpty()) sb.append("  ").append(cyan(who));
+            if (i > 0 && a.fileLine() != null) sb.append("  ").append(dim(a.fileLine()));
             if (a.stutter()) sb.append(dim("  (stutter: implementation-only step)"));
             sb.append('\n');
             if (a.kernel() != null) sb.append("        ").append(dim(a.kernel())).append('\n');

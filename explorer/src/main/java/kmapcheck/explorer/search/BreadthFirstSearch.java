@@ -128,6 +128,7 @@ public final class BreadthFirstSearch {
             try (Frontier.Reader rd = level.reader()) {
                 List<long[]> keys = new ArrayList<>(BATCH);
                 int[] ids = new int[BATCH];
+                long expanded = 0;
                 boolean more = true;
                 while (more) {
                     keys.clear();
@@ -137,6 +138,7 @@ public final class BreadthFirstSearch {
                     }
                     if (keys.isEmpty()) break;
                     Expansion[] ex = expand(pool, keys, ids);
+                    expanded += ex.length;
                     ExplorationResult v = merge(ex, depth, next);
                     if (v != null) return v;
                     if (boundHit != null && boundHit instanceof Outcome.Bound.MaxStates) return incomplete(boundHit);
@@ -145,7 +147,7 @@ public final class BreadthFirstSearch {
                     if (run.cancelled().getAsBoolean()) return incomplete(new Outcome.Bound.Cancelled());
                     if (!run.listeners().isEmpty() && (System.nanoTime() - lastProgress) / 1e9 >= run.progressSeconds()) {
                         lastProgress = System.nanoTime();
-                        SearchListener.Progress p = progress(next.size(), depth);
+                        SearchListener.Progress p = progress(level.size() - expanded + next.size(), depth);
                         for (SearchListener l : run.listeners()) l.progress(p);
                     }
                 }

@@ -1,0 +1,6 @@
+---- MODULE Bad ----
+EXTENDS Naturals
+VARIABLE x
+Init == x = 0
+Next == x' = x + 
+====
