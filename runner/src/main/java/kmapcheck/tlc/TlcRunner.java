@@ -38,6 +38,11 @@ public final class TlcRunner {
 
     /** Runs TLC on {@code dir/module.tla} with {@code dir/module.cfg}; returns raw output + exit code. */
     public Raw runRaw(Path dir, String module, Path cfg) throws IOException, InterruptedException {
+        return runRaw(dir, module, cfg, List.of());
+    }
+
+    /** As {@link #runRaw(Path, String, Path)} with extra TLC options (e.g. {@code -coverage 1}). */
+    public Raw runRaw(Path dir, String module, Path cfg, List<String> tlcOptions) throws IOException, InterruptedException {
         Path meta = Files.createTempDirectory("kmapcheck-tlc-");
         try {
             List<String> cmd = new ArrayList<>(List.of(
@@ -47,7 +52,9 @@ public final class TlcRunner {
                     // keeps concurrent runs from clobbering each other's Naturals.tla etc.
                     "-Djava.io.tmpdir=" + meta,
                     "-cp", tlaToolsJar().toString(), "tlc2.TLC", "-tool", "-workers", Integer.toString(workers),
-                    "-metadir", meta.toString(), "-config", cfg.toAbsolutePath().toString(), module + ".tla"));
+                    "-metadir", meta.toString(), "-config", cfg.toAbsolutePath().toString()));
+            cmd.addAll(tlcOptions);
+            cmd.add(module + ".tla");
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
             long t0 = System.nanoTime();
             Process p = pb.start();
