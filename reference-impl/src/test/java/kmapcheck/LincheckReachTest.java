@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * constructors loop), Lincheck ends the whole exploration after about 3 executions and reports a
  * pass. The same two threads after a 5-iteration set-up loop get the full budget. The Lincheck tests
  * therefore build the kernel objects once, outside the block (they are handles on machine words), and
- * Layout keeps its image so a fresh machine copies it without a loop (LwbufLincheckTest shows the old
+ * Layout keeps its image so a fresh machine copies it without a loop (LwbufLincheckReachTest shows the old
  * lwbuf set-up inside the block getting 3 executions).
  */
 class LincheckReachTest {

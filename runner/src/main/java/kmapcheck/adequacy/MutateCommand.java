@@ -31,7 +31,8 @@ public final class MutateCommand {
                     module: killed when a model misses its manifest verdict; a find text that does not
                     occur exactly once is bad input (a stale catalogue).
               --lincheck  also run the PIT mutants against reference-impl's Lincheck tests of the
-                    mechanism (lwbuf, sfbuf, vmpage) and print their kill rate beside the explorer's.
+                    mechanism (lwbuf, sfbuf, vmpage; 200 Lincheck executions per test) and print their
+                    kill rate beside the explorer's.
               Prints the kill matrix (mechanism x side: mutants, equivalent, killed, survived, not
               reached, timed out, score = killed / non-equivalent mutants) and every survivor with its
               reason: 'equivalent' (why) or 'gap' (what would catch it) from the catalogue or from
@@ -139,8 +140,8 @@ public final class MutateCommand {
             if (ek && lk) both++;
         }
         return String.format("%s: of the same %d PIT mutants the explorer's scenarios kill %d (%.1f%%), the Lincheck tests %d (%.1f%%);"
-                        + " both %d, only the explorer %d, only Lincheck %d. A Lincheck pass is bounded (its invocation budget).",
-                mech, n, e, n == 0 ? 0 : 100.0 * e / n, l, n == 0 ? 0 : 100.0 * l / n, both, e - both, l - both);
+                        + " both %d, only the explorer %d, only Lincheck %d. A Lincheck pass is bounded (%d executions per test here).",
+                mech, n, e, n == 0 ? 0 : 100.0 * e / n, l, n == 0 ? 0 : 100.0 * l / n, both, e - both, l - both, Pit.LINCHECK_BUDGET);
     }
 
     private static String key(Pit.Mutant m) {

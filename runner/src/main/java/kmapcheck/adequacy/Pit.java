@@ -78,7 +78,10 @@ public final class Pit {
         Files.createDirectories(reportDir);
         Files.deleteIfExists(reportDir.resolve("mutations.xml"));
         List<String> jvmArgs = new ArrayList<>(List.of("-Xmx1500m", "-Dkmapcheck.root=" + root, "-Dkmapcheck.mechanisms=" + mechanism));
-        if (killers == Killers.LINCHECK) jvmArgs.addAll(LINCHECK_JVM_ARGS);
+        if (killers == Killers.LINCHECK) {
+            jvmArgs.addAll(LINCHECK_JVM_ARGS);
+            jvmArgs.add("-Dkmapcheck.lincheck.invocations=" + LINCHECK_BUDGET);
+        }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                 "-cp", String.join(File.pathSeparator, classPath(root, killers)),
                 "org.pitest.mutationtest.commandline.MutationCoverageReport",
@@ -101,6 +104,9 @@ public final class Pit {
                     + tail(Files.readString(reportDir.resolve("pit.log"), StandardCharsets.UTF_8), 25));
         return parse(xml);
     }
+
+    /** Lincheck's invocation budget per test in a mutation run (the tests' own default is 1,000). */
+    public static final int LINCHECK_BUDGET = 200;
 
     /** The JVM options Lincheck's model checker needs (as reference-impl's surefire configuration). */
     static final List<String> LINCHECK_JVM_ARGS = List.of(
