@@ -1,7 +1,6 @@
 package kmapcheck.adequacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,14 +37,7 @@ public final class PitSurvivors {
 
     public static List<Annotation> load(Path file, String mechanism, Path sources) throws IOException {
         if (!Files.exists(file)) return List.of();
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new BadInput(file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        Unreached.onlyKeys(root, file, "mechanism", "survivors", "comment");
-        if (!mechanism.equals(root.path("mechanism").asText())) throw new BadInput(file + ": \"mechanism\" must be \"" + mechanism + "\"");
+        JsonNode root = Unreached.readMechanismFile(file, mechanism, "survivors");
         List<Annotation> out = new ArrayList<>();
         for (JsonNode n : root.path("survivors")) {
             Unreached.onlyKeys(n, file, "file", "match", "mutator", "equivalent", "gap");

@@ -1,7 +1,6 @@
 package kmapcheck.adequacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import kmapcheck.cli.Manifest;
 import kmapcheck.tlc.TlcResult;
 import kmapcheck.tlc.TlcRunner;
@@ -46,14 +45,7 @@ public final class SpecMutations {
 
     public static List<Mutation> load(Path catalogue, String mechanism) throws IOException {
         if (!Files.exists(catalogue)) throw new BadInput(catalogue + ": no mutation catalogue for " + mechanism);
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(catalogue.toFile());
-        } catch (IOException e) {
-            throw new BadInput(catalogue + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        Unreached.onlyKeys(root, catalogue, "mechanism", "mutations", "comment");
-        if (!mechanism.equals(root.path("mechanism").asText())) throw new BadInput(catalogue + ": \"mechanism\" must be \"" + mechanism + "\"");
+        JsonNode root = Unreached.readMechanismFile(catalogue, mechanism, "mutations");
         List<Mutation> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (JsonNode n : root.path("mutations")) {

@@ -45,15 +45,7 @@ public final class Unreached {
     /** Loads and resolves the explanations (none if the file does not exist). */
     public static Explanations load(Path file, String mechanism, Path sources) throws IOException {
         if (!Files.exists(file)) return Explanations.none(file);
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new BadInput(file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        onlyKeys(root, file, "mechanism", "code", "specActions", "comment");
-        if (!mechanism.equals(root.path("mechanism").asText()))
-            throw new BadInput(file + ": \"mechanism\" must be \"" + mechanism + "\"");
+        JsonNode root = readMechanismFile(file, mechanism, "code", "specActions");
         List<CodeEntry> code = new ArrayList<>();
         for (JsonNode n : root.path("code")) {
             onlyKeys(n, file, "file", "match", "through", "reason");
@@ -79,6 +71,26 @@ public final class Unreached {
             actions.add(new ActionEntry(a, text(n, "reason", file)));
         }
         return new Explanations(file, code, actions);
+    }
+
+    /**
+     * Reads one of the per-mechanism JSON files (unreached.json, mutations.json, pit-survivors.json):
+     * valid JSON, "mechanism" naming {@code mechanism}, no top-level keys but {@code lists} and "comment".
+     */
+    static JsonNode readMechanismFile(Path file, String mechanism, String... lists) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new BadInput(file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        String[] keys = java.util.Arrays.copyOf(lists, lists.length + 2);
+        keys[lists.length] = "mechanism";
+        keys[lists.length + 1] = "comment";
+        onlyKeys(root, file, keys);
+        if (!mechanism.equals(root.path("mechanism").asText()))
+            throw new BadInput(file + ": \"mechanism\" must be \"" + mechanism + "\"");
+        return root;
     }
 
     /** The 1-based number of the one line (at index >= start) containing {@code match}. */
