@@ -6,7 +6,6 @@ import kmapcheck.machine.RealMachine;
 import kmapcheck.machine.Word;
 import org.junit.jupiter.api.Test;
 
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,8 +27,7 @@ class LincheckReachTest {
 
     /** Two threads each increment a machine word 3 times after a set-up loop of {@code n} iterations. */
     static int executionsAfterSetUpLoop(int n) {
-        AtomicInteger runs = new AtomicInteger();
-        LincheckRuns.run("reach.loop" + n, BUDGET, runs, () -> {
+        LincheckRuns.Outcome o = LincheckRuns.explore("reach.loop" + n, BUDGET, () -> {
             long[] scratch = new long[n];
             for (int i = 0; i < n; i++) scratch[i] = i;               // the set-up loop
             Layout l = new Layout(2);
@@ -39,7 +37,8 @@ class LincheckReachTest {
             Thread b = new Thread(() -> { Ctx c = m.ctx(2, 1); for (int i = 0; i < 3; i++) c.store(w, c.load(w) + 1); });
             a.start(); b.start(); a.join(); b.join();
         });
-        return runs.get();
+        assertTrue(o.failure() == null, o.failureText());
+        return o.executions();
     }
 
     @Test

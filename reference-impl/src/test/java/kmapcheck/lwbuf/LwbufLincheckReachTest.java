@@ -2,8 +2,8 @@ package kmapcheck.lwbuf;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -14,10 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LwbufLincheckReachTest {
     @Test
     void setUpInsideTheBlockEndsLincheckAfterAFewExecutions() {
-        AtomicInteger runs = new AtomicInteger();
-        kmapcheck.LincheckRuns.run("lwbuf.setUpInside", LwbufLincheckTest.INVOCATIONS, runs,
+        kmapcheck.LincheckRuns.Outcome o = kmapcheck.LincheckRuns.explore("lwbuf.setUpInside", LwbufLincheckTest.INVOCATIONS,
                 () -> LwbufLincheckTest.body(LwbufLincheckTest.Setup.of(LwbufSubsystem.Variant.FIXED)));
-        System.out.println("Lincheck: Fixed lwbuf with its kernel objects built inside the block: " + runs.get() + " executions");
-        assertTrue(runs.get() <= 3, "ran " + runs.get());
+        System.out.println("Lincheck: Fixed lwbuf with its kernel objects built inside the block: " + o.executions() + " executions");
+        assertNull(o.failure(), o.failureText());
+        assertTrue(o.executions() >= 1 && o.executions() <= 3, "ran " + o.executions());
     }
 }

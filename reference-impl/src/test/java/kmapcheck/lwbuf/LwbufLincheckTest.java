@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -75,9 +75,9 @@ class LwbufLincheckTest {
         return seen.get();
     }
 
-    static int runUnderLincheck(LwbufSubsystem.Variant v, AtomicInteger runs) {
+    static kmapcheck.LincheckRuns.Outcome runUnderLincheck(LwbufSubsystem.Variant v) {
         Setup s = Setup.of(v);
-        return kmapcheck.LincheckRuns.run("lwbuf." + v, INVOCATIONS, runs, () -> body(s));
+        return kmapcheck.LincheckRuns.explore("lwbuf." + v, INVOCATIONS, () -> body(s));
     }
 
     /** One execution; NoStaleAccess is the assertion. */
@@ -88,20 +88,20 @@ class LwbufLincheckTest {
 
     @Test
     void fixedLwbufShowsNoStaleAccessInTheExploredExecutions() {
-        AtomicInteger runs = new AtomicInteger();
-        int n = runUnderLincheck(LwbufSubsystem.Variant.FIXED, runs);
+        kmapcheck.LincheckRuns.Outcome o = runUnderLincheck(LwbufSubsystem.Variant.FIXED);
+        if (o.coverageOnly()) return;
+        assertNull(o.failure(), o.failureText());
         System.out.println("Lincheck (bounded: invocations <= " + INVOCATIONS + ", its loop and context-switch bounds): Fixed lwbuf, "
-                + n + " executions run, no failure. Not a proof: the exhaustive verdict is the explorer's.");
-        assertEquals(INVOCATIONS, n, "Lincheck runs its whole budget (1,000 executions by default) on the scenario");
+                + o.executions() + " executions run, no failure. Not a proof: the exhaustive verdict is the explorer's.");
+        assertEquals(INVOCATIONS, o.executions(), "Lincheck runs its whole budget (1,000 executions by default) on the scenario");
     }
 
     @Test
     void orBug2009FailsOnRealThreads() {
-        AtomicInteger runs = new AtomicInteger();
-        Throwable t = assertThrows(Throwable.class, () -> runUnderLincheck(LwbufSubsystem.Variant.OR_BUG_2009, runs));
-        System.out.println("Lincheck: OrBug2009 failed after " + runs.get() + " executions: "
-                + t.getMessage().lines().filter(l -> l.contains("NoStaleAccess")).findFirst().orElse(""));
-        if (!String.valueOf(t.getMessage()).contains("NoStaleAccess")) t.printStackTrace();   // a Lincheck failure of its own
-        assertTrue(String.valueOf(t.getMessage()).contains("NoStaleAccess"), t.getMessage());
+        kmapcheck.LincheckRuns.Outcome o = runUnderLincheck(LwbufSubsystem.Variant.OR_BUG_2009);
+        if (o.coverageOnly()) return;
+        System.out.println("Lincheck: OrBug2009 failed after " + o.executions() + " executions: "
+                + o.failureText().lines().filter(l -> l.contains("NoStaleAccess")).findFirst().orElse(""));
+        assertTrue(o.failureText().contains("NoStaleAccess"), o.failureText());
     }
 }

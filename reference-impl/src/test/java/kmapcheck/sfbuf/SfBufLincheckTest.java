@@ -5,11 +5,10 @@ import kmapcheck.machine.Layout;
 import kmapcheck.machine.RealMachine;
 import org.junit.jupiter.api.Test;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -88,27 +87,28 @@ class SfBufLincheckTest {
         sys.free(c, id);
     }
 
-    static int runUnderLincheck(SfBufCache.Bug bug, AtomicInteger runs) {
+    static kmapcheck.LincheckRuns.Outcome runUnderLincheck(SfBufCache.Bug bug) {
         Setup s = Setup.of(bug);
-        return kmapcheck.LincheckRuns.run("sfbuf." + bug, INVOCATIONS, runs, () -> scenario(s));
+        return kmapcheck.LincheckRuns.explore("sfbuf." + bug, INVOCATIONS, () -> scenario(s));
     }
 
     @Test
     void rev1220ShowsNoViolationInTheExploredExecutions() {
-        AtomicInteger runs = new AtomicInteger();
-        int n = runUnderLincheck(SfBufCache.Bug.NONE, runs);
+        kmapcheck.LincheckRuns.Outcome o = runUnderLincheck(SfBufCache.Bug.NONE);
+        if (o.coverageOnly()) return;
+        assertNull(o.failure(), o.failureText());
         System.out.println("Lincheck (bounded: invocations <= " + INVOCATIONS + ", its loop and context-switch bounds): sf_buf rev 1.220, "
-                + n + " executions run, no failure. Not a proof: the exhaustive verdict is the explorer's.");
-        assertEquals(INVOCATIONS, n, "Lincheck runs its whole budget (1,000 executions by default) on the scenario");
+                + o.executions() + " executions run, no failure. Not a proof: the exhaustive verdict is the explorer's.");
+        assertEquals(INVOCATIONS, o.executions(), "Lincheck runs its whole budget (1,000 executions by default) on the scenario");
     }
 
     @Test
     void hitKeepsOnFreeListFailsOnRealThreads() {
-        AtomicInteger runs = new AtomicInteger();
-        Throwable t = assertThrows(Throwable.class, () -> runUnderLincheck(SfBufCache.Bug.HIT_KEEPS_ON_FREE_LIST, runs));
-        System.out.println("Lincheck: HitKeepsOnFreeList failed after " + runs.get() + " executions: "
-                + String.valueOf(t.getMessage()).lines().filter(l -> l.contains("StablePTE") || l.contains("KernelAssert")).findFirst().orElse(""));
-        String msg = String.valueOf(t.getMessage());
+        kmapcheck.LincheckRuns.Outcome o = runUnderLincheck(SfBufCache.Bug.HIT_KEEPS_ON_FREE_LIST);
+        if (o.coverageOnly()) return;
+        String msg = o.failureText();
+        System.out.println("Lincheck: HitKeepsOnFreeList failed after " + o.executions() + " executions: "
+                + msg.lines().filter(l -> l.contains("StablePTE") || l.contains("KernelAssert")).findFirst().orElse(""));
         assertTrue(msg.contains("StablePTE") || msg.contains("sf_buf_alloc: sf_buf"), msg);
     }
 }
