@@ -37,6 +37,8 @@ public final class MutateCommand {
               reached, timed out, score = killed / non-equivalent mutants) and every survivor with its
               reason: 'equivalent' (why) or 'gap' (what would catch it) from the catalogue or from
               jpf-config/<mechanism>/pit-survivors.json, else UNEXPLAINED. Writes OUT/mutate/summary.json.
+              --reuse      judge the last PIT report (OUT/mutate/<mechanism>/pit/mutations.xml) against the
+                           current annotations instead of running PIT again (with --java-only)
               --json       the kill matrix and survivors as JSON instead of text
               --workers N  TLC worker threads (default 2);  --timeout S  per TLC model run (default 120)
               Exit 0: every explorer/spec side scores >= 95 %, no UNEXPLAINED survivor, no stale annotation;
@@ -50,7 +52,7 @@ public final class MutateCommand {
     public static int run(Path root, List<String> mechanisms, Map<String, String> opts, PrintStream out) throws Exception {
         if (opts.containsKey("help")) { out.print(HELP); return 0; }
         try {
-            Options.allow(opts, "mutate", "json", "out", "workers", "timeout", "threads", "java-only", "spec-only", "lincheck", "help");
+            Options.allow(opts, "mutate", "json", "out", "workers", "timeout", "threads", "java-only", "spec-only", "lincheck", "reuse", "help");
             if (opts.containsKey("java-only") && opts.containsKey("spec-only")) throw new BadInput("--java-only and --spec-only exclude each other");
             boolean json = opts.containsKey("json");
             PrintStream log = json ? System.err : out;
@@ -70,9 +72,17 @@ public final class MutateCommand {
             List<String> comparisons = new ArrayList<>();
             for (String m : mechs) {
                 if (!opts.containsKey("spec-only")) {
-                    log.println("mutate " + m + ": PIT, killing tests = default explorer scenarios ...");
                     long t0 = System.nanoTime();
-                    List<Pit.Mutant> ms = Pit.run(root, m, Pit.Killers.EXPLORER, outDir.resolve(m).resolve("pit"), threads);
+                    List<Pit.Mutant> ms;
+                    if (opts.containsKey("reuse")) {
+                        Path xml = outDir.resolve(m).resolve("pit").resolve("mutations.xml");
+                        if (!Files.exists(xml)) throw new BadInput(xml + ": no PIT report to reuse (run 'kmapcheck mutate " + m + "' first)");
+                        log.println("mutate " + m + ": PIT report of the last run, " + xml);
+                        ms = Pit.parse(xml);
+                    } else {
+                        log.println("mutate " + m + ": PIT, killing tests = default explorer scenarios ...");
+                        ms = Pit.run(root, m, Pit.Killers.EXPLORER, outDir.resolve(m).resolve("pit"), threads);
+                    }
                     KillMatrix.Judged j = KillMatrix.pit(m, "java/explorer", ms, notes.get(m), (System.nanoTime() - t0) / 1e9);
                     results.add(j);
                     log.println(KillMatrix.format(j.row()));
