@@ -208,4 +208,24 @@ class AdequacyLogicTest {
         assertEquals(List.of("equivalent", "gap", "timed out"), j.survivors().stream().map(KillMatrix.Survivor::verdict).toList());
         assertEquals(1, j.stale().size());
     }
+
+    @Test
+    void survivorAnnotationsNameOneLineByTextOrOccurrence(@TempDir Path dir) throws Exception {
+        Path src = dir.resolve("src");
+        Files.createDirectories(src.resolve("k"));
+        Files.writeString(src.resolve("k/A.java"), "long mine = 1;\nx();\nlong mine = 1;\n");
+        Path f = dir.resolve("pit-survivors.json");
+        Files.writeString(f, "{\"mechanism\":\"m\",\"survivors\":[{\"file\":\"k/A.java\",\"match\":\"long mine\",\"occurrence\":2,"
+                + "\"mutator\":\"Math\",\"equivalent\":\"why\"},{\"file\":\"k/A.java\",\"match\":\"x();\",\"mutator\":\"*\",\"gap\":\"what\"}]}");
+        List<PitSurvivors.Annotation> as = PitSurvivors.load(f, "m", src);
+        assertEquals(3, as.get(0).line());
+        assertEquals(2, as.get(1).line());
+        var m = new Pit.Mutant("k/A.java", "k.A", "f", 3, "org.pitest.MathMutator", "Replaced", "SURVIVED", "", 1);
+        assertTrue(as.get(0).matches(m));
+        assertFalse(as.get(1).matches(m));
+        Files.writeString(f, "{\"mechanism\":\"m\",\"survivors\":[{\"file\":\"k/A.java\",\"match\":\"long mine\",\"mutator\":\"*\",\"gap\":\"g\"}]}");
+        assertThrows(BadInput.class, () -> PitSurvivors.load(f, "m", src));          // two lines, no occurrence
+        Files.writeString(f, "{\"mechanism\":\"m\",\"survivors\":[{\"file\":\"k/A.java\",\"match\":\"x();\",\"mutator\":\"*\"}]}");
+        assertThrows(BadInput.class, () -> PitSurvivors.load(f, "m", src));          // neither equivalent nor gap
+    }
 }

@@ -39,5 +39,8 @@ class MutateCommandTest {
         assertEquals(2, MutateCommand.run(root, List.of("lwbuf"), Map.of("spec-only", "true"), new PrintStream(sink)));
         assertEquals(2, MutateCommand.run(root, List.of("lwbuf"), Map.of("java-only", "true", "spec-only", "true"), new PrintStream(sink)));
         assertEquals(2, MutateCommand.run(root, List.of("nosuch"), Map.of(), new PrintStream(sink)));
+        Files.writeString(cat, text);
+        assertEquals(2, MutateCommand.run(root, List.of("lwbuf"), Map.of("java-only", "true", "reuse", "true", "out",
+                root.resolve("out").toString()), new PrintStream(sink)), "no PIT report to reuse");
     }
 }
