@@ -61,6 +61,19 @@ public final class LincheckRuns {
         return new Outcome(n, failure, false);
     }
 
+    /**
+     * A fixed variant's verdict: no failure, and Lincheck ran its whole budget (printed as the bounded
+     * result it is). Nothing to judge in PIT's coverage phase.
+     */
+    public static void assertNoFailureInBudget(Outcome o, int budget, String what) {
+        if (o.coverageOnly()) return;
+        if (o.failure() != null) throw new AssertionError(what + ": Lincheck reported a failure: " + o.failureText(), o.failure());
+        System.out.println("Lincheck (bounded: invocations <= " + budget + ", its loop and context-switch bounds): " + what + ", "
+                + o.executions() + " executions run, no failure. Not a proof: the exhaustive verdict is the explorer's.");
+        if (o.executions() != budget)
+            throw new AssertionError(what + ": Lincheck ran " + o.executions() + " of its " + budget + " executions (it should run its whole budget)");
+    }
+
     private static boolean mentionsPitProbes(Throwable t) {
         for (Throwable x = t; x != null; x = x.getCause()) {
             if (String.valueOf(x.getMessage()).contains("$$pitCoverageProbes")) return true;
