@@ -136,7 +136,15 @@ public final class Layout {
         return names.size() - 1;
     }
 
-    /** Freezes the layout (adding the per-CPU IPI words if there are KVAs); returns the initial memory image. */
+    private long[] image;
+
+    /**
+     * Freezes the layout (adding the per-CPU IPI words if there are KVAs); returns a fresh copy of
+     * the initial memory image. The image is built once: later machines copy it without a loop
+     * (Lincheck's loop detector forces a thread switch after about 10 iterations of any loop, which
+     * in a test's set-up, before its threads start, ends Lincheck's exploration after about 3
+     * executions: see reference-impl's LincheckReachTest).
+     */
     public long[] initialMemory() {
         if (!frozen) {
             if (!kvas.isEmpty()) {
@@ -146,9 +154,11 @@ public final class Layout {
             }
             frozen = true;
         }
-        long[] m = new long[names.size()];
-        for (int i = 0; i < m.length; i++) m[i] = inits.get(i);
-        return m;
+        if (image == null) {
+            image = new long[names.size()];
+            for (int i = 0; i < image.length; i++) image[i] = inits.get(i);
+        }
+        return image.clone();
     }
 
     public int size() { return names.size(); }

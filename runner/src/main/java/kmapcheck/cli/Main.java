@@ -38,6 +38,8 @@ public final class Main {
               bench      states, states/s and wall time of TLC and the explorer side by side
               report     write the HTML report from the traces of the last run
               list       list models and scenarios with their expected verdicts
+              coverage   code (JaCoCo) and spec action (TLC) coverage of the default configurations, gaps
+              mutate     mutation analysis (opt-in): PIT on the Java code, a mutation catalogue on the specs
 
             examples:
               kmapcheck check                                   everything that runs by default
@@ -102,6 +104,8 @@ public final class Main {
             case "report" -> Reports.command(a, out);
             case "replay" -> Links.replay(a, out);
             case "validate" -> Links.validate(a, out);
+            case "coverage" -> kmapcheck.adequacy.CoverageCommand.run(root(), a.positional, a.opts, out);
+            case "mutate" -> kmapcheck.adequacy.MutateCommand.run(root(), a.positional, a.opts, out);
             default -> throw new UsageException("unknown command '" + cmd + "' (see kmapcheck --help)");
         };
     }

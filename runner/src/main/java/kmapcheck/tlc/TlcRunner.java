@@ -71,10 +71,15 @@ public final class TlcRunner {
 
     /** Runs TLC on {@code dir/module.tla} with {@code cfg} until it ends, the timeout, or cancellation. */
     public Raw runRaw(Path dir, String module, Path cfg) throws IOException, InterruptedException {
-        return runRaw(dir, module, cfg, System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds));
+        return runRaw(dir, module, cfg, List.of());
     }
 
-    private Raw runRaw(Path dir, String module, Path cfg, long deadline) throws IOException, InterruptedException {
+    /** As {@link #runRaw(Path, String, Path)} with extra TLC options (e.g. {@code -coverage 1}). */
+    public Raw runRaw(Path dir, String module, Path cfg, List<String> tlcOptions) throws IOException, InterruptedException {
+        return runRaw(dir, module, cfg, tlcOptions, System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds));
+    }
+
+    private Raw runRaw(Path dir, String module, Path cfg, List<String> tlcOptions, long deadline) throws IOException, InterruptedException {
         Path meta = Files.createTempDirectory("kmapcheck-tlc-");
         try {
             List<String> cmd = new ArrayList<>(List.of(
@@ -87,7 +92,9 @@ public final class TlcRunner {
                     "-Dkmapcheck.progress.millis=" + (control.progress() != null && control.progressMillis() > 0 ? control.progressMillis() : 10_000),
                     "-cp", tlaToolsJar() + File.pathSeparator + codeSource(TlcChild.class),
                     TlcChild.class.getName(), "-tool", "-workers", Integer.toString(workers),
-                    "-metadir", meta.toString(), "-config", cfg.toAbsolutePath().toString(), module + ".tla"));
+                    "-metadir", meta.toString(), "-config", cfg.toAbsolutePath().toString()));
+            cmd.addAll(tlcOptions);
+            cmd.add(module + ".tla");
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
             long t0 = System.nanoTime();
             Process p = pb.start();
@@ -201,7 +208,7 @@ public final class TlcRunner {
     /** As {@link #check(String, Path, String, List)} with any configuration file. */
     public TlcResult check(String modelId, Path dir, String module, Path cfg, List<String> varOrder) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        Raw raw = runRaw(dir, module, cfg, deadline);
+        Raw raw = runRaw(dir, module, cfg, List.of(), deadline);
         lastPeakRssKb = raw.peakRssKb();
         if (raw.stopped() != null) return stopped(raw);
         TlcResult r = ToolOutputParser.parse(modelId, raw.output(), raw.exitCode(), raw.millis(), varOrder, dir, cfg);
@@ -252,7 +259,7 @@ public final class TlcRunner {
             Path tmp = Files.createTempFile("kmapcheck-", ".cfg");
             try {
                 Files.write(tmp, c);
-                Raw raw = runRaw(dir, module, tmp, deadline);
+                Raw raw = runRaw(dir, module, tmp, List.of(), deadline);
                 if (raw.stopped() != null) return null;
                 if (raw.exitCode() == 13) return p;
             } finally {

@@ -1,0 +1,141 @@
+package kmapcheck.adequacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import kmapcheck.cli.Manifest;
+import kmapcheck.tlc.TlcResult;
+import kmapcheck.tlc.TlcRunner;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The catalogue of kernel-semantic spec mutations, {@code spec/<mechanism>/mutations.json}:
+ * <pre>
+ * { "mechanism": "lwbuf",
+ *   "mutations": [ { "name": "FreeKeepsMask",                    // unique
+ *                    "meaning": "the kernel bug it stands for",
+ *                    "file": "Lwbuf.tla",                        // a module of spec/<mechanism>/
+ *                    "find": "exact text, exactly once in file",
+ *                    "replace": "its replacement",
+ *                    "equivalent": "optional: why no behaviour changes that matters",
+ *                    "gap": "optional: which configuration or property would catch it" } ] }
+ * </pre>
+ * A {@code find} that occurs zero or several times is bad input (a stale catalogue). Each mutant
+ * is checked by TLC on the default models whose MC module depends on the mutated module: killed
+ * when a model no longer meets its manifest verdict (passing models first, the first kill stops).
+ */
+public final class SpecMutations {
+    public record Mutation(String name, String meaning, String file, String find, String replace, String equivalent, String gap) {}
+
+    /** @param status killed, survived or timed out */
+    public record Outcome(Mutation mutation, String status, String detail, int modelsRun, double seconds) {}
+
+    private SpecMutations() {}
+
+    public static Path catalogueOf(Path root, String mechanism) { return root.resolve("spec").resolve(mechanism).resolve("mutations.json"); }
+
+    public static List<Mutation> load(Path catalogue, String mechanism) throws IOException {
+        if (!Files.exists(catalogue)) throw new BadInput(catalogue + ": no mutation catalogue for " + mechanism);
+        JsonNode root = Unreached.readMechanismFile(catalogue, mechanism, "mutations");
+        List<Mutation> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (JsonNode n : root.path("mutations")) {
+            Unreached.onlyKeys(n, catalogue, "name", "meaning", "file", "find", "replace", "equivalent", "gap");
+            Mutation m = new Mutation(Unreached.text(n, "name", catalogue), Unreached.text(n, "meaning", catalogue),
+                    Unreached.text(n, "file", catalogue), Unreached.text(n, "find", catalogue),
+                    n.path("replace").isTextual() ? n.get("replace").asText() : null,
+                    n.hasNonNull("equivalent") ? n.get("equivalent").asText() : null, n.hasNonNull("gap") ? n.get("gap").asText() : null);
+            if (m.replace() == null) throw new BadInput(catalogue + ": " + m.name() + ": missing \"replace\"");
+            if (!names.add(m.name())) throw new BadInput(catalogue + ": mutation name " + m.name() + " used twice");
+            if (m.find().equals(m.replace())) throw new BadInput(catalogue + ": " + m.name() + ": replace equals find");
+            if (m.equivalent() != null && m.gap() != null) throw new BadInput(catalogue + ": " + m.name() + ": both equivalent and gap");
+            Path f = catalogue.getParent().resolve(m.file());
+            if (!Files.exists(f)) throw new BadInput(catalogue + ": " + m.name() + ": no module " + m.file());
+            apply(Files.readString(f), m, catalogue);
+            out.add(m);
+        }
+        if (out.isEmpty()) throw new BadInput(catalogue + ": no mutations");
+        return out;
+    }
+
+    /** The module text with the mutation applied; the find text must occur exactly once. */
+    static String apply(String text, Mutation m, Path catalogue) {
+        int i = text.indexOf(m.find());
+        if (i < 0) throw new BadInput(catalogue + ": " + m.name() + ": \"find\" text not in " + m.file() + " (stale catalogue)");
+        if (text.indexOf(m.find(), i + 1) >= 0) throw new BadInput(catalogue + ": " + m.name() + ": \"find\" text occurs more than once in " + m.file());
+        return text.substring(0, i) + m.replace() + text.substring(i + m.find().length());
+    }
+
+    private static final Pattern USES = Pattern.compile("(?:EXTENDS|INSTANCE)\\s+([\\w\\s,]+)");
+
+    /** Does module {@code mc} of {@code dir} EXTEND or INSTANCE {@code target} (transitively)? */
+    static boolean dependsOn(Path dir, String mc, String target, Set<String> seen) throws IOException {
+        if (mc.equals(target)) return true;
+        if (!seen.add(mc) || !Files.exists(dir.resolve(mc + ".tla"))) return false;
+        Matcher x = USES.matcher(Files.readString(dir.resolve(mc + ".tla")));
+        while (x.find())
+            for (String u : x.group(1).split("[,\\s]+"))
+                if (!u.isBlank() && dependsOn(dir, u.strip(), target, seen)) return true;
+        return false;
+    }
+
+    /** Runs one mutant through TLC on the default models that depend on the mutated module. */
+    public static Outcome run(Path root, String mechanism, Mutation m, TlcRunner tlc) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        Path src = root.resolve("spec").resolve(mechanism);
+        Path tmp = Files.createTempDirectory("kmapcheck-mutant-");
+        try {
+            try (Stream<Path> s = Files.list(src)) {
+                for (Path f : s.filter(Files::isRegularFile).toList()) Files.copy(f, tmp.resolve(f.getFileName()));
+            }
+            Path mod = tmp.resolve(m.file());
+            Files.writeString(mod, apply(Files.readString(mod), m, catalogueOf(root, mechanism)));
+            String target = m.file().replaceAll("\\.tla$", "");
+            List<Manifest.Entry> models = new ArrayList<>();
+            for (Manifest.Entry e : Manifest.load(root, List.of(mechanism)))
+                if (e.tool() == Manifest.Tool.TLC && e.dflt() && e.mechanism().equals(mechanism) && dependsOn(src, e.file(), target, new HashSet<>()))
+                    models.add(e);
+            models.sort(Comparator.comparing(e -> !e.expectsPass()));   // passing models first
+            if (models.isEmpty()) throw new BadInput(catalogueOf(root, mechanism) + ": " + m.name() + ": no default model uses " + m.file());
+            int run = 0;
+            String timedOut = null;
+            for (Manifest.Entry e : models) {
+                run++;
+                TlcResult r = tlc.check(e.id(), tmp, e.file(), List.of());
+                MutantVerdict.Judged j = judge(e, r, m, root, mechanism);
+                if (j.outcome() == MutantVerdict.Outcome.KILLS)
+                    return new Outcome(m, "killed", e.name() + ": " + j.detail(), run, (System.nanoTime() - t0) / 1e9);
+                if (j.outcome() == MutantVerdict.Outcome.INCOMPLETE && timedOut == null) timedOut = e.name() + ": " + j.detail();
+            }
+            return new Outcome(m, timedOut != null ? "timed out" : "survived",
+                    timedOut != null ? timedOut : "every model of " + m.file() + " met its verdict", run, (System.nanoTime() - t0) / 1e9);
+        } finally {
+            try (Stream<Path> s = Files.walk(tmp)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** A TLC result of a mutated model against the model's manifest verdict; a mutant that does not parse is bad input. */
+    static MutantVerdict.Judged judge(Manifest.Entry e, TlcResult r, Mutation m, Path root, String mechanism) {
+        return switch (r.outcome()) {
+            case PASS -> MutantVerdict.judge(e, true, null, null);
+            case VIOLATION -> MutantVerdict.judge(e, true, r.kind(), r.property());
+            case ERROR -> {
+                if (r.exitCode() == -1) yield MutantVerdict.judge(e, false, null, null);
+                if (r.exitCode() == 150 || r.exitCode() == 151)
+                    throw new BadInput(catalogueOf(root, mechanism) + ": " + m.name() + ": the mutated spec does not parse: " + r.message());
+                yield new MutantVerdict.Judged(MutantVerdict.Outcome.KILLS, "TLC error: " + r.message());
+            }
+        };
+    }
+}
