@@ -130,12 +130,9 @@ public final class SpecMutations {
         return switch (r.outcome()) {
             case PASS -> MutantVerdict.judge(e, true, null, null);
             case VIOLATION -> MutantVerdict.judge(e, true, r.kind(), r.property());
-            case ERROR -> {
-                if (r.exitCode() == -1) yield MutantVerdict.judge(e, false, null, null);
-                if (r.exitCode() == 150 || r.exitCode() == 151)
-                    throw new BadInput(catalogueOf(root, mechanism) + ": " + m.name() + ": the mutated spec does not parse: " + r.message());
-                yield new MutantVerdict.Judged(MutantVerdict.Outcome.KILLS, "TLC error: " + r.message());
-            }
+            case STOPPED, TOOL_FAILURE -> MutantVerdict.judge(e, false, null, null);      // timed out or crashed: no verdict
+            case BAD_INPUT -> throw new BadInput(catalogueOf(root, mechanism) + ": " + m.name() + ": the mutated spec does not parse: " + r.message());
+            case ERROR -> new MutantVerdict.Judged(MutantVerdict.Outcome.KILLS, "TLC error: " + r.message());
         };
     }
 }
