@@ -386,7 +386,20 @@ public final class Explorer {
     /** A state of the implementation, for stepping through it outside the search. */
     public static final class Node {
         final MachineState state;
+        private MachineState.Key key;
         Node(MachineState s) { this.state = s; }
+
+        /**
+         * An immutable value with equals/hashCode that identifies the implementation state exactly:
+         * two nodes have equal keys iff they are the same state (the search's state matching).
+         */
+        public Object key() {
+            if (key == null) key = MachineState.Key.of(state.encode());
+            return key;
+        }
+
+        @Override public boolean equals(Object o) { return o instanceof Node n && n.key().equals(key()); }
+        @Override public int hashCode() { return key().hashCode(); }
     }
 
     /**
