@@ -7,6 +7,7 @@ public final class Explore {
     /** Builds an explorer for a scenario without running it (stepping API). */
     public static Explorer explorer(Scenario s) {
         Mechanism m = Mechanism.byName(s.get("target"));
+        s = s.withModel(m);
         Mechanism.Model model = m.build(s);
         ExplorerConfig cfg = s.explorerConfig();
         s.checkAllKeysUsed();
@@ -15,6 +16,7 @@ public final class Explore {
 
     public static ExplorationResult scenario(Scenario s) {
         Mechanism m = Mechanism.byName(s.get("target"));
+        s = s.withModel(m);
         Mechanism.Model model = m.build(s);
         ExplorerConfig cfg = s.explorerConfig();
         s.checkAllKeysUsed();

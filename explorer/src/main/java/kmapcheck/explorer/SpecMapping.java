@@ -1,6 +1,5 @@
 package kmapcheck.explorer;
 
-import kmapcheck.trace.Roles;
 import kmapcheck.trace.Value;
 
 import java.util.List;
@@ -24,18 +23,22 @@ public interface SpecMapping {
     /** The spec action implementation step {@code s} refines; null if it is a stutter. */
     String actionName(Step s);
 
-    /** Which variables identify threads and CPUs (trace rendering). */
-    Roles roles();
-
     record Invariant(String name, Predicate<Map<String, Value>> holds) {
         /**
          * The invariants a model's cfg lists, in its order (TLC reports the first violated one),
          * looked up by name in {@code registry}; "TypeOK" is {@code typeOk}.
+         *
+         * @throws IllegalArgumentException for a name with no Java check
          */
         public static List<Invariant> selected(List<String> names, Map<String, Predicate<Map<String, Value>>> registry,
                                                Predicate<Map<String, Value>> typeOk) {
             List<Invariant> out = new java.util.ArrayList<>();
-            for (String n : names) out.add(new Invariant(n, n.equals("TypeOK") ? typeOk : registry.get(n)));
+            for (String n : names) {
+                Predicate<Map<String, Value>> p = n.equals("TypeOK") ? typeOk : registry.get(n);
+                if (p == null) throw new IllegalArgumentException("INVARIANT " + n + " has no Java check (known: TypeOK, "
+                        + String.join(", ", new java.util.TreeSet<>(registry.keySet())) + ")");
+                out.add(new Invariant(n, p));
+            }
             return out;
         }
     }

@@ -106,6 +106,7 @@ final class Commands {
 
     static int runAndReport(List<Manifest.Entry> sel, Main.Args a, Path root, PrintStream out, boolean summaryFiles) throws Exception {
         Path outDir = a.out(root);
+        Runs.checkScenarios(sel);
         Runs runs = new Runs(a.tlc());
         List<RunOutcome> results = new ArrayList<>();
         out.println(Summary.header());

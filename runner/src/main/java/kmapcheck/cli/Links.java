@@ -56,7 +56,7 @@ final class Links {
             return 1;
         }
         Manifest.Entry sc = scenarioFor(all, model.id());
-        Replay.Result r = Replay.run(tlc.trace(), Scenario.load(sc.id(), sc.dir().resolve(sc.file())));
+        Replay.Result r = Replay.run(tlc.trace(), Runs.scenario(sc));
         Trace t = r.javaTrace();
         if (r.reproduced() && a.opts.containsKey("extend")) {
             String prop = a.opts.get("extend");
@@ -105,7 +105,7 @@ final class Links {
         Path root = Main.root();
         List<Manifest.Entry> all = Manifest.load(root, a.positional);
         Manifest.Entry sc = Commands.select(all, a.positional, false, true, Manifest.Tool.EXPLORER).get(0);
-        ExplorationResult r = Explore.scenario(Scenario.load(sc.id(), sc.dir().resolve(sc.file())));
+        ExplorationResult r = Explore.scenario(Runs.scenario(sc));
         if (r.trace() == null) {
             out.println("kmapcheck: the exploration of " + sc.id() + " found no counterexample (" + r.verdict() + "): nothing to validate");
             return 1;

@@ -60,10 +60,27 @@ public final class Runs {
         return new RunOutcome(e, v.actual(), v.ok(), r.distinctStates(), r.generated(), r.depth(), r.millis() / 1000.0, trace, r.message());
     }
 
+    /**
+     * A scenario with the TLC model it pairs with (manifest "model": spec/&lt;mechanism&gt;/MC&lt;model&gt;),
+     * which fixes its constants and the properties it checks.
+     */
+    public static Scenario scenario(Manifest.Entry e) throws IOException {
+        Path specDir = e.dir().getParent().getParent().resolve("spec").resolve(e.mechanism());
+        return Scenario.load(e.id(), e.dir().resolve(e.file()), specDir, "MC" + e.model());
+    }
+
+    /**
+     * Loads and builds every scenario among {@code entries} (with its model) before anything runs:
+     * a broken scenario or one that disagrees with its model is bad input (one line, exit 2).
+     */
+    public static void checkScenarios(List<Manifest.Entry> entries) throws IOException {
+        for (Manifest.Entry e : entries) if (e.tool() == Manifest.Tool.EXPLORER) Explore.explorer(scenario(e));
+    }
+
     RunOutcome runExplorer(Manifest.Entry e) {
         Scenario s;
         try {
-            s = Scenario.load(e.id(), e.dir().resolve(e.file()));
+            s = scenario(e);
         } catch (IOException x) {
             return new RunOutcome(e, "error: " + x.getMessage(), false, 0, 0, 0, 0, null, x.getMessage());
         }
