@@ -30,6 +30,7 @@ public final class Main {
               explore    run the Java exploration:   kmapcheck explore lwbuf/Fixed | lwbuf | --all
               replay     replay a TLC counterexample on the Java implementation
               validate   check an explorer counterexample against the spec with TLC
+              conform    TLC judges every state and step of a scenario's exploration against its model
               bench      states, states/s and wall time of TLC and the explorer side by side
               report     write the HTML report from the traces of the last run
               list       list models and scenarios with their expected verdicts
@@ -71,6 +72,7 @@ public final class Main {
             case "report" -> Reports.command(a, out);
             case "replay" -> Links.replay(a, out);
             case "validate" -> Links.validate(a, out);
+            case "conform" -> ConformCommand.run(a, out);
             default -> throw new UsageException("unknown command '" + cmd + "' (see kmapcheck --help)");
         };
     }

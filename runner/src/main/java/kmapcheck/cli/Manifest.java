@@ -22,15 +22,55 @@ public final class Manifest {
      * @param file          MC module (TLC, without .tla) or scenario file (explorer)
      * @param distinctStates expected distinct states of a passing run, or null
      * @param model         for a scenario: the TLC model with the same constants (replay / validation)
+     * @param conform       for a scenario: why {@code conform} may find TLC-only states or spec
+     *                      actions the explorer never takes (empty: nothing to explain)
      */
     public record Entry(String mechanism, String name, Tool tool, Path dir, String file, boolean dflt,
                         String expect, String kind, String property, Long distinctStates, String model,
-                        String description) {
+                        String description, ConformReasons conform) {
         public String id() { return mechanism + "/" + name; }
         public boolean expectsPass() { return expect.equals("pass"); }
         public String expectedText() {
             return expectsPass() ? "pass" : kindWord(kind) + " " + property;
         }
+    }
+
+    /**
+     * A scenario's {@code "conform"} entry: {@code {"tlcOnly": "why", "actionsNeverTaken": {"Action": "why"}}}.
+     * Each reason must be needed: {@code conform} fails on a non-zero count without a reason and on a
+     * reason for a zero count.
+     */
+    public record ConformReasons(String tlcOnly, java.util.Map<String, String> actionsNeverTaken) {
+        public static final ConformReasons NONE = new ConformReasons(null, java.util.Map.of());
+    }
+
+    static ConformReasons conformReasons(JsonNode n, Path manifest, String name) {
+        JsonNode c = n.get("conform");
+        if (c == null || c.isNull()) return ConformReasons.NONE;
+        String where = manifest + ": scenario " + name + ": \"conform\"";
+        if (!c.isObject()) throw new ManifestException(where + " must be an object");
+        String tlcOnly = null;
+        java.util.Map<String, String> actions = new java.util.LinkedHashMap<>();
+        for (var it = c.fields(); it.hasNext(); ) {
+            var f = it.next();
+            switch (f.getKey()) {
+                case "tlcOnly" -> tlcOnly = reason(f.getValue(), where + ".tlcOnly");
+                case "actionsNeverTaken" -> {
+                    if (!f.getValue().isObject()) throw new ManifestException(where + ".actionsNeverTaken must map action names to reasons");
+                    for (var a = f.getValue().fields(); a.hasNext(); ) {
+                        var e = a.next();
+                        actions.put(e.getKey(), reason(e.getValue(), where + ".actionsNeverTaken." + e.getKey()));
+                    }
+                }
+                default -> throw new ManifestException(where + ": unknown key '" + f.getKey() + "' (tlcOnly, actionsNeverTaken)");
+            }
+        }
+        return new ConformReasons(tlcOnly, java.util.Map.copyOf(actions));
+    }
+
+    private static String reason(JsonNode v, String where) {
+        if (!v.isTextual() || v.asText().isBlank()) throw new ManifestException(where + " must be a non-empty reason");
+        return v.asText();
     }
 
     static String kindWord(String kind) {
@@ -114,7 +154,8 @@ public final class Manifest {
             out.add(new Entry(mech, name, tool, dir, file, n.path("default").asBoolean(true), expect, kind, property,
                     n.hasNonNull("distinctStates") ? n.get("distinctStates").asLong() : null,
                     n.hasNonNull("model") ? n.get("model").asText() : (tool == Tool.EXPLORER ? name : null),
-                    n.path("description").asText("")));
+                    n.path("description").asText(""),
+                    tool == Tool.EXPLORER ? conformReasons(n, manifest, name) : ConformReasons.NONE));
         }
         // every model/scenario file in the folder must be in the manifest: nothing silently skipped
         try (Stream<Path> s = Files.list(dir)) {
