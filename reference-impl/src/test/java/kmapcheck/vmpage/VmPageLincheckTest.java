@@ -82,8 +82,13 @@ class VmPageLincheckTest {
                     + Long.toHexString(m.peek(page.refCount) & VmPage.U32));
     }
 
+    /**
+     * Lincheck may or may not reach the racing interleaving (it does not, in practice); either
+     * outcome is printed. A failure must be one of the scenario's own checks: anything else (a
+     * harness or Lincheck error) fails the test.
+     */
     @Test
-    void buggyVariantsUnderLincheckReportHonestly() {
+    void buggyVariantsUnderLincheckReportHonestly() throws Throwable {
         for (VmPage.Variant v : new VmPage.Variant[]{VmPage.Variant.WIRE_MAPPED_IGNORES_BLOCKED, VmPage.Variant.CHECK_THEN_SET_BLOCKED}) {
             AtomicInteger runs = new AtomicInteger();
             String outcome;
@@ -91,7 +96,10 @@ class VmPageLincheckTest {
                 runUnderLincheck(v, runs);
                 outcome = "no failure found (the racing interleaving is outside its exploration)";
             } catch (Throwable t) {
-                outcome = "failure: " + String.valueOf(t.getMessage()).lines().findFirst().orElse("");
+                String msg = String.valueOf(t.getMessage());
+                if (!msg.contains("NoUseAfterFree:") && !msg.contains("NoFreeWhileReferenced:")) throw t;
+                outcome = "failure: " + msg.lines().filter(l -> l.contains("NoUseAfterFree:") || l.contains("NoFreeWhileReferenced:"))
+                        .findFirst().orElse("");
             }
             System.out.println("Lincheck: " + v.specName + ": " + runs.get() + " executions, " + outcome);
             assertTrue(runs.get() > 0);

@@ -47,24 +47,53 @@ class CliTest {
 
     @Test void missingArguments() throws Exception { assertOneLineError(cli("tlc"), "tlc needs MODEL... or --all"); }
 
-    @Test
-    void scenarioWithUnknownKeyIsRejected() throws Exception {
+    /** A repository with spec/lwbuf's Fixed model and one scenario file paired with it. */
+    static Path repoWithScenario(String jpf, String conform) throws IOException {
         Path tmp = Files.createTempDirectory("kmapcheck-cli-");
-        Path root = TestRoot.get();
-        // a copy of the repo's manifests with one broken scenario
-        Files.createDirectories(tmp.resolve("spec"));
+        Path spec = Files.createDirectories(tmp.resolve("spec/lwbuf"));
+        for (String f : List.of("Lwbuf.tla", "MCFixed.tla", "MCFixed.cfg"))
+            Files.copy(TestRoot.get().resolve("spec/lwbuf").resolve(f), spec.resolve(f));
+        Files.writeString(spec.resolve("manifest.json"), "{\"mechanism\":\"lwbuf\",\"spec\":\"Lwbuf.tla\",\"models\":"
+                + "[{\"name\":\"Fixed\",\"module\":\"MCFixed.tla\",\"expect\":\"pass\"}]}");
         Path jc = Files.createDirectories(tmp.resolve("jpf-config/lwbuf"));
-        Files.writeString(jc.resolve("Typo.jpf"), "target = lwbuf\nvariant = Fixed\nsearch.max_stats = 10\n");
-        Files.writeString(jc.resolve("manifest.json"), "{\"mechanism\":\"lwbuf\",\"scenarios\":[{\"name\":\"Typo\",\"file\":\"Typo.jpf\",\"expect\":\"pass\"}]}");
+        Files.writeString(jc.resolve("Probe.jpf"), jpf);
+        Files.writeString(jc.resolve("manifest.json"), "{\"mechanism\":\"lwbuf\",\"scenarios\":[{\"name\":\"Probe\","
+                + "\"file\":\"Probe.jpf\",\"model\":\"Fixed\",\"expect\":\"pass\"" + conform + "}]}");
+        return tmp;
+    }
+
+    static Run cliIn(Path root, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dkmapcheck.root=" + tmp, Main.class.getName(), "explore", "lwbuf/Typo"));
+                "-cp", System.getProperty("java.class.path"), "-Dkmapcheck.root=" + root, Main.class.getName()));
+        cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int code = p.waitFor();
-        // an unknown key makes the run an error row: the summary marks it and the exit code is non-zero
-        assertEquals(1, code, out);
-        assertTrue(out.contains("unknown key 'search.max_stats'"), out);
-        assertTrue(root.toFile().isDirectory());
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Run(p.waitFor(), out, err);
+    }
+
+    @Test
+    void scenarioWithUnknownKeyIsBadInput() throws Exception {
+        Path root = repoWithScenario("target = lwbuf\nsearch.max_stats = 10\n", "");
+        Run r = cliIn(root, "explore", "lwbuf/Probe");
+        assertOneLineError(r, "unknown key 'search.max_stats'");
+        assertTrue(r.err().contains("Probe.jpf"), r.err());
+        assertTrue(r.out().isEmpty(), "nothing runs: " + r.out());
+    }
+
+    @Test
+    void scenarioThatDisagreesWithItsModelIsBadInput() throws Exception {
+        Path root = repoWithScenario("target = lwbuf\ncpus = 3\n", "");
+        for (String cmd : List.of("explore", "check", "conform")) {
+            Run r = cliIn(root, cmd, "lwbuf/Probe");
+            assertOneLineError(r, "Probe.jpf: cpus = 3 disagrees with MCFixed");
+        }
+    }
+
+    @Test
+    void conformReasonsMustBeWellFormed() throws Exception {
+        Path root = repoWithScenario("target = lwbuf\n", ",\"conform\":{\"tlcOnyl\":\"typo\"}");
+        assertOneLineError(cliIn(root, "conform", "lwbuf/Probe"), "unknown key 'tlcOnyl'");
     }
 
     @Test
@@ -86,7 +115,7 @@ class CliTest {
 
     @Test
     void helpForEveryCommand() throws Exception {
-        for (String c : List.of("check", "tlc", "explore", "replay", "validate", "list", "bench", "report")) {
+        for (String c : List.of("check", "tlc", "explore", "replay", "validate", "conform", "list", "bench", "report")) {
             Run r = cli(c, "--help");
             assertEquals(0, r.code(), c);
             assertTrue(r.out().startsWith("usage: kmapcheck " + c), c + ": " + r.out());
