@@ -20,8 +20,15 @@ public interface SpecMapping {
     /** The spec's invariants, same names and meaning as the TLA+ conjuncts. */
     List<Invariant> invariants();
 
-    /** The spec action implementation step {@code s} refines; null if it is a stutter. */
+    /**
+     * The spec action implementation step {@code s} refines; null if it is a stutter;
+     * {@link #INIT_CHOICE} for a step that stands for the spec Init's choice among several initial
+     * states (the explorer has one initial state: a boot step picks the others).
+     */
     String actionName(Step s);
+
+    /** {@link #actionName} of a boot step: from one initial state of the spec to another. */
+    String INIT_CHOICE = "Init";
 
     record Invariant(String name, Predicate<Map<String, Value>> holds) {
         /**

@@ -3,7 +3,6 @@ package kmapcheck.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import kmapcheck.conform.Conform;
-import kmapcheck.explorer.Scenario;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -43,7 +42,7 @@ final class ConformCommand {
         Path root = Main.root();
         List<Manifest.Entry> all = Manifest.load(root, a.positional);
         List<Manifest.Entry> sel = Commands.select(all, a.positional, a.flag("all"), a.flag("include-optional"), Manifest.Tool.EXPLORER);
-        Conform conform = new Conform("2g", a.intOpt("timeout", 1800), a.flag("exact"));
+        Conform conform = new Conform("3g", a.intOpt("timeout", 1800), a.flag("exact"));
         Path outDir = a.out(root).resolve("conform");
         Runs.checkScenarios(sel);
         ObjectMapper json = new ObjectMapper();
@@ -51,8 +50,7 @@ final class ConformCommand {
         long t0 = System.nanoTime();
         for (Manifest.Entry e : sel) {
             Manifest.Entry model = Conform.modelOf(all, e);
-            Scenario s = Runs.scenario(e);
-            ObjectNode r = conform.run(e, model, s, outDir);
+            ObjectNode r = conform.run(e, model, outDir);
             if (!"conforms".equals(r.get("verdict").asText())) bad++;
             out.println(a.flag("json") ? json.writeValueAsString(r) : Conform.summaryLine(r));
             out.flush();

@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import kmapcheck.cli.Manifest;
-import kmapcheck.explorer.Explore;
-import kmapcheck.explorer.Explorer;
-import kmapcheck.explorer.Scenario;
-import kmapcheck.explorer.conform.AbstractGraph;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,63 +29,78 @@ public final class Conform {
     private final String heap;
     private final long timeoutSeconds;
     private final boolean exactTlcOnly;
+    private final long maxTlcStates;
+
+    /** TLC's breadth-first search stops here (a buggy model's reachable set may be infinite). */
+    public static final long MAX_TLC_STATES = 2_000_000;
 
     /**
      * @param exactTlcOnly count TLC-only states exactly (a full TLC breadth-first search) even where
      *                     the manifest expects them; otherwise such pairs report a lower bound
      */
     public Conform(String heap, long timeoutSeconds, boolean exactTlcOnly) {
+        this(heap, timeoutSeconds, exactTlcOnly, MAX_TLC_STATES);
+    }
+
+    public Conform(String heap, long timeoutSeconds, boolean exactTlcOnly, long maxTlcStates) {
         this.heap = heap;
         this.timeoutSeconds = timeoutSeconds;
         this.exactTlcOnly = exactTlcOnly;
+        this.maxTlcStates = maxTlcStates;
     }
 
     /**
      * @param scenario the scenario's manifest entry
      * @param model    the paired model's manifest entry (its distinctStates is cross-checked)
-     * @param outDir   where the graph and TLC's judgement are written
+     * @param outDir   where the graph and TLC's judgement are written ({@code <mechanism>/<scenario>/})
      * @return the pair's result: the keys of {@code conform --json}
      */
-    public ObjectNode run(Manifest.Entry scenario, Manifest.Entry model, Scenario loaded, Path outDir)
-            throws IOException, InterruptedException {
+    public ObjectNode run(Manifest.Entry scenario, Manifest.Entry model, Path outDir) throws IOException, InterruptedException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode r = json.createObjectNode();
         r.put("id", scenario.id());
         r.put("model", model.file());
         Path dir = outDir.resolve(scenario.mechanism()).resolve(scenario.name());
         deleteTree(dir);
-        Explorer ex = Explore.explorer(loaded);
-        AbstractGraph.Summary g = AbstractGraph.build(ex, loaded.explorerConfig(), dir);
-        r.put("javaStates", g.javaStates());
-        r.put("concreteStates", g.concreteStates());
-        r.put("transitions", g.transitions());
-        r.put("stutters", g.stutters());
-        r.put("panics", g.panics());
-        r.put("millisExplorer", g.millis());
-        List<String> problems = new ArrayList<>();
-        if (!g.complete()) {
-            r.put("verdict", "incomplete");
-            problems.add("the exploration hit " + g.bound() + ": INCOMPLETE, not judged");
-            return finish(r, problems, json);
-        }
+        Files.createDirectories(dir);
         boolean exact = exactTlcOnly || scenario.conform().tlcOnly() == null;
-        JsonNode t = judge(model.dir(), model.file(), dir, exact);
+        JsonNode t = child(dir, "conform", scenario.dir().resolve(scenario.file()).toAbsolutePath().toString(), scenario.id(),
+                model.dir().toAbsolutePath().toString(), model.file(), dir.toAbsolutePath().toString(),
+                exact ? "exact" : "lower-bound", Long.toString(maxTlcStates));
+        List<String> problems = new ArrayList<>();
+        if (t.has("explorer")) {
+            JsonNode g = t.get("explorer");
+            for (String k : List.of("javaStates", "concreteStates", "transitions", "stutters", "panics", "outOfModel"))
+                r.set(k, g.get(k));
+            r.put("millisExplorer", g.get("millis").asLong());
+            r.put("explorerPeakHeapMb", g.get("peakHeapMb").asLong());
+            if (g.has("bound")) {
+                r.put("verdict", "incomplete");
+                problems.add("the exploration hit " + g.get("bound").asText() + ": INCOMPLETE, not judged");
+                return finish(r, problems, json);
+            }
+        }
         if (t.has("error")) {
             r.put("verdict", "error");
             problems.add(t.get("error").asText());
             return finish(r, problems, json);
         }
         for (String k : List.of("tlcStates", "tlcStatesExact", "javaOnly", "tlcOnly", "stepsChecked", "stepsNotInSpec", "stepsMisnamed",
-                "invariantDisagreements", "tlcInitStates", "tlcBreadthFirstSearch"))
+                "invariantDisagreements", "tlcInitStates", "tlcBreadthFirstSearch", "namedStutters", "initChoiceSteps"))
             r.set(k, t.get(k));
         r.set("actionsNeverTaken", t.get("actionsNeverTaken"));
         for (String k : List.of("actionsTaken", "actionsNotEnabledOnExplorerStates", "javaOnlyExamples", "tlcOnlyExamples",
-                "stepsNotInSpecExamples", "stepsMisnamedExamples", "invariantDisagreementsBy", "fingerprintCollisions",
-                "millisTotal", "heapUsedMb"))
-            r.set(k.equals("millisTotal") ? "millisTlc" : k, t.get(k));
-        r.put("millisTlcProcess", t.get("millisProcess").asLong());
+                "stepsNotInSpecExamples", "stepsNotInSpecByExplorerAction", "stepsMisnamedExamples", "invariantDisagreementsBy",
+                "fingerprintCollisions"))
+            r.set(k, t.get(k));
+        r.put("millisTlc", t.get("millisTotal").asLong());
+        r.put("millisProcess", t.get("millisProcess").asLong());
+        r.put("peakRssMb", t.get("peakRssMb").asLong());
 
         long javaOnly = t.get("javaOnly").asLong(), tlcOnly = t.get("tlcOnly").asLong();
+        if (exact && !t.get("tlcStatesExact").asBoolean())
+            problems.add("TLC's reachable set of " + model.file() + " has more than " + maxTlcStates
+                    + " states: the comparison is INCOMPLETE (javaOnly and tlcOnly are bounds)");
         if (javaOnly > 0) problems.add(javaOnly + " explorer states are not reachable in " + model.file());
         if (t.get("stepsNotInSpec").asLong() > 0) problems.add(t.get("stepsNotInSpec").asLong() + " explorer steps are not steps of the spec");
         if (t.get("invariantDisagreements").asLong() > 0)
@@ -98,20 +109,30 @@ public final class Conform {
         if (t.get("tlcStatesExact").asBoolean() && model.distinctStates() != null && model.distinctStates() != t.get("tlcStates").asLong())
             problems.add("TLC's reachable set here has " + t.get("tlcStates").asLong() + " states, the model's manifest entry "
                     + model.distinctStates());
-        Manifest.ConformReasons why = scenario.conform();
-        if (tlcOnly > 0 && why.tlcOnly() == null)
-            problems.add(tlcOnly + " states of " + model.file() + " are not explored: no \"conform.tlcOnly\" reason in the manifest");
-        if (tlcOnly == 0 && why.tlcOnly() != null)
-            problems.add("the manifest explains TLC-only states, but there are none");
         List<String> never = new ArrayList<>();
         t.get("actionsNeverTaken").forEach(a -> never.add(a.asText()));
-        for (String a : never)
+        problems.addAll(reasonProblems(tlcOnly, never, scenario.conform(), model.file()));
+        r.put("verdict", problems.isEmpty() ? "conforms" : "differs");
+        return finish(r, problems, json);
+    }
+
+    /**
+     * The manifest's reasons against the facts: a non-zero TLC-only count and every spec action the
+     * explorer never takes need a reason; a reason where there is nothing to explain is an error.
+     */
+    static List<String> reasonProblems(long tlcOnly, List<String> neverTaken, Manifest.ConformReasons why, String model) {
+        List<String> problems = new ArrayList<>();
+        if (tlcOnly > 0 && why.tlcOnly() == null)
+            problems.add(tlcOnly + " states of " + model + " are not explored: no \"conform.tlcOnly\" reason in the manifest");
+        if (tlcOnly == 0 && why.tlcOnly() != null)
+            problems.add("the manifest explains TLC-only states, but there are none");
+        for (String a : neverTaken)
             if (!why.actionsNeverTaken().containsKey(a))
                 problems.add("no explorer step takes " + a + ": no \"conform.actionsNeverTaken\" reason in the manifest");
         for (String a : why.actionsNeverTaken().keySet())
-            if (!never.contains(a)) problems.add("the manifest explains why " + a + " is never taken, but the explorer takes it (or the spec has no such action)");
-        r.put("verdict", problems.isEmpty() ? "conforms" : "differs");
-        return finish(r, problems, json);
+            if (!neverTaken.contains(a))
+                problems.add("the manifest explains why " + a + " is never taken, but the explorer takes it (or the spec has no such action)");
+        return problems;
     }
 
     private static ObjectNode finish(ObjectNode r, List<String> problems, ObjectMapper json) {
@@ -122,19 +143,23 @@ public final class Conform {
     }
 
     /** Runs {@link Judge} in a child JVM (TLC keeps static state); returns its tlc.json. */
-    JsonNode judge(Path specDir, String module, Path graph, boolean exact) throws IOException, InterruptedException {
+    JsonNode child(Path graph, String... args) throws IOException, InterruptedException {
         Path tmp = Files.createTempDirectory("kmapcheck-judge-");
         try {
-            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:+UseParallelGC", "-Xmx" + heap, "-Xss8m", "-Dfile.encoding=UTF-8", "-Djava.io.tmpdir=" + tmp,
-                    "-cp", System.getProperty("java.class.path"), Judge.class.getName(),
-                    specDir.toAbsolutePath().toString(), module, graph.toAbsolutePath().toString(), exact ? "exact" : "lower-bound");
+                    "-cp", System.getProperty("java.class.path"), Judge.class.getName()));
+            cmd.addAll(List.of(args));
             Path log = graph.resolve("tlc.log");
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            kmapcheck.tlc.TlcRunner.PeakRss rss = new kmapcheck.tlc.TlcRunner.PeakRss(p.pid());
+            rss.start();
+            boolean done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+            rss.interrupt();
+            if (!done) {
                 p.destroyForcibly();
-                return new ObjectMapper().createObjectNode().put("error", "TLC's judgement timed out after " + timeoutSeconds + " s");
+                return new ObjectMapper().createObjectNode().put("error", "conform timed out after " + timeoutSeconds + " s");
             }
             Path result = graph.resolve("tlc.json");
             if (p.exitValue() != 0 || !Files.exists(result)) {
@@ -143,10 +168,17 @@ public final class Conform {
             }
             ObjectNode t = (ObjectNode) new ObjectMapper().readTree(result.toFile());
             t.put("millisProcess", (System.nanoTime() - t0) / 1_000_000);
+            t.put("peakRssMb", rss.peakKb() / 1024);
             return t;
         } finally {
             deleteTree(tmp);
         }
+    }
+
+    /** TLC's judgement of a graph already written to {@code graph} (no exploration). */
+    JsonNode judgeGraph(Path specDir, String module, Path graph, boolean exact) throws IOException, InterruptedException {
+        return child(graph, "graph", specDir.toAbsolutePath().toString(), module, graph.toAbsolutePath().toString(),
+                exact ? "exact" : "lower-bound", Long.toString(maxTlcStates));
     }
 
     private static String tail(String s) {
@@ -168,7 +200,8 @@ public final class Conform {
         List<String> never = new ArrayList<>();
         r.get("actionsNeverTaken").forEach(a -> never.add(a.asText()));
         sb.append("  neverTaken ").append(never.isEmpty() ? "-" : String.join(",", never));
-        sb.append(String.format("  (%.1f s + TLC %.1f s)", r.get("millisExplorer").asLong() / 1000.0, r.get("millisTlcProcess").asLong() / 1000.0));
+        sb.append(String.format("  (%.1f s: explorer %.1f s, TLC %.1f s)", r.get("millisProcess").asLong() / 1000.0,
+                r.get("millisExplorer").asLong() / 1000.0, r.get("millisTlc").asLong() / 1000.0));
         if (!r.get("problems").isEmpty()) sb.append("\n    ").append(String.join("\n    ", problems(r)));
         return sb.toString();
     }

@@ -3,6 +3,11 @@ package kmapcheck.conform;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import kmapcheck.explorer.Explore;
+import kmapcheck.explorer.Explorer;
+import kmapcheck.explorer.Scenario;
+import kmapcheck.explorer.SpecMapping;
+import kmapcheck.explorer.conform.AbstractGraph;
 import kmapcheck.explorer.conform.LongSet;
 import kmapcheck.explorer.tla.SpecResolver;
 import kmapcheck.trace.TlaValueParser;
@@ -35,10 +40,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * TLC's judgement of an explorer graph ({@link kmapcheck.explorer.conform.AbstractGraph}), run in a
- * child JVM (TLC keeps global state): {@code Judge SPEC_DIR MC_MODULE GRAPH_DIR exact|lower-bound}.
- * Loads the model with TLC's own classes (as TLC's model checker does) and decides, writing
- * {@code GRAPH_DIR/tlc.json}:
+ * TLC's judgement of an explorer graph ({@link AbstractGraph}), run in a child JVM (TLC keeps global
+ * state; see {@link #USAGE}). Loads the model with TLC's own classes (as TLC's model checker does),
+ * explores the scenario within the model's CONSTRAINTs, and decides, writing {@code GRAPH_DIR/tlc.json}:
  * <ol type="a">
  *   <li>every INVARIANT of the cfg on every explorer state, against the explorer's Java verdict;</li>
  *   <li>every explorer step (src != dst) is a successor of src under some action of the spec's
@@ -68,22 +72,88 @@ public final class Judge {
         this.graph = graph;
     }
 
+    static final String USAGE = """
+            usage: Judge conform JPF_FILE SCENARIO_ID SPEC_DIR MC_MODULE GRAPH_DIR exact|lower-bound MAX_TLC_STATES
+                   Judge graph SPEC_DIR MC_MODULE GRAPH_DIR exact|lower-bound MAX_TLC_STATES
+                   Judge roundtrip SPEC_DIR MC_MODULE LIMIT OUT_JSON""";
+
+    /**
+     * {@code conform}: explores the scenario (within the model's CONSTRAINTs, which TLC decides),
+     * writes the graph to GRAPH_DIR and judges it; {@code graph}: judges a graph already written;
+     * {@code roundtrip}: {@link #roundTrip}. The result is GRAPH_DIR/tlc.json (OUT_JSON).
+     */
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            System.err.println("usage: Judge SPEC_DIR MC_MODULE GRAPH_DIR exact|lower-bound");
+        ObjectMapper json = new ObjectMapper();
+        String mode = args.length > 0 ? args[0] : "";
+        if (mode.equals("roundtrip") && args.length == 5) {
+            FastTool tool = load(Path.of(args[1]).toAbsolutePath(), args[2]);
+            json.writerWithDefaultPrettyPrinter().writeValue(Path.of(args[4]).toFile(), roundTrip(tool, Integer.parseInt(args[3])));
+            System.exit(0);
+        }
+        int at = mode.equals("conform") ? 3 : 1;
+        if (!(mode.equals("conform") && args.length == 8) && !(mode.equals("graph") && args.length == 6)) {
+            System.err.println(USAGE);
             System.exit(2);
         }
-        boolean exact = args[3].equals("exact");
-        Path specDir = Path.of(args[0]).toAbsolutePath(), graph = Path.of(args[2]);
-        ObjectNode out;
+        Path specDir = Path.of(args[at]).toAbsolutePath(), graph = Path.of(args[at + 2]);
+        String module = args[at + 1];
+        boolean exact = args[at + 3].equals("exact");
+        long maxTlcStates = Long.parseLong(args[at + 4]);
+        ObjectNode out = json.createObjectNode();
         try {
-            FastTool tool = load(specDir, args[1]);
-            out = new Judge(tool, graph).judge(exact);
+            FastTool tool = load(specDir, module);
+            if (mode.equals("conform")) {
+                AbstractGraph.Summary g = explore(tool, Path.of(args[1]), args[2], specDir, module, graph);
+                ObjectNode e = out.putObject("explorer");
+                e.put("javaStates", g.javaStates()).put("concreteStates", g.concreteStates()).put("transitions", g.transitions())
+                        .put("stutters", g.stutters()).put("panics", g.panics()).put("outOfModel", g.outOfModel())
+                        .put("maxDepth", g.maxDepth()).put("millis", g.millis()).put("peakHeapMb", heapPeakMb());
+                if (!g.complete()) e.put("bound", g.bound());
+                if (!g.complete()) {
+                    json.writerWithDefaultPrettyPrinter().writeValue(graph.resolve("tlc.json").toFile(), out);
+                    System.exit(0);
+                }
+            }
+            out.setAll(new Judge(tool, graph).judge(exact, maxTlcStates));
         } catch (Refusal r) {
-            out = new ObjectMapper().createObjectNode().put("error", r.getMessage());
+            out.put("error", r.getMessage());
         }
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(graph.resolve("tlc.json").toFile(), out);
+        json.writerWithDefaultPrettyPrinter().writeValue(graph.resolve("tlc.json").toFile(), out);
         System.exit(0);
+    }
+
+    /**
+     * The scenario's graph, explored in this JVM so that TLC decides the model's CONSTRAINTs on
+     * every new mapped state (a state outside them is not followed, as in TLC's model checker).
+     */
+    static AbstractGraph.Summary explore(FastTool tool, Path jpf, String id, Path specDir, String module, Path graph)
+            throws IOException {
+        Scenario s;
+        Explorer ex;
+        try {
+            s = Scenario.load(id, jpf, specDir, module);
+            ex = Explore.explorer(s);
+        } catch (Scenario.ScenarioException e) {
+            throw new Refusal(e.getMessage());
+        }
+        boolean constrained = tool.getModelConfig().getConstraints().size() > 0;
+        resetHeapPeaks();
+        return AbstractGraph.build(ex, s.explorerConfig(), graph,
+                constrained ? m -> tool.isInModel(TlcValues.toState(m)) : m -> true);
+    }
+
+    private static void resetHeapPeaks() {
+        System.gc();
+        for (var p : java.lang.management.ManagementFactory.getMemoryPoolMXBeans())
+            if (p.getType() == java.lang.management.MemoryType.HEAP) p.resetPeakUsage();
+    }
+
+    /** Peak heap use since {@link #resetHeapPeaks} (sum of the pools' peaks: an upper bound). */
+    private static long heapPeakMb() {
+        long sum = 0;
+        for (var p : java.lang.management.ManagementFactory.getMemoryPoolMXBeans())
+            if (p.getType() == java.lang.management.MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
+        return sum >> 20;
     }
 
     /** The model as TLC's model checker loads it (fingerprints with polynomial 0, one worker). */
@@ -109,11 +179,39 @@ public final class Judge {
         return tool;
     }
 
+    /**
+     * Self-check of the conversion ({@code Judge roundtrip SPEC_DIR MODULE LIMIT OUT}): up to
+     * {@code limit} states TLC reaches (breadth-first), each printed as the explorer prints states,
+     * parsed and converted back, must have the fingerprint TLC computed for it.
+     */
+    static ObjectNode roundTrip(FastTool tool, int limit) {
+        ObjectNode out = new ObjectMapper().createObjectNode();
+        LongSet seen = new LongSet();
+        ArrayDeque<TLCState> queue = new ArrayDeque<>();
+        StateVec init = tool.getInitStates();
+        for (int i = 0; i < init.size(); i++) if (seen.add(init.elementAt(i).fingerPrint())) queue.add(init.elementAt(i));
+        int checked = 0, mismatches = 0;
+        while (!queue.isEmpty() && checked < limit) {
+            TLCState s = queue.poll();
+            checked++;
+            String text = TlcValues.text(s);
+            long back = TlcValues.toState(((Value.Rec) TlaValueParser.parse(text)).fields()).fingerPrint();
+            if (back != s.fingerPrint() && mismatches++ == 0) out.put("example", text);
+            for (Action a : tool.getActions()) {
+                StateVec next = tool.getNextStates(a, s);
+                for (int j = 0; j < next.size(); j++) if (seen.add(next.elementAt(j).fingerPrint())) queue.add(next.elementAt(j));
+            }
+        }
+        out.put("checked", checked);
+        out.put("mismatches", mismatches);
+        return out;
+    }
+
     static final class Refusal extends RuntimeException {
         Refusal(String m) { super(m); }
     }
 
-    private ObjectNode judge(boolean exactTlcOnly) throws IOException {
+    private ObjectNode judge(boolean exactTlcOnly, long maxTlcStates) throws IOException {
         long t0 = System.nanoTime();
         ObjectNode out = json.createObjectNode();
         List<String> vars = Files.readAllLines(graph.resolve("vars.txt"));
@@ -196,10 +294,8 @@ public final class Judge {
         fpList = null;
         long tA = System.nanoTime();
 
-        // (b) every explorer step is a TLC step from the same state
-        Edges edges = Edges.read(graph.resolve("edges.txt"), n);
-        StepCheck steps = new StepCheck(edges, fp, explorerActions, tlcActionNames);
-        for (int i = 0; i < n; i++) steps.check(i, succFp.get(i), succAct.get(i));
+        // (b) every explorer step is a TLC step from the same state (a boot step, named
+        // SpecMapping.INIT_CHOICE, goes from one initial state of the spec to another)
         LongSet tlcInit = new LongSet();
         StateVec init = tool.getInitStates();
         List<TLCState> initStates = new ArrayList<>();
@@ -207,6 +303,9 @@ public final class Judge {
             TLCState s = init.elementAt(i);
             if (tool.isInModel(s) && tlcInit.add(s.fingerPrint())) initStates.add(s);
         }
+        Edges edges = Edges.read(graph.resolve("edges.txt"), n);
+        StepCheck steps = new StepCheck(edges, fp, explorerActions, tlcActionNames, tlcInit);
+        for (int i = 0; i < n; i++) steps.check(i, succFp.get(i), succAct.get(i));
         boolean initOk = n > 0 && tlcInit.contains(fp[0]);
         if (n > 0 && !initOk) steps.notInit(readLines(Set.of(0)).get(0));
 
@@ -218,7 +317,7 @@ public final class Judge {
         // is closed under Next. Otherwise TLC's own breadth-first search decides.
         BitSet reached = new BitSet(n);
         ArrayDeque<Integer> work = new ArrayDeque<>();
-        if (initOk && inModel.get(0)) { reached.set(0); work.add(0); }
+        for (int i = 0; i < n; i++) if (tlcInit.contains(fp[i]) && inModel.get(i)) { reached.set(i); work.add(i); }
         while (!work.isEmpty()) {
             int i = work.poll();
             for (int k = edges.start()[i]; k < edges.start()[i + 1]; k++) {
@@ -254,7 +353,7 @@ public final class Judge {
             ArrayDeque<TLCState> queue = new ArrayDeque<>(initStates);
             initStates.forEach(s -> seen.add(s.fingerPrint()));
             long only = 0;
-            while (!queue.isEmpty()) {
+            while (!queue.isEmpty() && seen.size() < maxTlcStates) {
                 TLCState s = queue.poll();
                 Integer j = indexOf.get(s.fingerPrint());
                 if (j != null) javaInTlc.set(j);
@@ -268,8 +367,14 @@ public final class Judge {
                 }
             }
             tlcStates = seen.size();
+            exact = queue.isEmpty();
+            // a bound hit: the states seen but not yet expanded may be explorer states
+            for (TLCState t : queue) {
+                Integer j = indexOf.get(t.fingerPrint());
+                if (j != null) javaInTlc.set(j);
+                else only++;
+            }
             tlcOnly = only;
-            exact = true;
         }
         long tC = System.nanoTime();
         Set<Integer> javaOnly = new TreeSet<>();
@@ -289,9 +394,14 @@ public final class Judge {
         out.set("tlcOnlyExamples", tlcOnlyEx);
         out.put("tlcInitStates", tlcInit.size());
         out.put("tlcBreadthFirstSearch", !(allReached && (frontier.size() == 0 || !exactTlcOnly)));
-        out.put("stepsChecked", edges.size());
+        out.put("maxTlcStates", maxTlcStates);
+        out.put("stepsChecked", edges.size() - steps.selfLoops);
+        out.put("namedStutters", steps.selfLoops);
+        out.put("initChoiceSteps", steps.initChoices);
         out.put("stepsNotInSpec", steps.notInSpec);
         out.set("stepsNotInSpecExamples", steps.notInSpecExamples(exampleLines, json));
+        ObjectNode by = out.putObject("stepsNotInSpecByExplorerAction");
+        steps.notInSpecBy.forEach(by::put);
         out.put("stepsMisnamed", steps.misnamed);
         out.set("stepsMisnamedExamples", steps.misnamedExamples(exampleLines, json));
         int total = 0;
@@ -317,8 +427,6 @@ public final class Judge {
         out.put("millisStates", (tA - t0) / 1_000_000);
         out.put("millisReachable", (tC - tA) / 1_000_000);
         out.put("millisTotal", (System.nanoTime() - t0) / 1_000_000);
-        Runtime rt = Runtime.getRuntime();
-        out.put("heapUsedMb", (rt.totalMemory() - rt.freeMemory()) >> 20);
         return out;
     }
 
@@ -381,13 +489,18 @@ public final class Judge {
         long notInSpec, misnamed;
         final List<int[]> notInSpecEx = new ArrayList<>(), misnamedEx = new ArrayList<>();
         final List<String> misnamedTlc = new ArrayList<>();
+        final Map<String, Long> notInSpecBy = new java.util.TreeMap<>();
         String notInit;
 
-        StepCheck(Edges edges, long[] fp, List<String> explorerActions, List<String> tlcActions) {
+        final LongSet tlcInit;
+        long initChoices, selfLoops;
+
+        StepCheck(Edges edges, long[] fp, List<String> explorerActions, List<String> tlcActions, LongSet tlcInit) {
             this.edges = edges;
             this.fp = fp;
             this.explorerActions = explorerActions;
             this.tlcActions = tlcActions;
+            this.tlcInit = tlcInit;
             this.notStep = new BitSet(edges.size());
         }
 
@@ -400,11 +513,24 @@ public final class Judge {
         void check(int src, long[] succFp, int[] succAct) {
             for (int k = edges.start()[src]; k < edges.start()[src + 1]; k++) {
                 int dst = edges.dst()[k], act = edges.act()[k];
+                if (dst == src) {
+                    // a stutter ([Next]_vars allows it); it takes the action it is named after if
+                    // that action can leave this state unchanged
+                    selfLoops++;
+                    int named = tlcActions.indexOf(explorerActions.get(act));
+                    for (int j = 0; j < succFp.length && named >= 0; j++)
+                        if (succFp[j] == fp[src] && (succAct[j] & ~IN_MODEL) == named) taken.set(named);
+                    continue;
+                }
+                if (act >= 0 && explorerActions.get(act).equals(SpecMapping.INIT_CHOICE)) {
+                    if (tlcInit.contains(fp[src]) && tlcInit.contains(fp[dst])) initChoices++;
+                    else notStep(k, src, dst, act);
+                    continue;
+                }
                 BitSet by = new BitSet();
                 for (int j = 0; j < succFp.length; j++) if (succFp[j] == fp[dst]) by.set(succAct[j] & ~IN_MODEL);
                 if (by.isEmpty()) {
-                    notStep.set(k);
-                    if (notInSpec++ < EXAMPLES) notInSpecEx.add(new int[]{src, dst, act});
+                    notStep(k, src, dst, act);
                     continue;
                 }
                 taken.or(by);
@@ -417,6 +543,12 @@ public final class Judge {
                     misnamedTlc.add(String.join(" or ", names));
                 }
             }
+        }
+
+        private void notStep(int k, int src, int dst, int act) {
+            notStep.set(k);
+            if (notInSpec++ < EXAMPLES) notInSpecEx.add(new int[]{src, dst, act});
+            notInSpecBy.merge(act < 0 ? "(stutter)" : explorerActions.get(act), 1L, Long::sum);
         }
 
         /** The explorer step src -> dst is a spec step (after {@link #check}). */

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The explorer's state graph projected onto the spec's variables, for TLC to judge ({@code conform}).
@@ -24,7 +25,9 @@ import java.util.Map;
  * verdict search it does not stop at a violation: it runs to completion within the scenario's
  * bounds ({@code search.max_states} on implementation states, {@code search.max_depth}); a bound hit
  * makes the graph INCOMPLETE. A panicking transition (kernel assertion) is recorded as an edge named
- * {@code Panic} but not expanded further: the machine has stopped.
+ * {@code Panic} but not expanded further: the machine has stopped. As TLC's model checker, it keeps
+ * to the model's CONSTRAINTs ({@code inModel}, decided by TLC): a step to a state outside them is
+ * counted but neither recorded nor followed.
  *
  * <p>Files written to the output directory (all UTF-8, one item per line, line numbers from 0):
  * <ul>
@@ -35,11 +38,12 @@ import java.util.Map;
  *       value syntax ({@link Value#toTla()}); state 0 is the initial state;</li>
  *   <li>{@code verdicts.txt}: line i lists (comma-separated) the invariants the explorer's Java
  *       checks find violated in abstract state i; empty when all hold;</li>
- *   <li>{@code edges.txt}: {@code src dst action} for every distinct abstract step with
- *       {@code src != dst}; action is an index into {@code actions.txt}, or -1 where the explorer
- *       calls the step a stutter although it changes the spec state.</li>
+ *   <li>{@code edges.txt}: {@code src dst action} for every distinct abstract step; action is an
+ *       index into {@code actions.txt}, or -1 where the explorer calls the step a stutter although
+ *       it changes the spec state. A step that leaves the spec state unchanged ({@code src = dst})
+ *       is listed only when the explorer names a spec action for it (e.g. a NOWAIT allocation
+ *       that fails and changes nothing); other stutters are only counted.</li>
  * </ul>
- * Steps that leave the spec state unchanged (stutters) are only counted.
  */
 public final class AbstractGraph {
     private AbstractGraph() {}
@@ -51,20 +55,25 @@ public final class AbstractGraph {
      * @param concreteStates   distinct implementation states explored
      * @param transitions      implementation transitions taken
      * @param stutters         transitions that leave the spec state unchanged
-     * @param edges            distinct abstract edges (src != dst, per explorer action name)
+     * @param edges            distinct abstract edges written (per explorer action name)
      * @param panics           transitions that hit a kernel assertion
+     * @param outOfModel       transitions to a state outside the model's CONSTRAINTs (not followed)
      * @param bound            null if the search completed, else which bound it hit
      * @param maxDepth         largest BFS depth reached
      * @param millis           wall time
      */
     public record Summary(List<String> vars, List<String> invariants, int javaStates, long concreteStates,
-                          long transitions, long stutters, long edges, long panics, String bound, int maxDepth,
-                          long millis) {
+                          long transitions, long stutters, long edges, long panics, long outOfModel, String bound,
+                          int maxDepth, long millis) {
         public boolean complete() { return bound == null; }
     }
 
-    /** Explores {@code ex} to completion within {@code bounds} and writes the graph files to {@code dir}. */
-    public static Summary build(Explorer ex, ExplorerConfig bounds, Path dir) throws IOException {
+    /**
+     * Explores {@code ex} to completion within {@code bounds} and the model's CONSTRAINTs
+     * ({@code inModel} on the mapped state) and writes the graph files to {@code dir}.
+     */
+    public static Summary build(Explorer ex, ExplorerConfig bounds, Path dir, Predicate<Map<String, Value>> inModel)
+            throws IOException {
         long t0 = System.nanoTime();
         Files.createDirectories(dir);
         SpecMapping mapping = ex.mapping();
@@ -79,7 +88,8 @@ public final class AbstractGraph {
         Map<Object, Integer> seen = new HashMap<>();     // implementation state -> its abstract state
         record Item(Explorer.Node node, int abs, int depth) {}
         ArrayDeque<Item> queue = new ArrayDeque<>();
-        long transitions = 0, stutters = 0, panics = 0;
+        long transitions = 0, stutters = 0, panics = 0, outOfModel = 0;
+        java.util.Set<String> outside = new java.util.HashSet<>();     // mapped states outside the CONSTRAINTs
         int maxDepth = 0;
         String bound = null;
         try (BufferedWriter states = Files.newBufferedWriter(dir.resolve("states.tla"));
@@ -97,12 +107,24 @@ public final class AbstractGraph {
                 for (Explorer.Edge e : ex.expand(it.node())) {
                     transitions++;
                     Integer known = seen.get(e.to().key());
-                    int to = known != null ? known : w.id(e.mapped());
+                    int to;
+                    if (known != null) {
+                        to = known;
+                    } else {
+                        String text = w.record(e.mapped());
+                        Integer abs = w.known(text);
+                        if (abs == null && (outside.contains(text) || !inModel.test(e.mapped()))) {
+                            outside.add(text);
+                            outOfModel++;
+                            continue;
+                        }
+                        to = abs != null ? abs : w.add(text, e.mapped());
+                    }
                     boolean panic = e.error() != null;
                     if (panic) panics++;
-                    if (to == it.abs()) {
-                        stutters++;
-                    } else {
+                    if (to == it.abs()) stutters++;
+                    // a stutter is written only when the explorer names a spec action for it
+                    if (to != it.abs() || e.action() != null) {
                         int act = e.action() == null ? -1 : actionIds.computeIfAbsent(e.action(), a -> actionIds.size());
                         if (act > 1022) throw new IllegalStateException("more than 1023 explorer action names");
                         if (edgeSet.add(pack(it.abs(), to, act))) {
@@ -120,7 +142,7 @@ public final class AbstractGraph {
         }
         Files.write(dir.resolve("actions.txt"), new ArrayList<>(actionIds.keySet()));
         return new Summary(vars, invs.stream().map(SpecMapping.Invariant::name).toList(), abstractIds.size(), seen.size(),
-                transitions, stutters, edgeSet.size(), panics, bound, maxDepth, (System.nanoTime() - t0) / 1_000_000);
+                transitions, stutters, edgeSet.size(), panics, outOfModel, bound, maxDepth, (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** src and dst (27 bits each) and action + 1 (10 bits) in one long. */
@@ -147,8 +169,13 @@ public final class AbstractGraph {
 
         int id(Map<String, Value> mapped) throws IOException {
             String text = record(mapped);
-            Integer known = ids.get(text);
-            if (known != null) return known;
+            Integer known = known(text);
+            return known != null ? known : add(text, mapped);
+        }
+
+        Integer known(String text) { return ids.get(text); }
+
+        int add(String text, Map<String, Value> mapped) throws IOException {
             int id = ids.size();
             ids.put(text, id);
             states.write(text);
@@ -168,7 +195,7 @@ public final class AbstractGraph {
             return id;
         }
 
-        private String record(Map<String, Value> mapped) {
+        String record(Map<String, Value> mapped) {
             StringBuilder sb = new StringBuilder("[");
             for (int i = 0; i < vars.size(); i++) {
                 Value v = mapped.get(vars.get(i));

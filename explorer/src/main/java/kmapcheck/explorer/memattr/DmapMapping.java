@@ -112,7 +112,8 @@ public final class DmapMapping implements SpecMapping {
             case FILL -> "SpecFill";
             case EVICT -> "Evict";
             case WC_DRAIN -> "WcDrain";
-            default -> null;    // boot: Init's choice of cfg (see DmapProgram)
+            case BOOT -> INIT_CHOICE;    // Init's choice of cfg (see DmapProgram)
+            default -> null;
         };
     }
 
