@@ -51,6 +51,25 @@ public interface SpecMapping {
     }
 
     /**
+     * A model cfg's PROPERTY names split into the liveness and action properties the explorer
+     * checks.
+     */
+    record CheckedProperties(List<String> liveness, java.util.Set<String> actions) {
+        /** @throws IllegalArgumentException for a PROPERTY with no Java check */
+        public static CheckedProperties of(List<String> properties, List<String> knownLiveness, List<String> knownActions) {
+            List<String> live = new java.util.ArrayList<>();
+            java.util.Set<String> actions = new java.util.LinkedHashSet<>();
+            for (String p : properties) {
+                if (knownLiveness.contains(p)) live.add(p);
+                else if (knownActions.contains(p)) actions.add(p);
+                else throw new IllegalArgumentException("PROPERTY " + p + " has no Java check (known: "
+                        + String.join(", ", knownActions) + (knownActions.isEmpty() ? "" : ", ") + String.join(", ", knownLiveness) + ")");
+            }
+            return new CheckedProperties(List.copyOf(live), actions);
+        }
+    }
+
+    /**
      * Liveness properties: "every thread in {@code waiting(s)} eventually leaves it", checked as
      * AG(waiting(t) => EF not waiting(t)) over obligated steps only (see {@link Program#fair}):
      * threads finishing the ops they are in, and op starts the program declares fair. Signals and

@@ -2,7 +2,6 @@ package kmapcheck.cli;
 
 import kmapcheck.explorer.ExplorationResult;
 import kmapcheck.explorer.Explore;
-import kmapcheck.explorer.Scenario;
 import kmapcheck.tlc.TlcRunner;
 
 import java.io.PrintStream;

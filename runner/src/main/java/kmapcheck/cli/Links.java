@@ -3,7 +3,6 @@ package kmapcheck.cli;
 import kmapcheck.explorer.ExplorationResult;
 import kmapcheck.explorer.Explore;
 import kmapcheck.explorer.Explorer;
-import kmapcheck.explorer.Scenario;
 import kmapcheck.link.Replay;
 import kmapcheck.link.Validate;
 import kmapcheck.trace.Trace;
@@ -27,6 +26,10 @@ final class Links {
               drives the Java calls and hardware choices that map to the next TLC state. With
               --extend PROPERTY, continues in Java to the nearest state violating PROPERTY
               (e.g. lwbuf/OrBug2009 --extend NoStaleAccess: the stale TLB entry is actually read).
+              TLC runs with one worker unless --workers says otherwise: its counterexample is then the
+              first of its breadth-first search (with several workers it may return another one, which
+              the Java code may not be able to follow: the spec allows more than the code does, e.g.
+              sf_buf's wakeup_one may wake any sleeper, the Java sleep queue is FIFO).
               Exit 0 iff the counterexample is reproduced.
             """;
     static final String VALIDATE_HELP = """
@@ -50,7 +53,7 @@ final class Links {
         Path root = Main.root();
         List<Manifest.Entry> all = Manifest.load(root, a.positional);
         Manifest.Entry model = Commands.select(all, a.positional, false, true, Manifest.Tool.TLC).get(0);
-        RunOutcome tlc = new Runs(a.tlc()).run(model);
+        RunOutcome tlc = new Runs(a.tlc(1)).run(model);
         if (tlc.trace() == null) {
             out.println("kmapcheck: TLC found no counterexample for " + model.id() + " (" + tlc.actual() + "): nothing to replay");
             return 1;

@@ -134,7 +134,9 @@ public final class Main {
 
         Path out(Path root) { return Path.of(opts.getOrDefault("out", root.resolve("out").toString())); }
 
-        TlcRunner tlc() { return new TlcRunner(intOpt("workers", 2), intOpt("timeout", 1800), "4g"); }
+        TlcRunner tlc() { return tlc(2); }
+
+        TlcRunner tlc(int defaultWorkers) { return new TlcRunner(intOpt("workers", defaultWorkers), intOpt("timeout", 1800), "4g"); }
     }
 
     static final class UsageException extends RuntimeException {

@@ -18,15 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CliTest {
     record Run(int code, String out, String err) {}
 
-    static Run cli(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dkmapcheck.root=" + TestRoot.get(), Main.class.getName()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Run(p.waitFor(), out, err);
-    }
+    static Run cli(String... args) throws IOException, InterruptedException { return cliIn(TestRoot.get(), args); }
 
     static void assertOneLineError(Run r, String fragment) {
         assertEquals(2, r.code(), "exit code; stderr: " + r.err());

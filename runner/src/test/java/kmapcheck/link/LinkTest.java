@@ -25,10 +25,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the manifests: each default buggy TLC model that a scenario pairs with has its counterexample
  * replayed on the Java code (the scenario), and each default buggy scenario's explorer
  * counterexample is accepted by TLC as a behaviour of its model ending in the same violation.
+ *
+ * <p>TLC runs with one worker, so its counterexample is the first of its breadth-first search: with
+ * several workers TLC may return another shortest one, and the Java code cannot follow every spec
+ * behaviour (e.g. WakeOneSignals: the spec's wakeup_one may wake any sleeper, the Java sleep queue
+ * is FIFO). A scripted scenario runs one schedule, not the model's general clients, so a TLC
+ * counterexample is replayed only on a scenario without thread programs.
  */
 class LinkTest {
     static final Path ROOT = TestRoot.get();
-    static final TlcRunner TLC = new TlcRunner(2, 600, "2g");
+    static final TlcRunner TLC = new TlcRunner(1, 600, "2g");
 
     static List<Manifest.Entry> entries() throws Exception {
         return Manifest.load(ROOT).stream().filter(Manifest.Entry::dflt).toList();
@@ -41,6 +47,11 @@ class LinkTest {
         return null;
     }
 
+    /** A scenario with a scripted program for some thread ({@code thread.N.program}). */
+    static boolean scripted(Manifest.Entry sc) throws Exception {
+        return Runs.scenario(sc).all().keySet().stream().anyMatch(k -> k.startsWith("thread.") && k.endsWith(".program"));
+    }
+
     @TestFactory
     Stream<DynamicTest> everyBuggyModelsCounterexampleReplaysOnTheJavaCode() throws Exception {
         List<Manifest.Entry> all = entries();
@@ -48,7 +59,7 @@ class LinkTest {
         for (Manifest.Entry m : all) {
             if (m.tool() != Manifest.Tool.TLC || m.expectsPass()) continue;
             Manifest.Entry sc = scenarioOf(all, m);
-            if (sc == null) continue;
+            if (sc == null || scripted(sc)) continue;
             tests.add(DynamicTest.dynamicTest("replay " + m.id() + " on " + sc.id(), () -> {
                 RunOutcome tlc = new Runs(TLC).run(m);
                 assertTrue(tlc.ok(), m.id() + ": TLC " + tlc.actual());

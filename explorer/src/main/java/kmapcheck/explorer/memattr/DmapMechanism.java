@@ -3,7 +3,6 @@ package kmapcheck.explorer.memattr;
 import kmapcheck.explorer.Mechanism;
 import kmapcheck.explorer.Scenario;
 import kmapcheck.machine.Layout;
-import kmapcheck.machine.Pte;
 import kmapcheck.memattr.DmapHandoff;
 import kmapcheck.memattr.X86Caches;
 import kmapcheck.trace.Value;

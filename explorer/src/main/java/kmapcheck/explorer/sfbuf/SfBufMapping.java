@@ -70,11 +70,9 @@ public final class SfBufMapping implements SpecMapping {
         registry.put("WireBalance", this::wireBalance);
         registry.put("NoUnwireWhileReferenced", this::noUnwireWhileReferenced);
         this.invariants = Invariant.selected(checked, registry, this::typeOk);
-        for (String p : properties)
-            if (!p.equals("SF11") && !LIVENESS.contains(p))
-                throw new IllegalArgumentException("PROPERTY " + p + " has no Java check (known: SF11, " + String.join(", ", LIVENESS) + ")");
-        this.live = properties.stream().filter(LIVENESS::contains).toList();
-        this.sf11 = properties.contains("SF11");
+        CheckedProperties checks = CheckedProperties.of(properties, LIVENESS, List.of("SF11"));
+        this.live = checks.liveness();
+        this.sf11 = checks.actions().contains("SF11");
     }
 
     static Value thread(int t) { return Value.mv("t" + (t + 1)); }

@@ -51,9 +51,7 @@ public final class NfsExtPgsMapping implements SpecMapping {
         this.prog = prog;
         this.nfs = prog.nfs;
         this.invariants = Invariant.selected(invariants, INVARIANTS, this::typeOk);
-        for (String p : properties)
-            if (!p.equals("NoLeak")) throw new IllegalArgumentException("PROPERTY " + p + " has no Java check (known: NoLeak)");
-        this.noLeak = properties.contains("NoLeak");
+        this.noLeak = CheckedProperties.of(properties, List.of("NoLeak"), List.of()).liveness().contains("NoLeak");
     }
 
     static Value page(int p) { return Value.mv("pg" + (p + 1)); }

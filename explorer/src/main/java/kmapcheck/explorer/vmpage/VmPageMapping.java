@@ -63,11 +63,9 @@ public final class VmPageMapping implements SpecMapping {
         this.prog = prog;
         this.page = prog.page;
         this.invariants = Invariant.selected(invariants, INVARIANTS, this::typeOk);
-        for (String p : properties)
-            if (!p.equals("StabilityLemma") && !LIVENESS.contains(p))
-                throw new IllegalArgumentException("PROPERTY " + p + " has no Java check (known: StabilityLemma, " + String.join(", ", LIVENESS) + ")");
-        this.checkedLiveness = properties.stream().filter(LIVENESS::contains).toList();
-        this.stabilityLemma = properties.contains("StabilityLemma");
+        CheckedProperties checks = CheckedProperties.of(properties, LIVENESS, List.of("StabilityLemma"));
+        this.checkedLiveness = checks.liveness();
+        this.stabilityLemma = checks.actions().contains("StabilityLemma");
     }
 
     Value th(int t) { return Value.mv(prog.names[t]); }
