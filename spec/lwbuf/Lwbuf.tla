@@ -232,9 +232,12 @@ Migrate(t, c) ==
 -----------------------------------------------------------------------------
 (* Hardware steps *)
 
-\* Speculative page walk: any CPU may load a valid PTE into its TLB at any time.
+\* x86 walks the page table only on a TLB miss: a present entry, even a stale one, is used until
+\* invlpg or an eviction removes it (an eviction then a walk refill it: the same reachable states).
+
+\* Speculative page walk on a TLB miss: any CPU may load a valid PTE into an empty entry at any time.
 TLBFill(c, o) ==
-    /\ pte[o] # NoPage /\ tlb[c][o] # pte[o]
+    /\ pte[o] # NoPage /\ tlb[c][o] = NoPage
     /\ tlb' = [tlb EXCEPT ![c][o] = pte[o]]
     /\ UNCHANGED <<cache, lm, mask, pte, tcpu, pc, obj, want, synced, glob, seen, kcpu>>
 

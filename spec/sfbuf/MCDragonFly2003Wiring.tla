@@ -7,4 +7,7 @@ MCPages == {p1, p2}
 MCBufList == <<b1>>
 MCCPUs == {c1}
 MCFlagChoices == {{}}
+\* Past the WireBalance violation the DragonFly leak grows wire counts without end: the constraint
+\* keeps the reachable set finite (kmapcheck conform compares it); the counterexample is found before.
+MCConstraint == \A p \in Pages : wire[p] <= 3
 ====

@@ -10,4 +10,8 @@ MCUnwireKinds == {"unwire"}
 MCBusyKinds == {"x"}
 MCPhProts == {"r"}
 MCVariant == "RemoverReadLock"
+\* Past the violation the page is freed and wired again and again (the ghost counters frees and vp3a
+\* grow without end): the constraint keeps the reachable set finite (kmapcheck conform compares it);
+\* the counterexample is found before.
+MCConstraint == frees <= 2 /\ vp3a <= 2
 ====

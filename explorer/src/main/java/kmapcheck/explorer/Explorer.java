@@ -60,19 +60,34 @@ public final class Explorer {
     /** A state of the implementation, for stepping through it outside the search. */
     public static final class Node {
         final MachineState state;
-        private long[] key;
+        private StateKey key;
 
         Node(MachineState s) { this.state = s; }
 
-        /** The exact encoding of the state: equal keys iff equal states. */
-        public long[] key() {
-            if (key == null) key = state.encode();
+        /**
+         * An immutable value with equals/hashCode that identifies the implementation state exactly:
+         * two nodes have equal keys iff they are the same state (the search's state matching).
+         */
+        public Object key() {
+            if (key == null) key = new StateKey(state.encode());
             return key;
         }
 
-        @Override public boolean equals(Object o) { return o instanceof Node n && Arrays.equals(n.key(), key()); }
+        @Override public boolean equals(Object o) { return o instanceof Node n && n.key().equals(key()); }
 
-        @Override public int hashCode() { return Arrays.hashCode(key()); }
+        @Override public int hashCode() { return key().hashCode(); }
+    }
+
+    /** The exact encoding of a state as a value. */
+    private static final class StateKey {
+        private final long[] k;
+        private final int hash;
+
+        StateKey(long[] k) { this.k = k; this.hash = Arrays.hashCode(k); }
+
+        @Override public boolean equals(Object o) { return o instanceof StateKey x && x.hash == hash && Arrays.equals(x.k, k); }
+
+        @Override public int hashCode() { return hash; }
     }
 
     /**

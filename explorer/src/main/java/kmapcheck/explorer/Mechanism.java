@@ -5,6 +5,16 @@ public interface Mechanism {
     /** The scenario's {@code target} value. */
     String name();
 
+    /**
+     * The scenario keys the paired TLC model fixes, computed from its constants (e.g. CPUs = {c0, c1}
+     * gives {@code cpus = 2}). {@link Scenario#withModel} adds them to the scenario; a key of the
+     * scenario file that disagrees is bad input.
+     *
+     * @throws IllegalArgumentException (one line, naming the model) for a constant the Java side cannot model
+     */
+    java.util.Map<String, String> settings(kmapcheck.explorer.tla.TlaModel model);
+
+    /** The client program and spec mapping of a scenario (with its model's settings applied). */
     Model build(Scenario s);
 
     /**

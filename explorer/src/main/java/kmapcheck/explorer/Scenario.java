@@ -1,5 +1,7 @@
 package kmapcheck.explorer;
 
+import kmapcheck.explorer.tla.TlaModel;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -12,29 +14,37 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * A scenario file in jpf-config/ (JPF-style {@code key=value} properties). Every key must be read
- * by the mechanism or the search; {@link #checkAllKeysUsed()} rejects unknown keys so a typo is an
- * error, not a silently ignored setting.
+ * A scenario file in jpf-config/ (JPF-style {@code key=value} properties) and the TLC model it pairs
+ * with. The model fixes the constants ({@link Mechanism#settings}: e.g. CPUs -> {@code cpus}) and
+ * the properties checked (its cfg's INVARIANT and PROPERTY lines); the file holds what the model
+ * does not say (search bounds, initial CPUs, scripted programs). A key of the file that disagrees
+ * with the model is an error. Every key must be read by the mechanism or the search;
+ * {@link #checkAllKeysUsed()} rejects unknown keys so a typo is an error, not a silently ignored
+ * setting.
  */
 public final class Scenario {
     private final String id;
     private final Path file;
     private final Map<String, String> props;
+    private final TlaModel model;
+    private final Set<String> overridden;
     private final Set<String> used = new LinkedHashSet<>();
 
-    public Scenario(String id, Path file, Map<String, String> props) {
+    public Scenario(String id, Path file, Map<String, String> props) { this(id, file, props, null, Set.of()); }
+
+    private Scenario(String id, Path file, Map<String, String> props, TlaModel model, Set<String> overridden) {
         this.id = id;
         this.file = file;
         this.props = Collections.unmodifiableMap(new LinkedHashMap<>(props));
+        this.model = model;
+        this.overridden = Set.copyOf(overridden);
     }
 
-    public static Scenario load(String id, Path file) throws IOException { return load(id, file, Map.of()); }
-
     /**
-     * Loads {@code file} and applies {@code overrides} (the command line's {@code -D key=value});
-     * a key given twice in the file is an error, not "the last one wins".
+     * The scenario file alone (no model: only toy mechanisms can build it). A key given twice in the
+     * file is an error, not "the last one wins".
      */
-    public static Scenario load(String id, Path file, Map<String, String> overrides) throws IOException {
+    public static Scenario load(String id, Path file) throws IOException {
         Properties p = new Properties() {
             @Override public synchronized Object put(Object k, Object v) {
                 if (containsKey(k)) throw new ScenarioException(file + ": key '" + k + "' is given twice");
@@ -48,20 +58,91 @@ public final class Scenario {
         }
         Map<String, String> m = new LinkedHashMap<>();
         for (String k : p.stringPropertyNames()) m.put(k, p.getProperty(k).trim());
-        m.putAll(overrides);
         return new Scenario(id, file, m);
     }
 
-    /** The same scenario with some keys replaced (e.g. initial CPUs taken from a TLC trace). */
+    /**
+     * The scenario file and the model it pairs with, {@code specDir/mcModule.tla} and {@code .cfg},
+     * read with TLC's front end.
+     */
+    public static Scenario load(String id, Path file, Path specDir, String mcModule) throws IOException {
+        Scenario s = load(id, file);
+        try {
+            return new Scenario(id, file, s.props, TlaModel.load(specDir, mcModule), Set.of());
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(file + ": paired model: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The same scenario with some keys replaced (e.g. initial CPUs taken from a TLC trace). These
+     * win over the model's settings: a replay may start in one of several initial states the
+     * model's Init allows.
+     */
     public Scenario with(Map<String, String> overrides) {
         Map<String, String> m = new LinkedHashMap<>(props);
         m.putAll(overrides);
-        return new Scenario(id, file, m);
+        Set<String> o = new LinkedHashSet<>(overridden);
+        o.addAll(overrides.keySet());
+        return new Scenario(id, file, m, model, o);
+    }
+
+    /**
+     * This scenario with the keys its model fixes ({@code settings}, from {@link Mechanism#settings}).
+     * A key the file sets to something else is bad input, reported with the file's name.
+     */
+    public Scenario withModelSettings(Map<String, String> settings) {
+        Map<String, String> m = new LinkedHashMap<>(props);
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            String own = props.get(e.getKey());
+            if (overridden.contains(e.getKey())) continue;
+            if (own != null && !sameSetting(own, e.getValue()))
+                throw new ScenarioException(file + ": " + e.getKey() + " = " + own + " disagrees with " + model.module()
+                        + " (which fixes " + e.getKey() + " = " + e.getValue() + ")");
+            m.put(e.getKey(), e.getValue());
+        }
+        Scenario out = new Scenario(id, file, m, model, overridden);
+        out.used.addAll(used);
+        return out;
+    }
+
+    /** This scenario with the settings its model fixes through mechanism {@code m} (see above). */
+    public Scenario withModel(Mechanism m) {
+        Map<String, String> settings;
+        try {
+            settings = m.settings(model());
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(file + ": " + e.getMessage());
+        }
+        return withModelSettings(settings);
+    }
+
+    /** Equal as settings: groups separated by ';', items by ',', each compared as a set. */
+    static boolean sameSetting(String a, String b) {
+        return groups(a).equals(groups(b));
+    }
+
+    private static Set<Set<String>> groups(String v) {
+        Set<Set<String>> out = new java.util.HashSet<>();
+        for (String g : v.split(";")) {
+            Set<String> items = new java.util.TreeSet<>();
+            for (String x : g.split(",")) if (!x.isBlank()) items.add(x.trim());
+            out.add(items);
+        }
+        return out;
     }
 
     public String id() { return id; }
     public Path file() { return file; }
     public Map<String, String> all() { return props; }
+
+    /** The paired TLC model; a one-line error naming the file if the scenario was loaded without one. */
+    public TlaModel model() {
+        if (model == null) throw new ScenarioException(file + ": no paired TLC model (its manifest entry's \"model\")");
+        return model;
+    }
+
+    public boolean hasModel() { return model != null; }
 
     public String get(String key) {
         used.add(key);

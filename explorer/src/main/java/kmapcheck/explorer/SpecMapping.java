@@ -1,6 +1,5 @@
 package kmapcheck.explorer;
 
-import kmapcheck.trace.Roles;
 import kmapcheck.trace.Value;
 
 import java.util.List;
@@ -21,22 +20,52 @@ public interface SpecMapping {
     /** The spec's invariants, same names and meaning as the TLA+ conjuncts. */
     List<Invariant> invariants();
 
-    /** The spec action implementation step {@code s} refines; null if it is a stutter. */
+    /**
+     * The spec action implementation step {@code s} refines; null if it is a stutter;
+     * {@link #INIT_CHOICE} for a step that stands for the spec Init's choice among several initial
+     * states (the explorer has one initial state: a boot step picks the others).
+     */
     String actionName(Step s);
 
-    /** Which variables identify threads and CPUs (trace rendering). */
-    Roles roles();
+    /** {@link #actionName} of a boot step: from one initial state of the spec to another. */
+    String INIT_CHOICE = "Init";
 
     record Invariant(String name, Predicate<Map<String, Value>> holds) {
         /**
          * The invariants a model's cfg lists, in its order (TLC reports the first violated one),
          * looked up by name in {@code registry}; "TypeOK" is {@code typeOk}.
+         *
+         * @throws IllegalArgumentException for a name with no Java check
          */
         public static List<Invariant> selected(List<String> names, Map<String, Predicate<Map<String, Value>>> registry,
                                                Predicate<Map<String, Value>> typeOk) {
             List<Invariant> out = new java.util.ArrayList<>();
-            for (String n : names) out.add(new Invariant(n, n.equals("TypeOK") ? typeOk : registry.get(n)));
+            for (String n : names) {
+                Predicate<Map<String, Value>> p = n.equals("TypeOK") ? typeOk : registry.get(n);
+                if (p == null) throw new IllegalArgumentException("INVARIANT " + n + " has no Java check (known: TypeOK, "
+                        + String.join(", ", new java.util.TreeSet<>(registry.keySet())) + ")");
+                out.add(new Invariant(n, p));
+            }
             return out;
+        }
+    }
+
+    /**
+     * A model cfg's PROPERTY names split into the liveness and action properties the explorer
+     * checks.
+     */
+    record CheckedProperties(List<String> liveness, java.util.Set<String> actions) {
+        /** @throws IllegalArgumentException for a PROPERTY with no Java check */
+        public static CheckedProperties of(List<String> properties, List<String> knownLiveness, List<String> knownActions) {
+            List<String> live = new java.util.ArrayList<>();
+            java.util.Set<String> actions = new java.util.LinkedHashSet<>();
+            for (String p : properties) {
+                if (knownLiveness.contains(p)) live.add(p);
+                else if (knownActions.contains(p)) actions.add(p);
+                else throw new IllegalArgumentException("PROPERTY " + p + " has no Java check (known: "
+                        + String.join(", ", knownActions) + (knownActions.isEmpty() ? "" : ", ") + String.join(", ", knownLiveness) + ")");
+            }
+            return new CheckedProperties(List.copyOf(live), actions);
         }
     }
 

@@ -7,7 +7,6 @@ import kmapcheck.machine.Layout;
 import kmapcheck.machine.Lock;
 import kmapcheck.machine.Pte;
 import kmapcheck.machine.Word;
-import kmapcheck.trace.Roles;
 import kmapcheck.trace.TraceText;
 import kmapcheck.trace.Value;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,6 @@ class CoreSearchTest {
                 }));
             }
             @Override public String actionName(Step s) { return s.kind() == Kind.THREAD ? s.op().name() : s.kind().name(); }
-            @Override public Roles roles() { return Roles.NONE; }
         };
     }
 
@@ -204,7 +202,6 @@ class CoreSearchTest {
                         || ((Value.Int) s.get("x")).v() == ((Value.Int) s.get("finished")).v() + 1));
             }
             @Override public String actionName(Step s) { return s.kind() == Kind.THREAD ? s.op().name() : null; }
-            @Override public Roles roles() { return Roles.NONE; }
         };
         ExplorerConfig c = new ExplorerConfig(100_000, 1000, false, false, 0, 0, false, true, false, Granularity.FINE, symmetry, 1);
         return new Explorer("toy/symcounter", p, m, c);

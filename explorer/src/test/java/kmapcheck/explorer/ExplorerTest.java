@@ -108,7 +108,6 @@ class ExplorerTest {
             @Override public java.util.Map<String, Value> map(View v) { return base.map(v); }
             @Override public List<Invariant> invariants() { return List.of(); }
             @Override public String actionName(Step s) { return base.actionName(s); }
-            @Override public kmapcheck.trace.Roles roles() { return base.roles(); }
             @Override public List<ActionProperty> actionProperties() {
                 return List.of(new ActionProperty("Monotonic", (a, b) -> ((Value.Int) b.get("w")).v() >= ((Value.Int) a.get("w")).v()));
             }
@@ -129,12 +128,19 @@ class ExplorerTest {
             ctx.store(w, v + 1);
             return 0L;
         });
-        SpecMapping m = ToyPrograms.mapping(List.of(w), List.of(new SpecMapping.Invariant("NoLostUpdate", s -> {
-            long done = ((Value.Fn) s.get("status")).map().values().stream().filter(v -> ((Value.Str) v).v().equals("idle")).count();
-            return true || done >= 0;
+        // w stays within 0..2 (two increments): holds, so exploration is exhaustive and passes
+        SpecMapping bounded = ToyPrograms.mapping(List.of(w), List.of(new SpecMapping.Invariant("Bounded", s -> {
+            long v = ((Value.Int) s.get("w")).v();
+            return v >= 0 && v <= 2;
         })), List.of());
-        ExplorationResult ok = new Explorer("toy/inc", p, m, new ExplorerConfig(1000, 100, false, false, 0, 0, false, true)).run();
+        ExplorationResult ok = new Explorer("toy/inc", p, bounded, new ExplorerConfig(1000, 100, false, false, 0, 0, false, true)).run();
         assertEquals(ExplorationResult.Verdict.PASS, ok.verdict());
+        // the same check with a bound the code exceeds fails: w = 2 is reachable (no update lost)
+        SpecMapping atMostOne = ToyPrograms.mapping(List.of(w), List.of(new SpecMapping.Invariant("AtMostOne",
+                s -> ((Value.Int) s.get("w")).v() <= 1)), List.of());
+        ExplorationResult two = new Explorer("toy/inc", p, atMostOne, new ExplorerConfig(1000, 100, false, false, 0, 0, false, true)).run();
+        assertEquals(ExplorationResult.Verdict.VIOLATION, two.verdict());
+        assertEquals("AtMostOne", two.property());
         // the two interleavings that lose an update are reachable: w ends at 1 in some state with both done
         SpecMapping strict = ToyPrograms.mapping(List.of(w), List.of(new SpecMapping.Invariant("Sum", s -> {
             boolean bothDone = ((Value.Fn) s.get("status")).map().values().stream().allMatch(v -> ((Value.Str) v).v().equals("idle"));

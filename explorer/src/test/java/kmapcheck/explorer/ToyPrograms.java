@@ -5,7 +5,6 @@ import kmapcheck.machine.Layout;
 import kmapcheck.machine.Lock;
 import kmapcheck.machine.WaitQueue;
 import kmapcheck.machine.Word;
-import kmapcheck.trace.Roles;
 import kmapcheck.trace.Value;
 
 import java.util.ArrayList;
@@ -76,7 +75,6 @@ final class ToyPrograms {
             @Override public List<Invariant> invariants() { return invs; }
             @Override public List<Liveness> liveness() { return live; }
             @Override public String actionName(Step s) { return s.kind() != Kind.THREAD ? s.kind().name() : s.op().name(); }
-            @Override public Roles roles() { return Roles.NONE; }
         };
     }
 

@@ -38,7 +38,7 @@ class LassoTest {
         assertEquals(2, BrowserTest.count(html.substring(head, tail), "lp-full"), "line through step 3 and its state row");
         assertTrue(html.contains("back in the state after step 2, and steps 3–4 repeat forever"));
         assertEquals(2, BrowserTest.count(html, "<td class=\"num cyc\""), "steps 3 and 4 are the cycle");
-        assertTrue(html.contains("liveness property <b class=\"prop\">SleeperWakes</b>") || html.contains("The liveness property"));
+        assertTrue(html.contains("The liveness property <b class=\"prop\">SleeperWakes</b> fails"), "the violated property is named");
     }
 
     @Test

@@ -2,7 +2,6 @@ package kmapcheck.cli;
 
 import kmapcheck.explorer.ExplorationResult;
 import kmapcheck.explorer.Explore;
-import kmapcheck.explorer.Scenario;
 import kmapcheck.tlc.TlcRunner;
 
 import java.io.PrintStream;
@@ -56,7 +55,7 @@ final class Bench {
             }
             if (x != null) {
                 resetPeaks();
-                ExplorationResult r = Explore.scenario(Scenario.load(x.id(), x.dir().resolve(x.file())));
+                ExplorationResult r = Explore.scenario(Runs.scenario(x));
                 exCols = cols(r.distinctStates(), r.millis() / 1000.0, peakHeapMb() + "M");
                 verdicts.add("explorer " + x.id() + ": " + r.verdict() + (r.property() == null ? "" : " " + r.property()));
             }

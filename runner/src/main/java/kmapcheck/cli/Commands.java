@@ -53,8 +53,9 @@ final class Commands {
             """;
     static final String EXPLORE_HELP = """
             usage: kmapcheck explore [OPTIONS] (SCENARIO... | --all)
-                   kmapcheck explore [OPTIONS] path/to/x.jpf
-              SCENARIO is mechanism/name (jpf-config/<mechanism>/<name>.jpf) or a mechanism.
+                   kmapcheck explore [OPTIONS] path/to/x.jpf --model path/to/MCx.tla
+              SCENARIO is mechanism/name (jpf-config/<mechanism>/<name>.jpf) or a mechanism. A scenario
+              takes its constants and properties from its TLC model (the manifest's "model", or --model).
               Exhaustive exploration of the Java reference implementation; a run that hits a bound
               (search.max_states / search.max_depth) or --timeout is INCOMPLETE, never a pass. A .jpf file
               outside the manifests has no expectation: exit 0 on pass, 1 on a violation.
@@ -151,14 +152,17 @@ final class Commands {
 
     static int explore(Main.Args a, PrintStream out) throws Exception {
         if (help(a, out, EXPLORE_HELP)) return 0;
-        a.allow("out", "include-optional", "all", "timeout", "progress", "D");
+        a.allow("out", "include-optional", "all", "timeout", "progress", "D", "model", "workers");
         if (a.positional.isEmpty() && !a.flag("all")) throw new Main.UsageException("explore needs SCENARIO... or --all (see kmapcheck explore --help)");
         Path root = Main.root();
         List<Manifest.Entry> sel;
         if (a.positional.size() == 1 && a.positional.get(0).endsWith(".jpf")) {
             Path jpf = Path.of(a.positional.get(0));
             if (!Files.isRegularFile(jpf)) throw new Main.UsageException(jpf + ": no such file");
-            sel = List.of(Manifest.Entry.adHocScenario(jpf));
+            String model = a.opts.get("model");
+            if (model == null) throw new Main.UsageException(jpf + ": a scenario outside the manifests needs --model path/to/MCx.tla (the model giving its constants and properties)");
+            if (!Files.isRegularFile(Path.of(model))) throw new Main.UsageException(model + ": no such file");
+            sel = List.of(Manifest.Entry.adHocScenario(jpf, Path.of(model)));
         } else {
             sel = select(Manifest.load(root, a.positional), a.positional, a.flag("all"), a.flag("include-optional"), Manifest.Tool.EXPLORER);
         }
@@ -182,9 +186,8 @@ final class Commands {
     static void preflight(List<Manifest.Entry> sel, Main.Args a) throws IOException {
         for (Manifest.Entry e : sel) {
             if (e.tool() != Manifest.Tool.EXPLORER) continue;
-            Scenario s = Scenario.load(e.id(), e.dir().resolve(e.file()), a.defines);
             try {
-                Explore.explorer(s);
+                Explore.explorer(Runs.scenario(e, a.defines));
             } catch (Scenario.ScenarioException x) {
                 String m = x.getMessage();
                 for (String k : a.defines.keySet())

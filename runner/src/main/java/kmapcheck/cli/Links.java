@@ -3,7 +3,6 @@ package kmapcheck.cli;
 import kmapcheck.explorer.ExplorationResult;
 import kmapcheck.explorer.Explore;
 import kmapcheck.explorer.Explorer;
-import kmapcheck.explorer.Scenario;
 import kmapcheck.link.Replay;
 import kmapcheck.link.Validate;
 import kmapcheck.trace.Trace;
@@ -28,6 +27,10 @@ final class Links {
               --extend PROPERTY, continues in Java to the nearest state violating PROPERTY
               (e.g. lwbuf/OrBug2009 --extend NoStaleAccess: the stale TLB entry is actually read);
               PROPERTY must be an invariant of the spec that the explorer checks (else exit 2 at once).
+              TLC runs with one worker unless --workers says otherwise: its counterexample is then the
+              first of its breadth-first search (with several workers it may return another one, which
+              the Java code may not be able to follow: the spec allows more than the code does, e.g.
+              sf_buf's wakeup_one may wake any sleeper, the Java sleep queue is FIFO).
               Exit 0 iff the counterexample is reproduced (and extended).
             example:
               kmapcheck replay lwbuf/OrBug2009 --extend NoStaleAccess
@@ -59,12 +62,12 @@ final class Links {
         String prop = a.opts.get("extend");
         if (prop != null) checkExtendable(model, sc, prop);
         OutLock.acquire(a.out(root), System.err);
-        RunOutcome tlc = new Runs(a.tlc()).run(model);
+        RunOutcome tlc = new Runs(a.tlc(1)).run(model);
         if (tlc.trace() == null) {
             out.println("kmapcheck: TLC found no counterexample for " + model.id() + " (" + tlc.actual() + "): nothing to replay");
             return tlc.status() == RunOutcome.Status.OK || tlc.status() == RunOutcome.Status.MISMATCH ? 1 : tlc.status().exitCode;
         }
-        Replay.Result r = Replay.run(tlc.trace(), Scenario.load(sc.id(), sc.dir().resolve(sc.file())));
+        Replay.Result r = Replay.run(tlc.trace(), Runs.scenario(sc));
         Trace t = r.javaTrace();
         if (r.reproduced() && prop != null) {
             List<Explorer.Edge> more = Replay.extendTo(r.explorer(), r.end(), prop, 200_000);
@@ -97,7 +100,7 @@ final class Links {
         if (kmapcheck.tlc.SpecSource.read(spec).definition(prop) == null
                 && kmapcheck.tlc.SpecSource.read(model.dir().resolve(model.file() + ".tla")).definition(prop) == null)
             throw new Main.UsageException("--extend " + prop + ": no such operator in " + spec + " or " + model.file() + ".tla");
-        List<String> checked = Explore.explorer(Scenario.load(sc.id(), sc.dir().resolve(sc.file()))).mapping().invariants().stream()
+        List<String> checked = Explore.explorer(Runs.scenario(sc)).mapping().invariants().stream()
                 .map(kmapcheck.explorer.SpecMapping.Invariant::name).toList();
         if (!checked.contains(prop))
             throw new Main.UsageException("--extend " + prop + ": not an invariant the explorer checks for " + sc.id()
@@ -128,7 +131,7 @@ final class Links {
         Path root = Main.root();
         List<Manifest.Entry> all = Manifest.load(root, a.positional);
         Manifest.Entry sc = Commands.select(all, a.positional, false, true, Manifest.Tool.EXPLORER).get(0);
-        ExplorationResult r = Explore.scenario(Scenario.load(sc.id(), sc.dir().resolve(sc.file())));
+        ExplorationResult r = Explore.scenario(Runs.scenario(sc));
         if (r.trace() == null) {
             out.println("kmapcheck: the exploration of " + sc.id() + " found no counterexample (" + r.verdict() + "): nothing to validate");
             return 1;

@@ -35,6 +35,7 @@ public final class Main {
               explore    run the Java exploration:   kmapcheck explore lwbuf/Fixed | lwbuf | --all
               replay     replay a TLC counterexample on the Java implementation
               validate   check an explorer counterexample against the spec with TLC
+              conform    TLC judges every state and step of a scenario's exploration against its model
               bench      states, states/s and wall time of TLC and the explorer side by side
               report     write the HTML report from the traces of the last run
               list       list models and scenarios with their expected verdicts
@@ -106,6 +107,7 @@ public final class Main {
             case "validate" -> Links.validate(a, out);
             case "coverage" -> kmapcheck.adequacy.CoverageCommand.run(root(), a.positional, a.opts, out);
             case "mutate" -> kmapcheck.adequacy.MutateCommand.run(root(), a.positional, a.opts, out);
+            case "conform" -> ConformCommand.run(a, out);
             default -> throw new UsageException("unknown command '" + cmd + "' (see kmapcheck --help)");
         };
     }
@@ -200,6 +202,9 @@ public final class Main {
         }
 
         TlcRunner tlc() { return new TlcRunner(workers(), timeout(), heap()); }
+
+        /** TLC with {@code defaultWorkers} unless --workers says otherwise (e.g. one worker for a shortest counterexample). */
+        TlcRunner tlc(int defaultWorkers) { return new TlcRunner(intOpt("workers", defaultWorkers), timeout(), heap()); }
 
         /** Timeout, -D overrides, the signal handlers' cancellation flag, progress every --progress S (default 10; 0 = off). */
         Runs runs(ProgressLine progress) {

@@ -26,13 +26,16 @@ public final class Manifest {
      * @param distinctStates expected distinct states of a passing run, or null
      * @param model         for a scenario: the TLC model with the same constants (replay / validation)
      * @param config        TLC's .cfg file (null: {@code dir/file.cfg})
+     * @param conform       for a scenario: why {@code conform} may find TLC-only states or spec
+     *                      actions the explorer never takes (empty: nothing to explain)
      */
     public record Entry(String mechanism, String name, Tool tool, Path dir, String file, boolean dflt,
                         String expect, String kind, String property, Long distinctStates, String model,
-                        String description, Path config) {
+                        String description, Path config, ConformReasons conform) {
         public Entry(String mechanism, String name, Tool tool, Path dir, String file, boolean dflt, String expect, String kind,
                      String property, Long distinctStates, String model, String description) {
-            this(mechanism, name, tool, dir, file, dflt, expect, kind, property, distinctStates, model, description, null);
+            this(mechanism, name, tool, dir, file, dflt, expect, kind, property, distinctStates, model, description, null,
+                    ConformReasons.NONE);
         }
 
         public String id() { return mechanism + "/" + name; }
@@ -49,16 +52,58 @@ public final class Manifest {
             String module = tla.getFileName().toString().replaceAll("\\.tla$", "");
             Path dir = tla.toAbsolutePath().getParent();
             return new Entry(dir.getFileName().toString(), module, Tool.TLC, dir, module, true, "none", null, null, null, null,
-                    tla.toString(), cfg);
+                    tla.toString(), cfg, ConformReasons.NONE);
         }
 
-        /** {@code kmapcheck explore path/x.jpf}: a scenario outside any manifest. */
-        public static Entry adHocScenario(Path jpf) {
+        /**
+         * {@code kmapcheck explore path/x.jpf --model path/MCx.tla}: a scenario outside any manifest;
+         * {@code model} is the path of the MC module it pairs with (without .tla).
+         */
+        public static Entry adHocScenario(Path jpf, Path mcModule) {
             Path dir = jpf.toAbsolutePath().getParent();
             String name = jpf.getFileName().toString().replaceAll("\\.jpf$", "");
             return new Entry(dir.getFileName().toString(), name, Tool.EXPLORER, dir, jpf.getFileName().toString(), true, "none",
-                    null, null, null, null, jpf.toString(), null);
+                    null, null, null, mcModule.toAbsolutePath().toString().replaceAll("\\.tla$", ""), jpf.toString(), null,
+                    ConformReasons.NONE);
         }
+    }
+
+    /**
+     * A scenario's {@code "conform"} entry: {@code {"tlcOnly": "why", "actionsNeverTaken": {"Action": "why"}}}.
+     * Each reason must be needed: {@code conform} fails on a non-zero count without a reason and on a
+     * reason for a zero count.
+     */
+    public record ConformReasons(String tlcOnly, java.util.Map<String, String> actionsNeverTaken) {
+        public static final ConformReasons NONE = new ConformReasons(null, java.util.Map.of());
+    }
+
+    static ConformReasons conformReasons(JsonNode n, Path manifest, String name) {
+        JsonNode c = n.get("conform");
+        if (c == null || c.isNull()) return ConformReasons.NONE;
+        String where = manifest + ": scenario " + name + ": \"conform\"";
+        if (!c.isObject()) throw new ManifestException(where + " must be an object");
+        String tlcOnly = null;
+        java.util.Map<String, String> actions = new java.util.LinkedHashMap<>();
+        for (var it = c.fields(); it.hasNext(); ) {
+            var f = it.next();
+            switch (f.getKey()) {
+                case "tlcOnly" -> tlcOnly = reason(f.getValue(), where + ".tlcOnly");
+                case "actionsNeverTaken" -> {
+                    if (!f.getValue().isObject()) throw new ManifestException(where + ".actionsNeverTaken must map action names to reasons");
+                    for (var a = f.getValue().fields(); a.hasNext(); ) {
+                        var e = a.next();
+                        actions.put(e.getKey(), reason(e.getValue(), where + ".actionsNeverTaken." + e.getKey()));
+                    }
+                }
+                default -> throw new ManifestException(where + ": unknown key '" + f.getKey() + "' (tlcOnly, actionsNeverTaken)");
+            }
+        }
+        return new ConformReasons(tlcOnly, java.util.Map.copyOf(actions));
+    }
+
+    private static String reason(JsonNode v, String where) {
+        if (!v.isTextual() || v.asText().isBlank()) throw new ManifestException(where + " must be a non-empty reason");
+        return v.asText();
     }
 
     static String kindWord(String kind) {
@@ -150,7 +195,8 @@ public final class Manifest {
             out.add(new Entry(mech, name, tool, dir, file, n.path("default").asBoolean(true), expect, kind, property,
                     n.hasNonNull("distinctStates") ? n.get("distinctStates").asLong() : null,
                     n.hasNonNull("model") ? n.get("model").asText() : (tool == Tool.EXPLORER ? name : null),
-                    n.path("description").asText("")));
+                    n.path("description").asText(""), null,
+                    tool == Tool.EXPLORER ? conformReasons(n, manifest, name) : ConformReasons.NONE));
         }
         // every model/scenario file in the folder must be in the manifest: nothing silently skipped
         try (Stream<Path> s = Files.list(dir)) {

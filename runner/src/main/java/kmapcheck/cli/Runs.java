@@ -118,11 +118,25 @@ public final class Runs {
         return outcome(e, j, r.distinctStates(), r.generated(), r.depth(), r.millis() / 1000.0, trace, r.message(), runner.workers());
     }
 
+    /**
+     * A scenario with the TLC model it pairs with (manifest "model": spec/&lt;mechanism&gt;/MC&lt;model&gt;),
+     * which fixes its constants and the properties it checks.
+     */
+    public static Scenario scenario(Manifest.Entry e) throws IOException { return scenario(e, Map.of()); }
+
+    /** As {@link #scenario(Manifest.Entry)}, with the command line's {@code -D key=value} overrides applied. */
+    public static Scenario scenario(Manifest.Entry e, Map<String, String> overrides) throws IOException {
+        Path mc = e.adHoc() ? Path.of(e.model())
+                : e.dir().getParent().getParent().resolve("spec").resolve(e.mechanism()).resolve("MC" + e.model());
+        Scenario s = Scenario.load(e.id(), e.dir().resolve(e.file()), mc.getParent(), mc.getFileName().toString());
+        return overrides.isEmpty() ? s : s.with(overrides);
+    }
+
     RunOutcome runExplorer(Manifest.Entry e) {
         ExplorationResult r;
         long t0 = System.nanoTime();
         try {
-            Scenario s = Scenario.load(e.id(), e.dir().resolve(e.file()), options.overrides());
+            Scenario s = scenario(e, options.overrides());
             RunOptions run = RunOptions.defaults().withWorkers(options.explorerWorkers()).withTimeout(options.timeoutSeconds())
                     .withCancel(() -> options.cancel() != null && options.cancel().get());
             if (options.progress() != null && options.progressMillis() > 0) {

@@ -169,11 +169,14 @@ public final class TlcRunner {
     public record Raw(String output, int exitCode, long millis, long peakRssKb, String stopped, Progress last) {}
 
     /** Polls /proc/PID/status for VmHWM (peak RSS) while the child runs (Linux; 0 elsewhere). */
-    static final class PeakRss extends Thread {
+    public static final class PeakRss extends Thread {
         private final long pid;
         volatile long peakKb;
 
-        PeakRss(long pid) { this.pid = pid; setDaemon(true); }
+        public PeakRss(long pid) { this.pid = pid; setDaemon(true); }
+
+        /** The peak resident set seen so far, in KiB. */
+        public long peakKb() { return peakKb; }
 
         @Override public void run() {
             Path status = Path.of("/proc/" + pid + "/status");

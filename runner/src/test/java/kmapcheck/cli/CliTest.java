@@ -18,15 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CliTest {
     record Run(int code, String out, String err) {}
 
-    static Run cli(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dkmapcheck.root=" + TestRoot.get(), Main.class.getName()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Run(p.waitFor(), out, err);
-    }
+    static Run cli(String... args) throws IOException, InterruptedException { return cliIn(TestRoot.get(), args); }
 
     static void assertOneLineError(Run r, String fragment) {
         assertEquals(2, r.code(), "exit code; stderr: " + r.err());
@@ -57,15 +49,59 @@ class CliTest {
 
     @Test void missingArguments() throws Exception { assertOneLineError(cli("tlc"), "tlc needs MODEL... or --all"); }
 
-    /** A scenario folder with one broken .jpf, run through the CLI: exit 2 before anything runs. */
-    static Run brokenScenario(String jpf, String... extra) throws Exception {
+    /** A repository with spec/lwbuf's Fixed model and one scenario file paired with it. */
+    static Path repoWithScenario(String jpf, String conform) throws IOException {
         Path tmp = Files.createTempDirectory("kmapcheck-cli-");
-        Files.createDirectories(tmp.resolve("spec"));
+        Path spec = Files.createDirectories(tmp.resolve("spec/lwbuf"));
+        for (String f : List.of("Lwbuf.tla", "MCFixed.tla", "MCFixed.cfg"))
+            Files.copy(TestRoot.get().resolve("spec/lwbuf").resolve(f), spec.resolve(f));
+        Files.writeString(spec.resolve("manifest.json"), "{\"mechanism\":\"lwbuf\",\"spec\":\"Lwbuf.tla\",\"models\":"
+                + "[{\"name\":\"Fixed\",\"module\":\"MCFixed.tla\",\"expect\":\"pass\"}]}");
         Path jc = Files.createDirectories(tmp.resolve("jpf-config/lwbuf"));
-        Files.writeString(jc.resolve("Typo.jpf"), jpf);
-        Files.writeString(jc.resolve("manifest.json"),
-                "{\"mechanism\":\"lwbuf\",\"scenarios\":[{\"name\":\"Typo\",\"file\":\"Typo.jpf\",\"expect\":\"pass\",\"distinctStates\":1}]}");
-        List<String> args = new ArrayList<>(List.of("explore", "lwbuf/Typo", "--out", tmp.resolve("out").toString()));
+        Files.writeString(jc.resolve("Probe.jpf"), jpf);
+        Files.writeString(jc.resolve("manifest.json"), "{\"mechanism\":\"lwbuf\",\"scenarios\":[{\"name\":\"Probe\","
+                + "\"file\":\"Probe.jpf\",\"model\":\"Fixed\",\"expect\":\"pass\"" + conform + "}]}");
+        return tmp;
+    }
+
+    static Run cliIn(Path root, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dkmapcheck.root=" + root, Main.class.getName()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Run(p.waitFor(), out, err);
+    }
+
+    @Test
+    void scenarioWithUnknownKeyIsBadInput() throws Exception {
+        Path root = repoWithScenario("target = lwbuf\nsearch.max_stats = 10\n", "");
+        Run r = cliIn(root, "explore", "lwbuf/Probe");
+        assertOneLineError(r, "unknown key 'search.max_stats'");
+        assertTrue(r.err().contains("Probe.jpf"), r.err());
+        assertTrue(r.out().isEmpty(), "nothing runs: " + r.out());
+    }
+
+    @Test
+    void scenarioThatDisagreesWithItsModelIsBadInput() throws Exception {
+        Path root = repoWithScenario("target = lwbuf\ncpus = 3\n", "");
+        for (String cmd : List.of("explore", "check", "conform")) {
+            Run r = cliIn(root, cmd, "lwbuf/Probe");
+            assertOneLineError(r, "Probe.jpf: cpus = 3 disagrees with MCFixed");
+        }
+    }
+
+    @Test
+    void conformReasonsMustBeWellFormed() throws Exception {
+        Path root = repoWithScenario("target = lwbuf\n", ",\"conform\":{\"tlcOnyl\":\"typo\"}");
+        assertOneLineError(cliIn(root, "conform", "lwbuf/Probe"), "tlcOnyl");
+    }
+
+    /** A repository with one broken .jpf paired with lwbuf's Fixed model, run through the CLI: exit 2 before anything runs. */
+    static Run brokenScenario(String jpf, String... extra) throws Exception {
+        Path tmp = repoWithScenario(jpf, "");
+        List<String> args = new ArrayList<>(List.of("explore", "lwbuf/Probe", "--out", tmp.resolve("out").toString()));
         args.addAll(List.of(extra));
         Cli.Run r = Cli.run(tmp, null, args.toArray(String[]::new));
         Cli.deleteTree(tmp);
@@ -75,20 +111,20 @@ class CliTest {
     static final String JPF = "target = lwbuf\nvariant = Fixed\nsearch.max_states = 10\n";
 
     @Test void scenarioWithUnknownKey() throws Exception {
-        assertOneLineError(brokenScenario(JPF + "search.max_stats = 10\n"), "Typo.jpf: unknown key 'search.max_stats'");
+        assertOneLineError(brokenScenario(JPF + "search.max_stats = 10\n"), "Probe.jpf: unknown key 'search.max_stats'");
     }
 
     @Test void scenarioWithNegativeBound() throws Exception {
-        assertOneLineError(brokenScenario(JPF.replace("= 10", "= -5")), "Typo.jpf: key 'search.max_states' must be at least 1, got -5");
+        assertOneLineError(brokenScenario(JPF.replace("= 10", "= -5")), "Probe.jpf: key 'search.max_states' must be at least 1, got -5");
     }
 
     @Test void scenarioWithARepeatedKey() throws Exception {
-        assertOneLineError(brokenScenario(JPF + "variant = OrBug2009\n"), "Typo.jpf: key 'variant' is given twice");
+        assertOneLineError(brokenScenario(JPF + "variant = OrBug2009\n"), "Probe.jpf: key 'variant' is given twice");
     }
 
     @Test void scenarioWithAValueOfTheWrongType() throws Exception {
-        assertOneLineError(brokenScenario(JPF + "hw.tlb.fill = maybe\n"), "Typo.jpf: key 'hw.tlb.fill' must be true or false, got 'maybe'");
-        assertOneLineError(brokenScenario(JPF + "cpus = two\n"), "Typo.jpf: key 'cpus' must be an integer, got 'two'");
+        assertOneLineError(brokenScenario(JPF + "hw.tlb.fill = maybe\n"), "Probe.jpf: key 'hw.tlb.fill' must be true or false, got 'maybe'");
+        assertOneLineError(brokenScenario(JPF + "cpus = two\n"), "Probe.jpf: key 'cpus' must be an integer, got 'two'");
     }
 
     @Test void overrideOfAnUnknownKeyNamesTheOption() throws Exception {
@@ -114,7 +150,7 @@ class CliTest {
 
     @Test
     void helpForEveryCommand() throws Exception {
-        for (String c : List.of("check", "tlc", "explore", "replay", "validate", "list", "bench", "report")) {
+        for (String c : List.of("check", "tlc", "explore", "replay", "validate", "conform", "list", "bench", "report")) {
             Run r = cli(c, "--help");
             assertEquals(0, r.code(), c);
             assertTrue(r.out().startsWith("usage: kmapcheck " + c), c + ": " + r.out());

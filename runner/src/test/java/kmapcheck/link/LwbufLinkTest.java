@@ -11,8 +11,6 @@ import kmapcheck.tlc.TlcRunner;
 import kmapcheck.trace.Trace;
 import kmapcheck.trace.Value;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Issue 2 §6: the spec and the Java implementation agree on the lwbuf counterexamples. */
+/**
+ * Issue 2 §6, lwbuf details: a replay continued to the stale access it causes, and replay and
+ * validation refusing what they must refuse. (Every mechanism's replays and validations: LinkTest.)
+ */
 class LwbufLinkTest {
     static final Path ROOT = TestRoot.get();
     static final Path SPEC = ROOT.resolve("spec/lwbuf");
@@ -39,7 +40,7 @@ class LwbufLinkTest {
     }
 
     static Scenario scenario(String name) throws Exception {
-        return Scenario.load("lwbuf/" + name, ROOT.resolve("jpf-config/lwbuf/" + name + ".jpf"));
+        return Scenario.load("lwbuf/" + name, ROOT.resolve("jpf-config/lwbuf/" + name + ".jpf"), SPEC, "MC" + name);
     }
 
     @Test
@@ -65,15 +66,6 @@ class LwbufLinkTest {
         Replay.Result r = Replay.run(tlc, scenario("Fixed"));
         assertFalse(r.reproduced());
         assertTrue(r.message().contains("no implementation counterpart"), r.message());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"OrBug2009", "MaskAllQuick", "SlowNoInvlpg", "NoAccessContract", "MigrateInKva"})
-    void explorerCounterexampleIsABehaviourOfTheSpec(String name) throws Exception {
-        ExplorationResult r = Explore.scenario(scenario(name));
-        assertEquals(ExplorationResult.Verdict.VIOLATION, r.verdict());
-        Validate.Result v = Validate.run(TLC, SPEC, "MC" + name, r.trace(), r.property());
-        assertTrue(v.accepted(), v.message());
     }
 
     @Test

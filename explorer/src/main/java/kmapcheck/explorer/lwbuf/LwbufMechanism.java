@@ -6,16 +6,36 @@ import kmapcheck.lwbuf.LwbufSubsystem;
 import kmapcheck.machine.Layout;
 
 /**
- * lwbuf scenarios. Keys: {@code variant} (Fixed, OrBug2009, OrLatent, MaskAllQuick, SlowNoInvlpg),
- * {@code cpus}, {@code pages}, {@code objs}, {@code threads}, {@code thread.cpus} (initial CPU per
- * thread, comma separated), {@code client.access_contract} (false: callers skip lwbuf_kva),
- * {@code client.migrate} ({@code between-calls}: DragonFly LWKT, or {@code anywhere}),
- * {@code thread.N.program} (a scripted program for thread N, e.g.
- * {@code lwbuf_alloc(p1|p2); lwbuf_kva; access; handoff(t2)}; without it the thread is the
- * spec's most general client).
+ * lwbuf scenarios. From the model (spec/lwbuf/Lwbuf.tla's constants): {@code cpus} (CPUs c0..),
+ * {@code pages} (Pages p1..), {@code objs} (Objs o1..), {@code threads} (Threads t1..),
+ * {@code variant} (Variant: Fixed, OrBug2009, OrLatent, MaskAllQuick, SlowNoInvlpg; the client
+ * variants NoAccessContract and MigrateInKva are the Fixed kernel code with
+ * {@code client.access_contract = false} (callers skip lwbuf_kva) or {@code client.migrate = anywhere}
+ * (no DragonFly LWKT guarantee; else {@code between-calls})), and the cfg's invariants. From the
+ * scenario file: {@code thread.cpus} (initial CPU per thread, comma separated: one of the spec's
+ * initial states), {@code thread.N.program} (a scripted program for thread N, e.g.
+ * {@code lwbuf_alloc(p1|p2); lwbuf_kva; access; handoff(t2)}; without it the thread is the spec's
+ * most general client).
  */
 public final class LwbufMechanism implements Mechanism {
     @Override public String name() { return "lwbuf"; }
+
+    @Override
+    public java.util.Map<String, String> settings(kmapcheck.explorer.tla.TlaModel m) {
+        java.util.Map<String, String> k = new java.util.LinkedHashMap<>();
+        k.put("cpus", Integer.toString(m.numbered("CPUs", "c", 0)));
+        k.put("pages", Integer.toString(m.numbered("Pages", "p", 1)));
+        k.put("objs", Integer.toString(m.numbered("Objs", "o", 1)));
+        k.put("threads", Integer.toString(m.numbered("Threads", "t", 1)));
+        String variant = m.string("Variant");
+        boolean clientVariant = variant.equals("NoAccessContract") || variant.equals("MigrateInKva");
+        k.put("variant", clientVariant ? "Fixed" : variant);
+        k.put("client.access_contract", Boolean.toString(!variant.equals("NoAccessContract")));
+        k.put("client.migrate", variant.equals("MigrateInKva") ? "anywhere" : "between-calls");
+        if (!m.properties().isEmpty())
+            throw new IllegalArgumentException(m.file() + ": PROPERTY " + m.properties() + " has no Java check");
+        return k;
+    }
 
     /** thread.cpus from the spec's tcpu (threads t1.., CPUs c0..). */
     @Override
@@ -63,6 +83,10 @@ public final class LwbufMechanism implements Mechanism {
             if (!text.isEmpty()) scripts[t] = kmapcheck.explorer.Script.parse(text, s.file() + ": thread." + (t + 1) + ".program");
         }
         LwbufProgram program = new LwbufProgram(layout, sys, pages, initialCpu, contract, migrate.equals("anywhere"), scripts);
-        return new Model(program, new LwbufMapping(sys, program, pages));
+        try {
+            return new Model(program, new LwbufMapping(sys, program, pages, s.model().invariants()));
+        } catch (IllegalArgumentException e) {
+            throw new Scenario.ScenarioException(s.file() + ": " + s.model().module() + ": " + e.getMessage());
+        }
     }
 }

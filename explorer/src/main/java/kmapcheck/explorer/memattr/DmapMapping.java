@@ -4,7 +4,6 @@ import kmapcheck.explorer.SpecMapping;
 import kmapcheck.explorer.View;
 import kmapcheck.memattr.DmapHandoff;
 import kmapcheck.memattr.X86Caches;
-import kmapcheck.trace.Roles;
 import kmapcheck.trace.Value;
 
 import java.util.LinkedHashMap;
@@ -29,7 +28,15 @@ public final class DmapMapping implements SpecMapping {
 
     private final DmapProgram pr;
 
-    DmapMapping(DmapProgram pr) { this.pr = pr; }
+    private final List<Invariant> invariants;
+
+    /** @param checked the invariants the model's cfg lists, in its order */
+    DmapMapping(DmapProgram pr, List<String> checked) {
+        this.pr = pr;
+        this.invariants = Invariant.selected(checked, Map.of(
+                "Visible", DmapMapping::visible,
+                "SingleWriter", DmapMapping::singleWriter), DmapMapping::typeOk);
+    }
 
     @Override public List<String> vars() { return VARS; }
 
@@ -91,12 +98,7 @@ public final class DmapMapping implements SpecMapping {
         return r == 0 || r == 1 || r == X86Caches.NO_VAL;
     }
 
-    @Override
-    public List<Invariant> invariants() {
-        return List.of(new Invariant("TypeOK", DmapMapping::typeOk),
-                new Invariant("Visible", DmapMapping::visible),
-                new Invariant("SingleWriter", DmapMapping::singleWriter));
-    }
+    @Override public List<Invariant> invariants() { return invariants; }
 
     @Override
     public String actionName(Step s) {
@@ -110,9 +112,9 @@ public final class DmapMapping implements SpecMapping {
             case FILL -> "SpecFill";
             case EVICT -> "Evict";
             case WC_DRAIN -> "WcDrain";
-            default -> null;    // boot: Init's choice of cfg (see DmapProgram)
+            case BOOT -> INIT_CHOICE;    // Init's choice of cfg (see DmapProgram)
+            default -> null;
         };
     }
 
-    @Override public Roles roles() { return new Roles(null, null, "cst"); }
 }

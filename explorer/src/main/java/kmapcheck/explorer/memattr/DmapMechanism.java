@@ -3,7 +3,6 @@ package kmapcheck.explorer.memattr;
 import kmapcheck.explorer.Mechanism;
 import kmapcheck.explorer.Scenario;
 import kmapcheck.machine.Layout;
-import kmapcheck.machine.Pte;
 import kmapcheck.memattr.DmapHandoff;
 import kmapcheck.memattr.X86Caches;
 import kmapcheck.trace.Value;
@@ -13,32 +12,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * dmap scenarios (spec/memattr/DmapVisibility.tla, seed 003). Keys: {@code cpus} (CPUs c0..),
- * {@code combos}: the spec's Combos, either {@code safe} (SafeCombo, as MCDmapSafe) or a
- * ';'-separated list of {@code KVA:SS:READER} (e.g. {@code UC:false:cpu}); READER is cpu,
- * devSnoop or devNoSnoop.
+ * dmap scenarios (spec/memattr/DmapVisibility.tla, seed 003). Keys, from the model's constants:
+ * {@code cpus} (CPUs c0..), {@code combos} (Combos: a ';'-separated list of {@code KVA:SS:READER},
+ * e.g. {@code UC:false:cpu}; READER is cpu, devSnoop or devNoSnoop); the invariants are the model
+ * cfg's.
  */
 public final class DmapMechanism implements Mechanism {
     @Override public String name() { return "dmap"; }
 
     static final String[] ATTRS = {"WB", "UC", "WC"};
 
-    /** SafeCombo of DmapVisibility.tla. */
-    static boolean safe(DmapProgram.Combo k) {
-        return (k.kva() == Pte.WB && k.reader() != 2) || (k.kva() != Pte.WB && k.ss());
+    @Override
+    public Map<String, String> settings(kmapcheck.explorer.tla.TlaModel m) {
+        Map<String, String> k = new java.util.LinkedHashMap<>();
+        k.put("cpus", Integer.toString(m.numbered("CPUs", "c", 0)));
+        List<String> combos = new ArrayList<>();
+        for (Value c : m.elements("Combos")) {
+            if (!(c instanceof Value.Rec r) || !(r.get("kva") instanceof Value.Str kva) || !(r.get("ss") instanceof Value.Bool ss)
+                    || !(r.get("reader") instanceof Value.Str reader))
+                throw new IllegalArgumentException(m.file() + ": Combos has an element " + c.toTla() + " that is not [kva, ss, reader]");
+            combos.add(kva.v() + ":" + ss.v() + ":" + reader.v());
+        }
+        k.put("combos", String.join(";", combos));
+        if (!m.properties().isEmpty())
+            throw new IllegalArgumentException(m.file() + ": PROPERTY " + m.properties() + " has no Java check");
+        return k;
     }
 
     static List<DmapProgram.Combo> parse(Scenario s, String spec) {
         List<DmapProgram.Combo> out = new ArrayList<>();
-        if (spec.equals("safe")) {
-            for (int a = 0; a < 3; a++)
-                for (boolean ss : new boolean[]{false, true})
-                    for (int r = 0; r < 3; r++) {
-                        DmapProgram.Combo k = new DmapProgram.Combo(a, ss, r);
-                        if (safe(k)) out.add(k);
-                    }
-            return out;
-        }
         for (String one : spec.split(";")) {
             String[] f = one.trim().split(":");
             if (f.length != 3) throw new Scenario.ScenarioException(s.file() + ": combos: '" + one + "' is not KVA:SS:READER");
@@ -68,6 +70,10 @@ public final class DmapMechanism implements Mechanism {
         X86Caches hw = new X86Caches(layout, 1, first.ss());
         DmapHandoff buf = new DmapHandoff(layout, hw, first.kva());
         DmapProgram program = new DmapProgram(layout, hw, buf, combos);
-        return new Model(program, new DmapMapping(program));
+        try {
+            return new Model(program, new DmapMapping(program, s.model().invariants()));
+        } catch (IllegalArgumentException e) {
+            throw new Scenario.ScenarioException(s.file() + ": " + s.model().module() + ": " + e.getMessage());
+        }
     }
 }

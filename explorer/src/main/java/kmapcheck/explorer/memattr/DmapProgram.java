@@ -24,8 +24,9 @@ import java.util.List;
  * Local workaround: with one combination the machine starts configured; with several, a
  * {@code boot} thread first chooses one ({@code boot(k)}, before any other thread may move). The
  * initial state is the Init state of the first combination; a boot step to another one is not a
- * spec step (it stands for Init's choice), so only scenarios with one combination can produce
- * traces for validation. Every reachable spec state of every combination is explored.
+ * spec step: it stands for Init's choice (its action name is {@code SpecMapping.INIT_CHOICE}), so
+ * only scenarios with one combination can produce traces for validation. Every reachable spec
+ * state of every combination is explored.
  */
 public final class DmapProgram implements Program {
     static final String PRIOR = "prior_dmap_write", PRODUCE = "producer_write", HANDOFF = "handoff",

@@ -3,7 +3,6 @@ package kmapcheck.explorer.memattr;
 import kmapcheck.explorer.SpecMapping;
 import kmapcheck.explorer.View;
 import kmapcheck.memattr.X86Caches;
-import kmapcheck.trace.Roles;
 import kmapcheck.trace.Value;
 
 import java.util.LinkedHashMap;
@@ -34,9 +33,16 @@ public final class MemAttrMapping implements SpecMapping {
     private final MemAttrProgram pr;
     private final boolean selfSnoop;
 
-    MemAttrMapping(MemAttrProgram pr, boolean selfSnoop) {
+    private final List<Invariant> invariants;
+
+    /** @param checked the invariants the model's cfg lists, in its order */
+    MemAttrMapping(MemAttrProgram pr, boolean selfSnoop, List<String> checked) {
         this.pr = pr;
         this.selfSnoop = selfSnoop;
+        this.invariants = Invariant.selected(checked, Map.of(
+                "Coherence", MemAttrMapping::coherence,
+                "NoStaleDirtyLine", this::noStaleDirtyLine,
+                "SingleWriter", MemAttrMapping::singleWriter), this::typeOk);
     }
 
     static Value cpu(int c) { return Value.mv("c" + c); }
@@ -155,13 +161,7 @@ public final class MemAttrMapping implements SpecMapping {
     private boolean val(Value x) { long n = num(x); return n >= 0 && n <= pr.maxVal; }
     private boolean valOrNo(Value x) { return num(x) == X86Caches.NO_VAL || val(x); }
 
-    @Override
-    public List<Invariant> invariants() {
-        return List.of(new Invariant("TypeOK", this::typeOk),
-                new Invariant("Coherence", MemAttrMapping::coherence),
-                new Invariant("NoStaleDirtyLine", this::noStaleDirtyLine),
-                new Invariant("SingleWriter", MemAttrMapping::singleWriter));
-    }
+    @Override public List<Invariant> invariants() { return invariants; }
 
     @Override
     public String actionName(Step s) {
@@ -201,5 +201,4 @@ public final class MemAttrMapping implements SpecMapping {
         };
     }
 
-    @Override public Roles roles() { return new Roles(null, null, "cst"); }
 }

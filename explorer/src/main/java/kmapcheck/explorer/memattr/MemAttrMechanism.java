@@ -11,14 +11,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * memattr scenarios (spec/memattr/MemAttr.tla). Keys, one per constant of the MC modules:
+ * memattr scenarios (spec/memattr/MemAttr.tla). Keys, one per constant of the model:
  * {@code variant} (Fixed, SkipIdleSfBufs, FlushWithoutReenter, NoFlushNoSelfSnoop, ReenterNoInvlpg,
  * NoFallback), {@code cpus} (CPUs c0..), {@code pages} (Pages p1..), {@code bufs} (Bufs b1..),
- * {@code max_val} (Vals = 0..max_val), {@code new_attrs} (NewAttrs, e.g. WB,UC,WC),
- * {@code max_ref} (MaxRef), {@code cpu.self_snoop} (SelfSnoop), {@code cpu.clflush} (HasClflush).
+ * {@code max_val} (Vals = 0..max_val), {@code new_attrs} (NewAttrs, e.g. UC,WB,WC),
+ * {@code max_ref} (MaxRef), {@code cpu.self_snoop} (SelfSnoop), {@code cpu.clflush} (HasClflush);
+ * the invariants are the model cfg's.
  */
 public final class MemAttrMechanism implements Mechanism {
     @Override public String name() { return "memattr"; }
+
+    @Override
+    public java.util.Map<String, String> settings(kmapcheck.explorer.tla.TlaModel m) {
+        java.util.Map<String, String> k = new java.util.LinkedHashMap<>();
+        k.put("variant", m.string("Variant"));
+        k.put("cpus", Integer.toString(m.numbered("CPUs", "c", 0)));
+        k.put("pages", Integer.toString(m.numbered("Pages", "p", 1)));
+        k.put("bufs", Integer.toString(m.numbered("Bufs", "b", 1)));
+        List<kmapcheck.trace.Value> vals = m.elements("Vals");
+        List<kmapcheck.trace.Value> range = new ArrayList<>();
+        for (int i = 0; i < vals.size(); i++) range.add(kmapcheck.trace.Value.of(i));
+        if (!kmapcheck.trace.Value.set(vals).equals(kmapcheck.trace.Value.set(range)))
+            throw new IllegalArgumentException(m.file() + ": Vals = " + m.constant("Vals").toTla() + " must be 0..n");
+        k.put("max_val", Integer.toString(vals.size() - 1));
+        k.put("new_attrs", String.join(",", m.names("NewAttrs")));
+        k.put("max_ref", Long.toString(m.integer("MaxRef")));
+        k.put("cpu.self_snoop", Boolean.toString(m.bool("SelfSnoop")));
+        k.put("cpu.clflush", Boolean.toString(m.bool("HasClflush")));
+        if (!m.properties().isEmpty())
+            throw new IllegalArgumentException(m.file() + ": PROPERTY " + m.properties() + " has no Java check");
+        return k;
+    }
 
     @Override
     public Model build(Scenario s) {
@@ -50,6 +73,10 @@ public final class MemAttrMechanism implements Mechanism {
         X86Caches hw = new X86Caches(layout, pages, ss);
         MemAttrKernel kern = new MemAttrKernel(layout, hw, bufs, variant, ss, clflush);
         MemAttrProgram program = new MemAttrProgram(layout, kern, maxVal, maxRef, attrs);
-        return new Model(program, new MemAttrMapping(program, ss));
+        try {
+            return new Model(program, new MemAttrMapping(program, ss, s.model().invariants()));
+        } catch (IllegalArgumentException e) {
+            throw new Scenario.ScenarioException(s.file() + ": " + s.model().module() + ": " + e.getMessage());
+        }
     }
 }

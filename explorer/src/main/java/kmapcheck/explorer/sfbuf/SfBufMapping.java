@@ -7,7 +7,6 @@ import kmapcheck.explorer.View;
 import kmapcheck.machine.Pte;
 import kmapcheck.sfbuf.SfBuf;
 import kmapcheck.sfbuf.SfBufCache;
-import kmapcheck.trace.Roles;
 import kmapcheck.trace.Value;
 
 import java.util.ArrayList;
@@ -41,15 +40,39 @@ public final class SfBufMapping implements SpecMapping {
     private final SfBufCache sys;
     private final SfBufProgram program;
     private final int cpus;
-    private final Set<String> skip;
+    private final List<Invariant> invariants;
     private final List<String> live;
+    private final boolean sf11;
 
-    SfBufMapping(SfBufCache sys, SfBufProgram program, int cpus, Set<String> skip, List<String> live) {
+    /** Liveness properties with a Java check (PROPERTY lines of the models). */
+    static final List<String> LIVENESS = List.of("NoLostWakeup", "AllocProgress");
+
+    /**
+     * @param checked    the invariants the model's cfg lists, in its order
+     * @param properties the cfg's PROPERTY names: liveness ({@link #LIVENESS}) and the action property SF11
+     */
+    SfBufMapping(SfBufCache sys, SfBufProgram program, int cpus, List<String> checked, List<String> properties) {
         this.sys = sys;
         this.program = program;
         this.cpus = cpus;
-        this.skip = skip;
-        this.live = live;
+        Map<String, java.util.function.Predicate<Map<String, Value>>> registry = new LinkedHashMap<>();
+        registry.put("SF1", SfBufMapping::sf1);
+        registry.put("SF2", SfBufMapping::sf2);
+        registry.put("SF3", SfBufMapping::sf3);
+        registry.put("SF4", SfBufMapping::sf4);
+        registry.put("SF9", SfBufMapping::sf9);
+        registry.put("RefMatchesHolds", this::refMatchesHolds);
+        registry.put("StablePTE", SfBufMapping::stablePte);
+        registry.put("MaskSound", SfBufMapping::maskSound);
+        registry.put("SF7", this::sf7);
+        registry.put("SF8", SfBufMapping::sf8);
+        registry.put("NoStaleRead", SfBufMapping::noStaleRead);
+        registry.put("WireBalance", this::wireBalance);
+        registry.put("NoUnwireWhileReferenced", this::noUnwireWhileReferenced);
+        this.invariants = Invariant.selected(checked, registry, this::typeOk);
+        CheckedProperties checks = CheckedProperties.of(properties, LIVENESS, List.of("SF11"));
+        this.live = checks.liveness();
+        this.sf11 = checks.actions().contains("SF11");
     }
 
     static Value thread(int t) { return Value.mv("t" + (t + 1)); }
@@ -320,24 +343,7 @@ public final class SfBufMapping implements SpecMapping {
         return true;
     }
 
-    @Override
-    public List<Invariant> invariants() {
-        List<Invariant> all = List.of(new Invariant("TypeOK", this::typeOk),
-                new Invariant("SF1", SfBufMapping::sf1),
-                new Invariant("SF2", SfBufMapping::sf2),
-                new Invariant("SF3", SfBufMapping::sf3),
-                new Invariant("SF4", SfBufMapping::sf4),
-                new Invariant("SF9", SfBufMapping::sf9),
-                new Invariant("RefMatchesHolds", this::refMatchesHolds),
-                new Invariant("StablePTE", SfBufMapping::stablePte),
-                new Invariant("MaskSound", SfBufMapping::maskSound),
-                new Invariant("SF7", this::sf7),
-                new Invariant("SF8", SfBufMapping::sf8),
-                new Invariant("NoStaleRead", SfBufMapping::noStaleRead),
-                new Invariant("WireBalance", this::wireBalance),
-                new Invariant("NoUnwireWhileReferenced", this::noUnwireWhileReferenced));
-        return all.stream().filter(i -> !skip.contains(i.name())).toList();
-    }
+    @Override public List<Invariant> invariants() { return invariants; }
 
     // ---- liveness ------------------------------------------------------------------------------
 
@@ -357,11 +363,11 @@ public final class SfBufMapping implements SpecMapping {
     /**
      * SF11 (LRU order), the spec's action property [][LRUStep]_freeq: the free list changes only by
      * a miss taking the head, a free appending at the tail, or a hit reviving a still-mapped idle
-     * buffer from anywhere (the others keep their order). Every sf_buf model checks it.
+     * buffer from anywhere (the others keep their order). Checked when the model's cfg lists it.
      */
     @Override
     public List<ActionProperty> actionProperties() {
-        return List.of(new ActionProperty("SF11", SfBufMapping::lruStep));
+        return sf11 ? List.of(new ActionProperty("SF11", SfBufMapping::lruStep)) : List.of();
     }
 
     static boolean lruStep(Map<String, Value> a, Map<String, Value> b) {
@@ -452,5 +458,4 @@ public final class SfBufMapping implements SpecMapping {
         }
     }
 
-    @Override public Roles roles() { return new Roles("pc", "cpu", "tlb"); }
 }

@@ -7,24 +7,57 @@ import kmapcheck.sfbuf.SfBufCache;
 import kmapcheck.trace.Value;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * sf_buf scenarios; keys mirror the constants of spec/sfbuf/SfBuf.tla:
- * {@code variant} (Rev1219, Rev1220, DragonFly2003, FreeBSDLater), {@code wake_one}, {@code smp},
- * {@code cpus}, {@code threads}, {@code pages}, {@code bufs}, {@code flag_choices} (flag sets separated
- * by {@code ;}, flags by {@code ,}, {@code -} = no flag; e.g. {@code CATCH;-;NOWAIT}),
- * {@code max_held}, {@code wiring} (None, UnwireAtZero, UnwirePerFree), {@code bug},
- * {@code relookup_after_sleep}, {@code thread.cpus} (initial CPU per thread, 0-based),
- * {@code check.liveness} (NoLostWakeup,AllocProgress: the PROPERTY lines of the MC model),
- * {@code check.skip} (invariants the MC model does not list), {@code client.max_wire} (a page is wired
- * again only while its wire count is below this: the MC model's CONSTRAINT on wire, -1 = none). UseSignals is {@code env.signals > 0}.
+ * sf_buf scenarios. From the model (the constants of spec/sfbuf/SfBuf.tla): {@code variant}
+ * (Variant: Rev1219, Rev1220, DragonFly2003, FreeBSDLater), {@code wake_one} (WakeOne), {@code smp}
+ * (SMP; on SMP the hardware fills and evicts TLB entries and idle threads migrate:
+ * {@code hw.tlb.fill}, {@code hw.tlb.evict}, {@code env.migrations = -1}, else none), {@code cpus}
+ * (CPUs c1..), {@code threads} (Threads t1..), {@code pages} (Pages p1..), {@code bufs} (BufList
+ * b1..), {@code flag_choices} (FlagChoices: flag sets separated by {@code ;}, flags by {@code ,},
+ * {@code -} = no flag; e.g. {@code -;CATCH;NOWAIT}), {@code max_held} (MaxHeld), {@code wiring}
+ * (Wiring: None, UnwireAtZero, UnwirePerFree), {@code bug} (Bug), {@code relookup_after_sleep}
+ * (RelookupAfterSleep), signals (UseSignals: any number, to threads inside msleep, as the spec's
+ * Signal; else none), and the cfg's invariants and properties. From the scenario file:
+ * {@code thread.cpus} (initial CPU per thread, 0-based: one of the spec's initial states) and
+ * {@code client.max_wire} (a page is wired again only while its wire count is below this: the
+ * model's CONSTRAINT on wire, -1 = none).
  */
 public final class SfBufMechanism implements Mechanism {
     @Override public String name() { return "sfbuf"; }
+
+    @Override
+    public Map<String, String> settings(kmapcheck.explorer.tla.TlaModel m) {
+        Map<String, String> k = new java.util.LinkedHashMap<>();
+        boolean smp = m.bool("SMP"), signals = m.bool("UseSignals");
+        k.put("variant", m.string("Variant"));
+        k.put("wake_one", Boolean.toString(m.bool("WakeOne")));
+        k.put("smp", Boolean.toString(smp));
+        k.put("hw.tlb.fill", Boolean.toString(smp));
+        k.put("hw.tlb.evict", Boolean.toString(smp));
+        k.put("env.migrations", smp ? "-1" : "0");
+        k.put("cpus", Integer.toString(m.numbered("CPUs", "c", 1)));
+        k.put("threads", Integer.toString(m.numbered("Threads", "t", 1)));
+        k.put("pages", Integer.toString(m.numbered("Pages", "p", 1)));
+        k.put("bufs", Integer.toString(m.numbered("BufList", "b", 1)));
+        List<String> sets = new ArrayList<>();
+        for (Value set : m.elements("FlagChoices")) {
+            List<String> flags = new ArrayList<>();
+            for (Value f : ((Value.SetV) set).items()) flags.add(((Value.Str) f).v());
+            sets.add(flags.isEmpty() ? "-" : String.join(",", flags));
+        }
+        k.put("flag_choices", String.join(";", sets));
+        k.put("max_held", Long.toString(m.integer("MaxHeld")));
+        k.put("wiring", m.string("Wiring"));
+        k.put("bug", m.string("Bug"));
+        k.put("relookup_after_sleep", Boolean.toString(m.bool("RelookupAfterSleep")));
+        if (m.bool("RemapWindow")) throw new IllegalArgumentException(m.file() + ": RemapWindow = TRUE has no Java counterpart");
+        k.put("env.signals", signals ? "-1" : "0");
+        if (signals) k.put("env.signals.to", "sleepers");
+        return k;
+    }
 
     /** thread.cpus from the spec's Init choice of cpu (threads t1.., CPUs c1..). */
     @Override
@@ -80,8 +113,6 @@ public final class SfBufMechanism implements Mechanism {
             if (initialCpu[t] < 0 || initialCpu[t] >= cpus)
                 throw new Scenario.ScenarioException(s.file() + ": thread.cpus names CPU " + initialCpu[t] + " of " + cpus);
         }
-        Set<String> skip = new LinkedHashSet<>(s.getList("check.skip", ""));
-        List<String> live = new ArrayList<>(new LinkedHashSet<>(s.getList("check.liveness", "")));
         Layout layout = new Layout(cpus);
         SfBufCache sys;
         try {
@@ -91,6 +122,10 @@ public final class SfBufMechanism implements Mechanism {
         }
         SfBufProgram program = new SfBufProgram(layout, sys, initialCpu, flagChoices, maxHeld,
                 cfg.bug() != SfBufCache.Bug.PRIVATE_UNPINNED, s.getInt("client.max_wire", -1));
-        return new Model(program, new SfBufMapping(sys, program, cpus, skip, live));
+        try {
+            return new Model(program, new SfBufMapping(sys, program, cpus, s.model().invariants(), s.model().properties()));
+        } catch (IllegalArgumentException e) {
+            throw new Scenario.ScenarioException(s.file() + ": " + s.model().module() + ": " + e.getMessage());
+        }
     }
 }

@@ -3,7 +3,6 @@ package kmapcheck.explorer.vmpage;
 import kmapcheck.explorer.Op;
 import kmapcheck.explorer.SpecMapping;
 import kmapcheck.explorer.View;
-import kmapcheck.trace.Roles;
 import kmapcheck.trace.Value;
 import kmapcheck.vmpage.nfs.NfsWritePath;
 
@@ -41,14 +40,18 @@ public final class NfsExtPgsMapping implements SpecMapping {
 
     private final NfsExtPgsProgram prog;
     private final NfsWritePath nfs;
-    private final List<String> checkedInvariants;
+    private final List<Invariant> invariants;
     private final boolean noLeak;
 
-    NfsExtPgsMapping(NfsExtPgsProgram prog, List<String> invariants, boolean noLeak) {
+    /**
+     * @param invariants the model cfg's INVARIANT names, in order
+     * @param properties its PROPERTY names (NoLeak is the only one with a Java check)
+     */
+    NfsExtPgsMapping(NfsExtPgsProgram prog, List<String> invariants, List<String> properties) {
         this.prog = prog;
         this.nfs = prog.nfs;
-        this.checkedInvariants = invariants;
-        this.noLeak = noLeak;
+        this.invariants = Invariant.selected(invariants, INVARIANTS, this::typeOk);
+        this.noLeak = CheckedProperties.of(properties, List.of("NoLeak"), List.of()).liveness().contains("NoLeak");
     }
 
     static Value page(int p) { return Value.mv("pg" + (p + 1)); }
@@ -188,12 +191,7 @@ public final class NfsExtPgsMapping implements SpecMapping {
         INVARIANTS.put("ExtRefMatches", NfsExtPgsMapping::extRefMatches);
     }
 
-    static boolean knownInvariant(String n) { return n.equals("TypeOK") || INVARIANTS.containsKey(n); }
-
-    @Override
-    public List<Invariant> invariants() {
-        return Invariant.selected(checkedInvariants, INVARIANTS, this::typeOk);
-    }
+    @Override public List<Invariant> invariants() { return invariants; }
 
     /**
      * NoLeak == \A p : (~rc[p].objref /\ pstate[p] = "alloc") ~> pstate[p] # "alloc", per page. The
@@ -256,5 +254,4 @@ public final class NfsExtPgsMapping implements SpecMapping {
         return "Step";
     }
 
-    @Override public Roles roles() { return new Roles("pc", null, null); }
 }

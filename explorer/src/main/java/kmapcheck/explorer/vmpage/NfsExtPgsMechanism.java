@@ -9,14 +9,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * NFS client pages in ext_pgs mbufs (spec/vmpage/NfsExtPgs.tla, seed 003). Keys, each the MC module's
- * constant: {@code variant} (Variant: NoOpExtFree | WirePerMbufRef), {@code pages} (Pages: the model
- * values, which must be pg1, pg2, .. in order), {@code allow_timeout} (AllowTimeout); and what the
- * model's cfg checks: {@code invariants} (its INVARIANT lines, in order) and {@code liveness} (NoLeak
- * or empty).
+ * NFS client pages in ext_pgs mbufs (spec/vmpage/NfsExtPgs.tla, seed 003). Keys, each from the
+ * model's constant: {@code variant} (Variant: NoOpExtFree | WirePerMbufRef), {@code pages} (Pages:
+ * the model values pg1, pg2, ..), {@code allow_timeout} (AllowTimeout). The model's cfg gives the
+ * invariants (its INVARIANT lines, in order) and the liveness property (NoLeak or none).
  */
 public final class NfsExtPgsMechanism implements Mechanism {
     @Override public String name() { return "nfsextpgs"; }
+
+    @Override
+    public java.util.Map<String, String> settings(kmapcheck.explorer.tla.TlaModel m) {
+        java.util.Map<String, String> k = new java.util.LinkedHashMap<>();
+        k.put("variant", m.string("Variant"));
+        List<String> pages = new ArrayList<>();
+        for (int i = 1; i <= m.numbered("Pages", "pg", 1); i++) pages.add("pg" + i);
+        k.put("pages", String.join(",", pages));
+        k.put("allow_timeout", Boolean.toString(m.bool("AllowTimeout")));
+        return k;
+    }
 
     @Override
     public Model build(Scenario s) {
@@ -32,13 +42,13 @@ public final class NfsExtPgsMechanism implements Mechanism {
             if (!pages.get(i).equals("pg" + (i + 1)))
                 throw new Scenario.ScenarioException(s.file() + ": pages must be pg1, pg2, .. in order (got " + pages + ")");
         boolean timeout = s.getBool("allow_timeout", true);
-        List<String> inv = s.getList("invariants", "TypeOK");
-        for (String n : inv) if (!NfsExtPgsMapping.knownInvariant(n)) throw new Scenario.ScenarioException(s.file() + ": unknown invariant " + n);
-        List<String> live = s.getList("liveness", "");
-        for (String n : live) if (!n.equals("NoLeak")) throw new Scenario.ScenarioException(s.file() + ": unknown liveness property " + n);
         Layout layout = new Layout(1);
         NfsWritePath nfs = new NfsWritePath(layout, variant, pages.size());
         NfsExtPgsProgram prog = new NfsExtPgsProgram(layout, nfs, timeout);
-        return new Model(prog, new NfsExtPgsMapping(prog, inv, live.contains("NoLeak")));
+        try {
+            return new Model(prog, new NfsExtPgsMapping(prog, s.model().invariants(), s.model().properties()));
+        } catch (IllegalArgumentException e) {
+            throw new Scenario.ScenarioException(s.file() + ": " + s.model().module() + ": " + e.getMessage());
+        }
     }
 }

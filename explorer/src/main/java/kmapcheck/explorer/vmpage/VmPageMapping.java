@@ -7,7 +7,6 @@ import kmapcheck.explorer.View;
 import kmapcheck.machine.Lock;
 import kmapcheck.machine.WaitQueue;
 import kmapcheck.machine.Word;
-import kmapcheck.trace.Roles;
 import kmapcheck.trace.Value;
 import kmapcheck.vmpage.VmPage;
 
@@ -49,16 +48,24 @@ public final class VmPageMapping implements SpecMapping {
 
     private final VmPageProgram prog;
     private final VmPage page;
-    private final List<String> checkedInvariants;
+    private final List<Invariant> invariants;
     private final List<String> checkedLiveness;
-    private final List<String> checkedActions;
+    private final boolean stabilityLemma;
 
-    VmPageMapping(VmPageProgram prog, List<String> invariants, List<String> liveness, List<String> actions) {
+    /** Temporal properties with a Java check. */
+    static final List<String> LIVENESS = List.of("NoLostBusyWakeup", "OrphanEventuallyFreed", "BlockedTransient");
+
+    /**
+     * @param invariants the model cfg's INVARIANT names, in order
+     * @param properties its PROPERTY names: liveness ({@link #LIVENESS}) and the action property StabilityLemma
+     */
+    VmPageMapping(VmPageProgram prog, List<String> invariants, List<String> properties) {
         this.prog = prog;
         this.page = prog.page;
-        this.checkedInvariants = invariants;
-        this.checkedLiveness = liveness;
-        this.checkedActions = actions;
+        this.invariants = Invariant.selected(invariants, INVARIANTS, this::typeOk);
+        CheckedProperties checks = CheckedProperties.of(properties, LIVENESS, List.of("StabilityLemma"));
+        this.checkedLiveness = checks.liveness();
+        this.stabilityLemma = checks.actions().contains("StabilityLemma");
     }
 
     Value th(int t) { return Value.mv(prog.names[t]); }
@@ -255,19 +262,13 @@ public final class VmPageMapping implements SpecMapping {
         INVARIANTS.put("NoAssertionFailure", VmPageMapping::noAssertionFailure);
     }
 
-    static boolean knownInvariant(String n) { return n.equals("TypeOK") || INVARIANTS.containsKey(n); }
-    static boolean knownLiveness(String n) { return List.of("NoLostBusyWakeup", "OrphanEventuallyFreed", "BlockedTransient").contains(n); }
-
     /** The invariants the scenario's model checks, in its cfg order (TLC reports the first violated). */
-    @Override
-    public List<Invariant> invariants() {
-        return Invariant.selected(checkedInvariants, INVARIANTS, this::typeOk);
-    }
+    @Override public List<Invariant> invariants() { return invariants; }
 
     /** StabilityLemma (VP4, r352110's central claim), evaluated on every step when the model checks it. */
     @Override
     public List<ActionProperty> actionProperties() {
-        return checkedActions.contains("StabilityLemma") ? List.of(new ActionProperty("StabilityLemma", VmPageMapping::stabilityLemma)) : List.of();
+        return stabilityLemma ? List.of(new ActionProperty("StabilityLemma", VmPageMapping::stabilityLemma)) : List.of();
     }
 
     /**
@@ -370,7 +371,6 @@ public final class VmPageMapping implements SpecMapping {
         return "Step";
     }
 
-    @Override public Roles roles() { return new Roles("pc", null, null); }
 
     static Value unbusied() { return UNBUSIED; }
     static WaitQueue unused() { return null; }

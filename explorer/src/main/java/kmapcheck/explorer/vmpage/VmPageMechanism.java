@@ -10,16 +10,37 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * vm_page scenarios (spec/vmpage/VmPage.tla). Keys, each the MC module's constant:
+ * vm_page scenarios (spec/vmpage/VmPage.tla). Keys, each from the model's constant:
  * {@code variant} (Variant), {@code threads} ("name:Role,..." = Threads and Role, names as the MC
  * module's model values), {@code pmaps} (number of pmaps p1..), {@code init_mapped} (InitMapped, e.g.
- * "p1"), {@code unwire_kinds}, {@code busy_kinds}, {@code ph_prots}; and what the model's cfg checks:
- * {@code invariants} (its INVARIANT lines, in order) and {@code liveness} (its temporal PROPERTY lines
- * among NoLostBusyWakeup, OrphanEventuallyFreed, BlockedTransient) and {@code actions} (its action
- * PROPERTY StabilityLemma, checked on every explored step).
+ * "p1"), {@code unwire_kinds} (UnwireKinds), {@code busy_kinds} (BusyKinds), {@code ph_prots}
+ * (PhProts). The model's cfg gives the invariants and properties checked: its INVARIANT lines in
+ * order, its temporal PROPERTY lines among NoLostBusyWakeup, OrphanEventuallyFreed,
+ * BlockedTransient, and the action PROPERTY StabilityLemma (checked on every explored step).
  */
 public final class VmPageMechanism implements Mechanism {
     @Override public String name() { return "vmpage"; }
+
+    @Override
+    public java.util.Map<String, String> settings(kmapcheck.explorer.tla.TlaModel m) {
+        java.util.Map<String, String> k = new java.util.LinkedHashMap<>();
+        k.put("variant", m.string("Variant"));
+        kmapcheck.trace.Value.Fn role = m.constant("Role") instanceof kmapcheck.trace.Value.Fn f ? f : null;
+        List<String> threads = new ArrayList<>();
+        for (String t : m.names("Threads")) {
+            kmapcheck.trace.Value r = role == null ? null : role.get(kmapcheck.trace.Value.mv(t));
+            if (!(r instanceof kmapcheck.trace.Value.Str rs))
+                throw new IllegalArgumentException(m.file() + ": Role must give every thread a role (" + t + ")");
+            threads.add(t + ":" + rs.v());
+        }
+        k.put("threads", String.join(",", threads));
+        k.put("pmaps", Integer.toString(m.numbered("Pmaps", "p", 1)));
+        k.put("init_mapped", String.join(",", m.names("InitMapped")));
+        k.put("unwire_kinds", String.join(",", m.names("UnwireKinds")));
+        k.put("busy_kinds", String.join(",", m.names("BusyKinds")));
+        k.put("ph_prots", String.join(",", m.names("PhProts")));
+        return k;
+    }
 
     @Override
     public Model build(Scenario s) {
@@ -49,16 +70,14 @@ public final class VmPageMechanism implements Mechanism {
             if (k < 0 || k >= pmaps) throw new Scenario.ScenarioException(s.file() + ": init_mapped names " + p);
             init |= 1 << k;
         }
-        List<String> inv = s.getList("invariants", "TypeOK");
-        for (String n : inv) if (!VmPageMapping.knownInvariant(n)) throw new Scenario.ScenarioException(s.file() + ": unknown invariant " + n);
-        List<String> live = s.getList("liveness", "");
-        for (String n : live) if (!VmPageMapping.knownLiveness(n)) throw new Scenario.ScenarioException(s.file() + ": unknown liveness property " + n);
         Layout layout = new Layout(1);
         VmPage page = new VmPage(layout, variant, names.length, pmaps, init, false);
         VmPageProgram prog = new VmPageProgram(layout, page, names, roles, s.getList("unwire_kinds", "unwire"),
                 s.getList("busy_kinds", "x"), s.getList("ph_prots", "r"));
-        List<String> actions = s.getList("actions", "");
-        for (String n : actions) if (!n.equals("StabilityLemma")) throw new Scenario.ScenarioException(s.file() + ": unknown action property " + n);
-        return new Model(prog, new VmPageMapping(prog, inv, live, actions));
+        try {
+            return new Model(prog, new VmPageMapping(prog, s.model().invariants(), s.model().properties()));
+        } catch (IllegalArgumentException e) {
+            throw new Scenario.ScenarioException(s.file() + ": " + s.model().module() + ": " + e.getMessage());
+        }
     }
 }

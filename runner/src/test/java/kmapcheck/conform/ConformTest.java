@@ -1,0 +1,147 @@
+package kmapcheck.conform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kmapcheck.TestRoot;
+import kmapcheck.cli.Manifest;
+import kmapcheck.cli.Runs;
+import kmapcheck.explorer.Explore;
+import kmapcheck.explorer.conform.AbstractGraph;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code conform}: TLC's judgement of the explorer's graphs, and that the judgement can fail. */
+class ConformTest {
+    static final Path ROOT = TestRoot.get();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Pairs that differ only by explorer TLB fills over a stale entry (the explorer fills whenever
+     * the entry differs from the PTE; the specs fill only an empty entry, as x86 does on a miss).
+     * They wait for the explorer's fix; until then the test checks that this is their only difference.
+     */
+    static final Set<String> WAIT_FOR_TLB_FILL_FIX = Set.of(
+            "lwbuf/Fixed", "lwbuf/OrLatent", "lwbuf/OrBug2009", "lwbuf/MaskAllQuick", "lwbuf/SlowNoInvlpg",
+            "lwbuf/NoAccessContract", "lwbuf/MigrateInKva", "lwbuf/HandOffRaceFixed", "lwbuf/HandOffRaceOrBug2009",
+            "memattr/ReenterNoInvlpg",
+            "sfbuf/FreeBSDSMP", "sfbuf/RemapKeepsMask", "sfbuf/HitSkipsShootdown", "sfbuf/PrivateUnpinned", "sfbuf/PGAInverted");
+
+    static List<Manifest.Entry> all() throws Exception { return Manifest.load(ROOT); }
+
+    @TestFactory
+    Stream<DynamicTest> everyDefaultPairConforms() throws Exception {
+        List<Manifest.Entry> all = all();
+        Path out = Files.createTempDirectory("kmapcheck-conform-");
+        Conform conform = new Conform("3g", 1200, false);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Manifest.Entry e : all) {
+            if (e.tool() != Manifest.Tool.EXPLORER || !e.dflt()) continue;
+            tests.add(DynamicTest.dynamicTest("conform " + e.id() + " ~ MC" + e.model(), () -> {
+                JsonNode r = conform.run(e, Conform.modelOf(all, e), out);
+                if (WAIT_FOR_TLB_FILL_FIX.contains(e.id()) && !r.get("verdict").asText().equals("conforms")) {
+                    assertEquals(0, r.get("javaOnly").asLong(), r.toString());
+                    assertEquals(0, r.get("invariantDisagreements").asLong(), r.toString());
+                    for (JsonNode p : r.get("problems"))
+                        assertTrue(p.asText().endsWith("explorer steps are not steps of the spec"), "the only problem: " + r.get("problems"));
+                    r.get("stepsNotInSpecByExplorerAction").fieldNames().forEachRemaining(a ->
+                            assertTrue(a.equalsIgnoreCase("TLBFill"), "only TLB fills are not spec steps: " + r.get("stepsNotInSpecByExplorerAction")));
+                    Assumptions.abort("waits for explorer TLB-fill fix: " + r.get("stepsNotInSpec").asLong() + " TLB fills over a stale entry");
+                }
+                assertEquals("conforms", r.get("verdict").asText(), e.id() + ": " + r.get("problems"));
+                assertEquals(0, r.get("javaOnly").asLong());
+                assertEquals(0, r.get("stepsNotInSpec").asLong());
+                assertEquals(0, r.get("invariantDisagreements").asLong());
+                assertTrue(r.get("stepsChecked").asLong() > 0);
+            }));
+        }
+        long mechanisms = tests.stream().map(t -> t.getDisplayName().split(" ")[1].split("/")[0]).distinct().count();
+        assertEquals(4, mechanisms, "pairs of all four mechanisms");
+        return tests.stream();
+    }
+
+    /** Runs {@link Judge} in a child JVM, as conform does. */
+    static void judge(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"), Judge.class.getName()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertEquals(0, p.waitFor());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"lwbuf,MCOrBug2009", "sfbuf,MCFreeBSDSMP", "sfbuf,MCRev1219", "vmpage,MCFixedRemove", "vmpage,MCNfsWirePerMbufRef",
+            "memattr,MCFixed", "memattr,MCDmapSafe"})
+    void statesConvertedFromTheExplorersTextHaveTlcsFingerprints(String mechanism, String module) throws Exception {
+        Path out = Files.createTempFile("kmapcheck-roundtrip-", ".json");
+        judge("roundtrip", ROOT.resolve("spec").resolve(mechanism).toString(), module, "3000", out.toString());
+        JsonNode r = JSON.readTree(out.toFile());
+        assertEquals(0, r.get("mismatches").asInt(), "a state whose fingerprint changed: " + r.get("example"));
+        assertTrue(r.get("checked").asInt() >= 100, "states checked: " + r.get("checked"));
+    }
+
+    @Test
+    void reasonsMustMatchTheFacts() {
+        Manifest.ConformReasons none = Manifest.ConformReasons.NONE;
+        assertEquals(List.of(), Conform.reasonProblems(0, List.of(), none, "MCX"));
+        assertEquals(1, Conform.reasonProblems(5, List.of(), none, "MCX").size(), "TLC-only states need a reason");
+        assertEquals(1, Conform.reasonProblems(0, List.of("A"), none, "MCX").size(), "an action never taken needs a reason");
+        Manifest.ConformReasons why = new Manifest.ConformReasons("scripted", Map.of("A", "why"));
+        assertEquals(List.of(), Conform.reasonProblems(5, List.of("A"), why, "MCX"));
+        assertEquals(2, Conform.reasonProblems(0, List.of(), why, "MCX").size(), "reasons where nothing needs one");
+    }
+
+    /** A graph the judge accepts, then the same graph tampered with: each check can fail. */
+    @Test
+    void theJudgeCatchesForeignStatesStepsAndVerdicts() throws Exception {
+        List<Manifest.Entry> all = all();
+        Manifest.Entry sc = all.stream().filter(e -> e.id().equals("memattr/DmapUcCpuNoSS") && e.tool() == Manifest.Tool.EXPLORER).findFirst().orElseThrow();
+        Manifest.Entry model = Conform.modelOf(all, sc);
+        Path dir = Files.createTempDirectory("kmapcheck-judge-");
+        var s = Runs.scenario(sc);
+        AbstractGraph.Summary g = AbstractGraph.build(Explore.explorer(s), s.explorerConfig(), dir, m -> true);
+        assertTrue(g.complete());
+        Conform c = new Conform("1g", 600, true);
+        JsonNode ok = c.judgeGraph(model.dir(), model.file(), dir, true);
+        assertEquals(0, ok.get("javaOnly").asLong(), ok.toString());
+        assertEquals(0, ok.get("stepsNotInSpec").asLong(), ok.toString());
+        assertEquals(0, ok.get("invariantDisagreements").asLong(), ok.toString());
+        assertEquals(g.javaStates(), ok.get("tlcStates").asLong());
+
+        // a state the spec never reaches, entered by a step from the initial state: mem is 7
+        List<String> states = Files.readAllLines(dir.resolve("states.tla"));
+        List<String> verdicts = Files.readAllLines(dir.resolve("verdicts.txt"));
+        String foreign = states.get(0).replace("mem |-> 0", "mem |-> 7");
+        assertTrue(!foreign.equals(states.get(0)));
+        states.add(foreign);
+        verdicts.add("");
+        // the Java checks' verdict on state 0 flipped: they claim Visible fails there
+        verdicts.set(0, "Visible");
+        Files.write(dir.resolve("states.tla"), states);
+        Files.write(dir.resolve("verdicts.txt"), verdicts);
+        List<String> edges = new ArrayList<>(Files.readAllLines(dir.resolve("edges.txt")));
+        edges.add("0 " + (states.size() - 1) + " -1");
+        Files.write(dir.resolve("edges.txt"), edges);
+        JsonNode bad = c.judgeGraph(model.dir(), model.file(), dir, true);
+        assertEquals(1, bad.get("javaOnly").asLong(), bad.toString());
+        assertEquals(1, bad.get("stepsNotInSpec").asLong(), bad.toString());
+        boolean flipped = false;
+        for (JsonNode x : bad.get("invariantDisagreementsBy").path("Visible").path("examples"))
+            flipped |= x.get("state").asInt() == 0 && x.get("java").asText().equals("violated") && x.get("tlc").asText().equals("holds");
+        assertTrue(flipped, "the flipped verdict of state 0: " + bad.get("invariantDisagreementsBy"));
+    }
+}
