@@ -46,9 +46,15 @@ final class Commands {
               Prints the verdict against the manifest and the counterexample; writes traces, summary.json
               and junit.xml under out/. A .tla file outside the manifests is checked with --config (default:
               the .cfg beside it): no expectation, the verdict is printed; exit 0 on pass, 1 on a violation.
+              --distributed N   TLC's distributed mode: a TLCServer JVM and N TLCWorker JVMs on loopback
+                                (RMI port 10997, one distributed run per machine at a time); the way to
+                                spread one model over many machines. A model expected to fail, and any
+                                violation found, is (re)checked by one ordinary TLC worker, which names
+                                the property and gives the shortest counterexample.
             """ + RUN_OPTIONS + """
             examples:
               kmapcheck tlc lwbuf/OrBug2009
+              kmapcheck tlc --distributed 2 sfbuf/BenchSMPC2B2 --include-optional
               kmapcheck tlc spec/lwbuf/MCFixed.tla --config spec/lwbuf/MCFixed.cfg --workers 1
             """;
     static final String EXPLORE_HELP = """
@@ -129,7 +135,7 @@ final class Commands {
 
     static int tlc(Main.Args a, PrintStream out) throws Exception {
         if (help(a, out, TLC_HELP)) return 0;
-        a.allow("out", "workers", "include-optional", "all", "timeout", "config", "heap", "progress");
+        a.allow("out", "workers", "include-optional", "all", "timeout", "config", "heap", "progress", "distributed");
         if (a.positional.isEmpty() && !a.flag("all")) throw new Main.UsageException("tlc needs MODEL... or --all (see kmapcheck tlc --help)");
         Path root = Main.root();
         List<Manifest.Entry> sel;

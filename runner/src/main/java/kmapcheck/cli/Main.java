@@ -134,7 +134,7 @@ public final class Main {
         final Map<String, String> defines = new LinkedHashMap<>();
 
         /** Options that take a value. */
-        static final List<String> VALUED = List.of("out", "workers", "timeout", "extend", "config", "heap", "progress", "model");
+        static final List<String> VALUED = List.of("out", "workers", "timeout", "extend", "config", "heap", "progress", "model", "distributed");
 
         Args(String cmd, String[] args) {
             this.cmd = cmd;
@@ -201,7 +201,8 @@ public final class Main {
             return h;
         }
 
-        TlcRunner tlc() { return new TlcRunner(workers(), timeout(), heap()); }
+        /** TLC with --workers threads, or in distributed mode with --distributed N TLCWorker JVMs on loopback. */
+        TlcRunner tlc() { return new TlcRunner(workers(), timeout(), heap()).distributed(intOpt("distributed", 0, 1)); }
 
         /** TLC with {@code defaultWorkers} unless --workers says otherwise (e.g. one worker for a shortest counterexample). */
         TlcRunner tlc(int defaultWorkers) { return new TlcRunner(intOpt("workers", defaultWorkers), timeout(), heap()); }

@@ -65,7 +65,7 @@ public final class Runs {
         this.options = options;
         this.tlc = new TlcRunner(tlc.workers(), options.timeoutSeconds(), tlc.heap(), new TlcRunner.Control(options.cancel(),
                 options.progressMillis(), options.progress() == null ? null : p -> options.progress().accept(current.get(),
-                new Figures(p.distinct(), p.generated(), p.queue(), p.depth(), p.millis()))));
+                new Figures(p.distinct(), p.generated(), p.queue(), p.depth(), p.millis())))).distributed(tlc.distributedWorkers());
     }
 
     public RunOutcome run(Manifest.Entry e) throws IOException, InterruptedException {
@@ -102,7 +102,7 @@ public final class Runs {
         // a model expected to fail: one worker from the start (shortest, reproducible counterexample)
         TlcRunner runner = (!e.expectsPass() || sampled) && !e.adHoc() ? tlc.withWorkers(1) : tlc;
         TlcResult r = runner.check(e.id(), e.dir(), e.file(), e.cfg(), src.variables(), options);
-        if (r.outcome() == TlcResult.Outcome.VIOLATION && runner.workers() > 1) {
+        if (r.outcome() == TlcResult.Outcome.VIOLATION && (runner.workers() > 1 || runner.distributedWorkers() > 0)) {
             // an unexpected violation found by racing workers: minimise with one worker
             runner = tlc.withWorkers(1);
             TlcResult one = runner.check(e.id(), e.dir(), e.file(), e.cfg(), src.variables(), options);

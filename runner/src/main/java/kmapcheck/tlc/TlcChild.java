@@ -26,7 +26,9 @@ public final class TlcChild {
             t.setDaemon(true);
             t.start();
         }
-        tlc2.TLC.main(args);
+        // -Dkmapcheck.tlc.server=true: the server of TLC's distributed mode (TLCWorker JVMs connect over RMI)
+        if (Boolean.getBoolean("kmapcheck.tlc.server")) tlc2.tool.distributed.TLCServer.main(args);
+        else tlc2.TLC.main(args);
     }
 
     private static void report(long every) {

@@ -26,6 +26,12 @@ public final class TlcRunner {
     private final long timeoutSeconds;
     private final String heap;
     private final Control control;
+    /**
+     * TLC's distributed mode: 0 = one TLC JVM with {@link #workers} threads; N = a TLCServer JVM
+     * and N TLCWorker JVMs on loopback (each with as many threads as cores), the way one model is
+     * spread over many machines.
+     */
+    private final int distributedWorkers;
 
     /** Figures of a running model check (TLC's ModelChecker MBean, read in the child). */
     public record Progress(long generated, long distinct, long queue, int depth, long millis) {}
@@ -43,6 +49,11 @@ public final class TlcRunner {
     public TlcRunner(int workers, long timeoutSeconds, String heap) { this(workers, timeoutSeconds, heap, Control.NONE); }
 
     public TlcRunner(int workers, long timeoutSeconds, String heap, Control control) {
+        this(workers, timeoutSeconds, heap, control, 0);
+    }
+
+    private TlcRunner(int workers, long timeoutSeconds, String heap, Control control, int distributedWorkers) {
+        this.distributedWorkers = distributedWorkers;
         this.workers = workers;
         this.timeoutSeconds = timeoutSeconds;
         this.heap = heap;
@@ -53,6 +64,14 @@ public final class TlcRunner {
 
     /** The same runner with another worker count (one worker: deterministic shortest counterexamples). */
     public TlcRunner withWorkers(int w) { return new TlcRunner(w, timeoutSeconds, heap, control); }
+
+    /** The same runner in TLC's distributed mode with {@code jvms} TLCWorker JVMs on loopback (0: not distributed). */
+    public TlcRunner distributed(int jvms) { return new TlcRunner(workers, timeoutSeconds, heap, control, jvms); }
+
+    /** With a new cancellation flag and progress callback (the command line's), keeping the rest. */
+    public TlcRunner withControl(Control c) { return new TlcRunner(workers, timeoutSeconds, heap, c, distributedWorkers); }
+
+    public int distributedWorkers() { return distributedWorkers; }
 
     public int workers() { return workers; }
     public long timeoutSeconds() { return timeoutSeconds; }
@@ -82,8 +101,8 @@ public final class TlcRunner {
     private Raw runRaw(Path dir, String module, Path cfg, List<String> tlcOptions, long deadline) throws IOException, InterruptedException {
         Path meta = Files.createTempDirectory("kmapcheck-tlc-");
         try {
-            List<String> cmd = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> cmd = new ArrayList<>(List.of(java,
                     "-XX:+UseParallelGC", "-Xmx" + heap, "-Dfile.encoding=UTF-8",
                     // TLC unpacks its standard modules into java.io.tmpdir: a private one per run
                     // keeps concurrent runs from clobbering each other's Naturals.tla etc.
@@ -91,13 +110,29 @@ public final class TlcRunner {
                     // figures every interval (every 10 s without a callback: the last ones describe a killed run)
                     "-Dkmapcheck.progress.millis=" + (control.progress() != null && control.progressMillis() > 0 ? control.progressMillis() : 10_000),
                     "-cp", tlaToolsJar() + File.pathSeparator + codeSource(TlcChild.class),
-                    TlcChild.class.getName(), "-tool", "-workers", Integer.toString(workers),
-                    "-metadir", meta.toString(), "-config", cfg.toAbsolutePath().toString()));
+                    TlcChild.class.getName(), "-tool"));
+            if (distributedWorkers > 0) {
+                // the server takes no -workers: each TLCWorker JVM runs one thread per core
+                cmd.addAll(3, List.of("-Dkmapcheck.tlc.server=true", "-Djava.rmi.server.hostname=127.0.0.1",
+                        "-Dtlc2.tool.distributed.TLCServer.expectedWorkerCount=" + distributedWorkers));
+            } else {
+                cmd.addAll(List.of("-workers", Integer.toString(workers)));
+            }
+            cmd.addAll(List.of("-metadir", meta.toString(), "-config", cfg.toAbsolutePath().toString()));
             cmd.addAll(tlcOptions);
             cmd.add(module + ".tla");
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
             long t0 = System.nanoTime();
             Process p = pb.start();
+            List<Process> workerJvms = new ArrayList<>();
+            for (int i = 0; i < distributedWorkers; i++) {
+                // a worker waits (with back-off) until the server is up, then fetches the spec from it
+                Path own = Files.createDirectories(meta.resolve("worker" + i));
+                workerJvms.add(new ProcessBuilder(java, "-XX:+UseParallelGC", "-Xmx" + heap, "-Djava.io.tmpdir=" + own,
+                        "-Djava.rmi.server.hostname=127.0.0.1", "-cp", tlaToolsJar().toString(),
+                        "tlc2.tool.distributed.TLCWorker", "127.0.0.1")
+                        .redirectErrorStream(true).redirectOutput(own.resolve("worker.log").toFile()).start());
+            }
             PeakRss rss = new PeakRss(p.pid());
             rss.start();
             OutputReader reader = new OutputReader(p, t0);
@@ -110,6 +145,7 @@ public final class TlcRunner {
             }
             reader.join();
             rss.interrupt();
+            for (Process w : workerJvms) if (!w.waitFor(5, TimeUnit.SECONDS)) kill(w);
             // a Ctrl-C on a terminal reaches the child too (same process group): still "interrupted"
             if (stopped == null && control.cancel().get()) stopped = "interrupted";
             return new Raw(reader.text(), p.exitValue(), (System.nanoTime() - t0) / 1_000_000, rss.peakKb, stopped, reader.last);
@@ -221,6 +257,12 @@ public final class TlcRunner {
         lastPeakRssKb = raw.peakRssKb();
         if (raw.stopped() != null) return stopped(raw);
         TlcResult r = ToolOutputParser.parse(modelId, raw.output(), raw.exitCode(), raw.millis(), varOrder, dir, cfg);
+        if (distributedWorkers > 0 && r.kind() == null && raw.output().contains("@!@!@STARTMSG 2121:")) {
+            // TLCServer prints the behaviour but not the property it violates: a violation of an
+            // unnamed property, which the caller re-checks with one non-distributed TLC worker
+            r = new TlcResult(TlcResult.Outcome.VIOLATION, "invariant", "?", raw.exitCode(), r.distinctStates(), r.generated(),
+                    r.depth(), r.millis(), null, "distributed TLC does not name the violated property");
+        }
         if (r.outcome() == TlcResult.Outcome.VIOLATION && "liveness".equals(r.kind())) {
             String prop = attributeLiveness(dir, module, cfg, deadline);
             if (prop == null) return stopped(new Raw("", -1, raw.millis(), raw.peakRssKb(),
