@@ -1,5 +1,5 @@
 ---- MODULE MCFixedThreeThreads ----
-\* Model FixedThreeThreads: Variant = "Fixed"; 2 CPUs, 2 pages, objects {o1}, threads {t1 t2 t3}.
+\* Model FixedThreeThreads: Variant = "Fixed", Granularity = "Fine"; 2 CPUs, 2 pages, objects {o1}, threads {t1 t2 t3}.
 EXTENDS Lwbuf
 CONSTANTS c0, c1, p1, p2, o1, t1, t2, t3
 MCCPUs == {c0, c1}
@@ -7,4 +7,5 @@ MCPages == {p1, p2}
 MCObjs == {o1}
 MCThreads == {t1, t2, t3}
 MCVariant == "Fixed"
+MCGranularity == "Fine"
 ====

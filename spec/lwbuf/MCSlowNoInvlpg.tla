@@ -1,5 +1,5 @@
 ---- MODULE MCSlowNoInvlpg ----
-\* Model SlowNoInvlpg: Variant = "SlowNoInvlpg"; 2 CPUs, 2 pages, objects {o1}, threads {t1 t2}.
+\* Model SlowNoInvlpg: Variant = "SlowNoInvlpg", Granularity = "Fine"; 2 CPUs, 2 pages, objects {o1}, threads {t1 t2}.
 EXTENDS Lwbuf
 CONSTANTS c0, c1, p1, p2, o1, t1, t2
 MCCPUs == {c0, c1}
@@ -7,4 +7,5 @@ MCPages == {p1, p2}
 MCObjs == {o1}
 MCThreads == {t1, t2}
 MCVariant == "SlowNoInvlpg"
+MCGranularity == "Fine"
 ====

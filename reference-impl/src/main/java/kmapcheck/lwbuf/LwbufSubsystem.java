@@ -26,11 +26,18 @@ public final class LwbufSubsystem {
         /** alloc claims every CPU but only invalidates locally (pmap_kenter_quick). */
         MASK_ALL_QUICK,
         /** _lwbuf_kva adds this CPU's bit without the invlpg. */
-        SLOW_NO_INVLPG;
+        SLOW_NO_INVLPG,
+        /** Reordering: pmap_kenter_quick's invlpg before its PTE store. */
+        ALLOC_INVLPG_FIRST,
+        /** Reordering: set_global stores cpumask = ALL after sending the IPIs, before their acknowledgements. */
+        SET_GLOBAL_NO_WAIT,
+        /** Reordering: _lwbuf_kva joins cpumask before its invlpg. */
+        KVA_OR_FIRST;
 
         public static Variant parse(String s) {
             for (Variant v : values()) if (v.name().replace("_", "").equalsIgnoreCase(s.replace("_", ""))) return v;
-            throw new IllegalArgumentException("unknown lwbuf variant '" + s + "' (known: Fixed, OrBug2009, OrLatent, MaskAllQuick, SlowNoInvlpg)");
+            throw new IllegalArgumentException("unknown lwbuf variant '" + s + "' (known: Fixed, OrBug2009, OrLatent, MaskAllQuick, "
+                    + "SlowNoInvlpg, AllocInvlpgFirst, SetGlobalNoWait, KvaOrFirst)");
         }
     }
 
@@ -57,11 +64,11 @@ public final class LwbufSubsystem {
     private long allCpus() { return (1L << ncpus) - 1; }
 
     /**
-     * lwbuf_alloc(m): take an object, point it at m, make this CPU the only one in sync.
-     * Reduction: objcache_get hands out a private object, the m/cpumask stores are private, and
-     * pmap_kenter_quick plus the counter touch only this object's PTE/this CPU's TLB and a
-     * statistic; they commute with every other thread's steps, so the sequence is one step
-     * (the spec's Alloc). {@code search.atomic=false} explores it step by step.
+     * lwbuf_alloc(m) (L1 lwbuf.c 123-137): take an object, point it at m, make this CPU the only one
+     * in sync, pmap_kenter_quick (a PTE store, then invlpg on this CPU: two hardware-visible steps).
+     * Reduction: objcache_get hands out a private object, so the m/cpumask stores fold into the PTE
+     * store (the spec's Alloc); the invlpg and the counter are the spec's AllocInvlpg.
+     * {@code search.atomic=false} explores the software steps one by one.
      */
     public Lwbuf alloc(Ctx ctx, int page) {
         long id = ctx.loop(0, carry -> {
@@ -78,7 +85,12 @@ public final class LwbufSubsystem {
                     case MASK_ALL_QUICK -> ctx.store(lwb.cpumask, allCpus());
                     default -> ctx.store(lwb.cpumask, mine);               // the fix: ASSIGN
                 }
-                ctx.kenterQuick(lwb.kva, Pte.make(page));
+                if (variant == Variant.ALLOC_INVLPG_FIRST) {
+                    ctx.invlpg(lwb.kva);                                   // reordered: a walk may refill the old PTE
+                    ctx.pteStore(lwb.kva, Pte.make(page));
+                } else {
+                    ctx.kenterQuick(lwb.kva, Pte.make(page));
+                }
                 ctx.fetchAdd(lwbufCount, 1);
                 got[0] = o;
             });
@@ -89,21 +101,42 @@ public final class LwbufSubsystem {
         return objs[(int) id];
     }
 
-    /** lwbuf_kva(lwb): the fast path if this CPU is in sync, else _lwbuf_kva. Returns the KVA index. */
+    /**
+     * lwbuf_kva(lwb) (L1 168-176): the fast path if this CPU is in sync, else _lwbuf_kva (L1 157-165):
+     * invlpg here (pmap_kenter_sync_quick), then atomically join the mask (in that order: a CPU in
+     * the mask must have no stale entry, LW1). Returns the KVA index.
+     */
     public int kva(Ctx ctx, Lwbuf lwb) {
         long mine = 1L << ctx.cpu();
         if ((ctx.load(lwb.cpumask) & mine) != 0) return lwb.kva.index();
-        // _lwbuf_kva: pmap_kenter_sync_quick = invlpg here, then atomically join the mask
-        if (variant != Variant.SLOW_NO_INVLPG) ctx.invlpg(lwb.kva);
-        ctx.fetchOr(lwb.cpumask, mine);
+        switch (variant) {
+            case SLOW_NO_INVLPG -> ctx.fetchOr(lwb.cpumask, mine);
+            case KVA_OR_FIRST -> { ctx.fetchOr(lwb.cpumask, mine); ctx.invlpg(lwb.kva); }
+            default -> { ctx.invlpg(lwb.kva); ctx.fetchOr(lwb.cpumask, mine); }
+        }
         return lwb.kva.index();
     }
 
-    /** lwbuf_set_global(lwb): make the KVA valid on every CPU. */
+    /**
+     * lwbuf_set_global(lwb) (L1 148-155): make the KVA valid on every CPU. pmap_kenter_sync (L9:
+     * pmap_inval_interlock/deinterlock) runs in a critical section: pinned, a local invlpg, an IPI to
+     * the other CPUs, and a wait until each has handled it; only then cpumask = ALL.
+     */
     public void setGlobal(Ctx ctx, Lwbuf lwb) {
-        if (ctx.load(lwb.cpumask) != allCpus()) {
-            ctx.invlpgCpus(allCpus(), lwb.kva);     // pmap_kenter_sync
-            ctx.store(lwb.cpumask, allCpus());
+        long all = allCpus();
+        if (ctx.load(lwb.cpumask) == all) return;
+        ctx.pin();
+        if (variant == Variant.SET_GLOBAL_NO_WAIT) {
+            long others = all & ~(1L << ctx.cpu());
+            ctx.invlpg(lwb.kva);
+            if (others != 0) ctx.ipiSend(others, lwb.kva);
+            ctx.store(lwb.cpumask, all);                // reordered: published before the acknowledgements
+            if (others != 0) ctx.ipiWait(others, lwb.kva);
+            ctx.unpin();
+        } else {
+            ctx.invlpgCpus(all, lwb.kva);
+            ctx.unpin();
+            ctx.store(lwb.cpumask, all);
         }
     }
 

@@ -18,39 +18,57 @@ import static kmapcheck.explorer.Vals.domain;
 import static kmapcheck.explorer.Vals.fn;
 import static kmapcheck.explorer.Vals.in;
 import static kmapcheck.explorer.Vals.isMv;
+import static kmapcheck.explorer.Vals.items;
 import static kmapcheck.explorer.lwbuf.LwbufProgram.*;
 
 /**
  * Implementation state -> variables of spec/lwbuf/Lwbuf.tla, and the spec's invariants on it.
  * Model values: CPUs c0.., pages p1.., objects o1.., threads t1.. (as in the MC modules).
  *
- * <p>Refinement points: a thread inside lwbuf_alloc has not allocated yet (its object counts as in
- * the cache until the op returns: the spec's Alloc is the step that returns); a thread inside
- * lwbuf_free has already freed (the spec's Free is its first step).
+ * <p>Refinement points: a thread inside lwbuf_alloc whose objcache_get has not yet succeeded is
+ * "idle" (its object counts as in the cache); the transition that takes the object also stores the
+ * PTE (the spec's Alloc; AllocInvlpgFirst: the invlpg), so the object is the thread's from then on;
+ * a thread inside lwbuf_free has already freed (the spec's Free is its first step). Positions inside
+ * lwbuf_kva and lwbuf_set_global come from the replay log and the transitions taken in the op.
  */
 public final class LwbufMapping implements SpecMapping {
     static final Value NO_PAGE = Value.mv("NoPage"), NO_OBJ = Value.mv("NoObj"), NO_CPU = Value.mv("NoCpu");
     private static final List<String> VARS =
-            List.of("cache", "lm", "mask", "pte", "tlb", "tcpu", "pc", "obj", "want", "synced", "glob", "seen", "kcpu");
+            List.of("cache", "lm", "mask", "pte", "tlb", "ipi", "tcpu", "pc", "obj", "want", "synced", "glob", "seen", "kcpu");
+    static final List<String> PCS = List.of("idle", "holding", "alloc_invlpg", "alloc_pte", "kva_check", "kva_invlpg", "kva_or",
+            "sg_sync", "sg_invlpg", "sg_ipi", "sg_wait", "sg_store");
 
     /** Java checks of the spec's invariants (besides TypeOK), by TLA+ name. */
     static final Map<String, java.util.function.Predicate<Map<String, Value>>> INVARIANTS = Map.of(
             "LW1", LwbufMapping::lw1,
             "NoStaleAccess", LwbufMapping::noStaleAccess,
             "OwnedImpliesMapped", LwbufMapping::ownedImpliesMapped,
-            "NoDoubleOwner", LwbufMapping::noDoubleOwner);
+            "NoDoubleOwner", LwbufMapping::noDoubleOwner,
+            "NoRemoteFillBeforeAck", LwbufMapping::noRemoteFillBeforeAck);
 
     private final LwbufSubsystem sys;
     private final LwbufProgram program;
     private final int pages;
     private final List<Invariant> invariants;
+    /** pc after each transition of lwbuf_set_global's slow path (SetGlobal, then these steps). */
+    private final List<String> setGlobalPcs;
+    private final String allocPc;
 
-    /** @param checked the invariants the model's cfg lists, in its order */
-    LwbufMapping(LwbufSubsystem sys, LwbufProgram program, int pages, List<String> checked) {
+    /**
+     * @param fine    search.granularity = fine (else lock-atomic: pmap_kenter_quick and the shootdown are one step each)
+     * @param checked the invariants the model's cfg lists, in its order
+     */
+    LwbufMapping(LwbufSubsystem sys, LwbufProgram program, int pages, boolean fine, List<String> checked) {
         this.sys = sys;
         this.program = program;
         this.pages = pages;
         this.invariants = Invariant.selected(checked, INVARIANTS, this::typeOk);
+        boolean noWait = sys.variant() == LwbufSubsystem.Variant.SET_GLOBAL_NO_WAIT;
+        if (!fine) setGlobalPcs = List.of("sg_sync", "sg_store");
+        else if (program.layout().cpus() == 1) setGlobalPcs = List.of("sg_invlpg", "sg_store");
+        else if (noWait) setGlobalPcs = List.of("sg_invlpg", "sg_ipi", "sg_store", "sg_wait");
+        else setGlobalPcs = List.of("sg_invlpg", "sg_ipi", "sg_wait", "sg_store");
+        this.allocPc = !fine ? null : sys.variant() == LwbufSubsystem.Variant.ALLOC_INVLPG_FIRST ? "alloc_pte" : "alloc_invlpg";
     }
 
     static Value page(long p) { return p == 0 ? NO_PAGE : Value.mv("p" + p); }
@@ -60,41 +78,58 @@ public final class LwbufMapping implements SpecMapping {
 
     @Override public List<String> vars() { return VARS; }
 
+    private static boolean inOp(View v, int t, String op) { return v.op(t) != null && v.op(t).name().equals(op); }
+
+    /**
+     * The object lwbuf_alloc has taken from the objcache in its current attempt, or -1. The
+     * attempt's log starts [loop carry, lock, load of the objcache stack, ...] (ObjCache.tryGet); a
+     * non-empty stack means the object on top was taken, and the same transition went on to the
+     * PTE store (or AllocInvlpgFirst's invlpg).
+     */
+    static int allocating(View v, int t) {
+        if (!inOp(v, t, ALLOC) || v.logLength(t) < 3) return -1;
+        long stack = v.log(t)[2];
+        return stack == 0 ? -1 : (int) (stack & 0xF) - 1;
+    }
+
     /** The lwbuf thread t holds in the spec's sense (-1 none). */
     private static int held(View v, int t) {
-        Op op = v.op(t);
-        if (op != null && op.name().equals(FREE)) return -1;
+        if (inOp(v, t, FREE)) return -1;
+        if (inOp(v, t, ALLOC)) return allocating(v, t);
         return (int) v.local(t, OBJ);
     }
 
     /**
      * Position inside lwbuf_kva from its replay log: [curcpu] -> "kva_check" (only when migration
-     * can fall between the two reads), [curcpu, cpumask] -> "kva_invlpg" (SlowNoInvlpg: "kva_or",
-     * it has no invlpg), + [invlpg] -> "kva_or".
+     * can fall between the two reads), [curcpu, cpumask] -> the first slow-path step ("kva_invlpg";
+     * "kva_or" for SlowNoInvlpg, which has no invlpg, and KvaOrFirst), [.., first] -> the second.
      */
     private String kvaPc(int logLength) {
+        LwbufSubsystem.Variant var = sys.variant();
         return switch (logLength) {
             case 1 -> "kva_check";
-            case 2 -> sys.variant() == LwbufSubsystem.Variant.SLOW_NO_INVLPG ? "kva_or" : "kva_invlpg";
-            default -> "kva_or";
+            case 2 -> var == LwbufSubsystem.Variant.SLOW_NO_INVLPG || var == LwbufSubsystem.Variant.KVA_OR_FIRST ? "kva_or" : "kva_invlpg";
+            default -> var == LwbufSubsystem.Variant.KVA_OR_FIRST ? "kva_invlpg" : "kva_or";
         };
     }
 
-    private String pc(View v, int t) {
-        Op op = v.op(t);
-        if (op != null && op.name().equals(KVA) && v.stepsInOp(t) > 0) return kvaPc(v.log(t).length);
-        if (op != null && op.name().equals(SET_GLOBAL) && v.stepsInOp(t) > 0) return v.stepsInOp(t) == 1 ? "sg_sync" : "sg_store";
+    String pc(View v, int t) {
+        if (inOp(v, t, KVA) && v.stepsInOp(t) > 0) return kvaPc(v.logLength(t));
+        if (inOp(v, t, SET_GLOBAL) && v.stepsInOp(t) > 0) return setGlobalPcs.get(v.stepsInOp(t) - 1);
+        if (inOp(v, t, ALLOC) && allocating(v, t) >= 0) return allocPc;
         return held(v, t) >= 0 ? "holding" : "idle";
     }
 
     @Override
     public Map<String, Value> map(View v) {
         int n = sys.objects(), cpus = v.layout().cpus();
+        int[] held = new int[v.threads()];
+        for (int t = 0; t < v.threads(); t++) held[t] = held(v, t);
         List<Value> cache = new ArrayList<>();
         Value.FnBuilder lm = Value.fn(), mask = Value.fn(), pte = Value.fn();
         for (int o = 0; o < n; o++) {
             boolean used = false;
-            for (int t = 0; t < v.threads(); t++) used |= held(v, t) == o;
+            for (int t = 0; t < v.threads(); t++) used |= held[t] == o;
             if (!used) cache.add(obj(o));
             Lwbuf lwb = sys.obj(o);
             lm.put(obj(o), page(v.word(lwb.m)));
@@ -107,18 +142,25 @@ public final class LwbufMapping implements SpecMapping {
         List<kmapcheck.machine.Kva> kvas = new ArrayList<>();
         for (int o = 0; o < n; o++) kvas.add(sys.obj(o).kva);
         Value tlb = kmapcheck.explorer.Vals.tlbTable(v, kvas, LwbufMapping::obj, LwbufMapping::cpu, LwbufMapping::page, NO_PAGE);
+        Value.FnBuilder ipi = Value.fn();
+        for (int c = 0; c < cpus; c++) {
+            List<Value> pending = new ArrayList<>();
+            for (int o = 0; o < n; o++) if ((v.ipiPending(c) & (1L << sys.obj(o).kva.index())) != 0) pending.add(obj(o));
+            ipi.put(cpu(c), Value.set(pending));
+        }
         Value.FnBuilder tcpu = Value.fn(), pc = Value.fn(), objv = Value.fn(), want = Value.fn(),
                 synced = Value.fn(), glob = Value.fn(), seen = Value.fn(), kcpu = Value.fn();
         for (int t = 0; t < v.threads(); t++) {
-            int h = held(v, t);
+            int h = held[t];
+            boolean allocating = inOp(v, t, ALLOC) && h >= 0;     // the op's locals are set when it returns
             tcpu.put(thread(t), cpu(v.cpu(t)));
             pc.put(thread(t), Value.str(pc(v, t)));
             objv.put(thread(t), h >= 0 ? obj(h) : NO_OBJ);
-            want.put(thread(t), h >= 0 ? page(v.local(t, WANT)) : NO_PAGE);
-            synced.put(thread(t), Value.of(h >= 0 && v.local(t, SYNCED) != 0));
-            glob.put(thread(t), Value.of(h >= 0 && v.local(t, GLOB) != 0));
-            seen.put(thread(t), h >= 0 ? page(v.local(t, SEEN)) : NO_PAGE);
-            boolean inKva = v.op(t) != null && v.op(t).name().equals(KVA) && v.stepsInOp(t) > 0;
+            want.put(thread(t), allocating ? page(v.op(t).arg(0)) : h >= 0 ? page(v.local(t, WANT)) : NO_PAGE);
+            synced.put(thread(t), Value.of(h >= 0 && !allocating && v.local(t, SYNCED) != 0));
+            glob.put(thread(t), Value.of(h >= 0 && !allocating && v.local(t, GLOB) != 0));
+            seen.put(thread(t), h >= 0 && !allocating ? page(v.local(t, SEEN)) : NO_PAGE);
+            boolean inKva = inOp(v, t, KVA) && v.stepsInOp(t) > 0;
             kcpu.put(thread(t), inKva ? cpu((int) v.log(t)[0]) : NO_CPU);     // gd captured by lwbuf_kva
         }
         Map<String, Value> s = new LinkedHashMap<>();
@@ -127,6 +169,7 @@ public final class LwbufMapping implements SpecMapping {
         s.put("mask", mask.build());
         s.put("pte", pte.build());
         s.put("tlb", tlb);
+        s.put("ipi", ipi.build());
         s.put("tcpu", tcpu.build());
         s.put("pc", pc.build());
         s.put("obj", objv.build());
@@ -140,11 +183,23 @@ public final class LwbufMapping implements SpecMapping {
 
     // ---- the spec's invariants (spec/lwbuf/Lwbuf.tla), over the mapped variables ----------------
 
-    /** LW1: every CPU in an lwbuf's mask has no TLB entry for its KVA other than the current PTE. */
+    /** Settling(o): a thread is inside lwbuf_alloc with o (between its PTE store and its return). */
+    static boolean settling(Map<String, Value> s, Value o) {
+        for (Value t : domain(s, "obj")) {
+            String pc = ((Value.Str) at(s.get("pc"), t)).v();
+            if (at(s.get("obj"), t).equals(o) && (pc.equals("alloc_invlpg") || pc.equals("alloc_pte"))) return true;
+        }
+        return false;
+    }
+
+    /**
+     * LW1: every CPU in an lwbuf's mask has no TLB entry for its KVA other than the current PTE
+     * (objects inside lwbuf_alloc excepted: their mask is stored before pmap_kenter_quick).
+     */
     static boolean lw1(Map<String, Value> s) {
         for (Value o : domain(s, "mask"))
             for (Value c : domain(s, "tlb")) {
-                if (!in(c, at(s.get("mask"), o))) continue;
+                if (!in(c, at(s.get("mask"), o)) || settling(s, o)) continue;
                 Value e = at(at(s.get("tlb"), c), o);
                 if (!e.equals(NO_PAGE) && !e.equals(at(s.get("pte"), o))) return false;
             }
@@ -160,11 +215,11 @@ public final class LwbufMapping implements SpecMapping {
         return true;
     }
 
-    /** OwnedImpliesMapped: an lwbuf in use maps the page it was allocated for. */
+    /** OwnedImpliesMapped: an lwbuf in use maps the page it was allocated for (once its PTE is stored). */
     static boolean ownedImpliesMapped(Map<String, Value> s) {
         for (Value t : domain(s, "obj")) {
             Value o = at(s.get("obj"), t);
-            if (o.equals(NO_OBJ)) continue;
+            if (o.equals(NO_OBJ) || ((Value.Str) at(s.get("pc"), t)).v().equals("alloc_pte")) continue;
             Value want = at(s.get("want"), t);
             if (!at(s.get("lm"), o).equals(want) || !at(s.get("pte"), o).equals(want)) return false;
         }
@@ -183,6 +238,16 @@ public final class LwbufMapping implements SpecMapping {
         return true;
     }
 
+    /** NoRemoteFillBeforeAck (a reachability witness): a CPU with a pending IPI for o holds no current translation of o. */
+    static boolean noRemoteFillBeforeAck(Map<String, Value> s) {
+        for (Value c : domain(s, "ipi"))
+            for (Value o : items(at(s.get("ipi"), c))) {
+                Value e = at(at(s.get("tlb"), c), o);
+                if (e.equals(at(s.get("pte"), o))) return false;
+            }
+        return true;
+    }
+
     /** TypeOK: every variable has the spec's type. */
     boolean typeOk(Map<String, Value> s) {
         for (Value p : fn(s, "lm").map().values()) if (!isPage(p)) return false;
@@ -192,7 +257,7 @@ public final class LwbufMapping implements SpecMapping {
         for (Value p : fn(s, "want").map().values()) if (!isPage(p)) return false;
         for (Value p : fn(s, "seen").map().values()) if (!isPage(p)) return false;
         for (Value pc : fn(s, "pc").map().values())
-            if (!List.of("idle", "holding", "kva_check", "kva_invlpg", "kva_or", "sg_sync", "sg_store").contains(((Value.Str) pc).v())) return false;
+            if (!PCS.contains(((Value.Str) pc).v())) return false;
         return true;
     }
 
@@ -209,18 +274,30 @@ public final class LwbufMapping implements SpecMapping {
         switch (s.kind()) {
             case TLB_FILL: return "TLBFill";
             case TLB_EVICT: return "TLBEvict";
+            case IPI: return "IPIAck";
             case MIGRATE: return "Migrate";
             case SIGNAL: return null;
             default: break;
         }
+        String before = pc(s.before(), s.thread());
         switch (s.op().name()) {
-            case ALLOC: return s.completed() ? "Alloc" : null;      // waiting for an objcache_put
+            case ALLOC:
+                return switch (before) {
+                    case "alloc_invlpg" -> "AllocInvlpg";
+                    case "alloc_pte" -> "AllocPte";
+                    // the attempt that takes an object (coarse: the whole call); else a stutter (objcache empty)
+                    default -> allocating(s.after(), s.thread()) >= 0 || s.completed() ? "Alloc" : null;
+                };
             case FREE: return s.stepInOp() == 0 ? "Free" : null;
             case KVA:
                 if (s.stepInOp() == 0) return "Kva";
-                return switch (kvaPc(s.before().log(s.thread()).length)) {
+                return switch (before) {
                     case "kva_check" -> "KvaCheck"; case "kva_invlpg" -> "KvaSlowInvlpg"; default -> "KvaSlowOr"; };
-            case SET_GLOBAL: return switch (s.stepInOp()) { case 0 -> "SetGlobal"; case 1 -> "SetGlobalSync"; default -> "SetGlobalStore"; };
+            case SET_GLOBAL:
+                if (s.stepInOp() == 0) return "SetGlobal";
+                return switch (before) {
+                    case "sg_sync" -> "SetGlobalSync"; case "sg_invlpg" -> "SetGlobalInvlpg"; case "sg_ipi" -> "SetGlobalIpi";
+                    case "sg_wait" -> "SetGlobalWait"; default -> "SetGlobalStore"; };
             case ACCESS: return "Access";
             case HANDOFF: return "HandOff";
             default: return null;

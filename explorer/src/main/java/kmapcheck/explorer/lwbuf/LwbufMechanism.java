@@ -8,10 +8,12 @@ import kmapcheck.machine.Layout;
 /**
  * lwbuf scenarios. From the model (spec/lwbuf/Lwbuf.tla's constants): {@code cpus} (CPUs c0..),
  * {@code pages} (Pages p1..), {@code objs} (Objs o1..), {@code threads} (Threads t1..),
- * {@code variant} (Variant: Fixed, OrBug2009, OrLatent, MaskAllQuick, SlowNoInvlpg; the client
- * variants NoAccessContract and MigrateInKva are the Fixed kernel code with
- * {@code client.access_contract = false} (callers skip lwbuf_kva) or {@code client.migrate = anywhere}
- * (no DragonFly LWKT guarantee; else {@code between-calls})), and the cfg's invariants. From the
+ * {@code variant} (Variant: Fixed, OrBug2009, OrLatent, MaskAllQuick, SlowNoInvlpg, AllocInvlpgFirst,
+ * SetGlobalNoWait, KvaOrFirst; the client variants NoAccessContract and MigrateInKva are the Fixed
+ * kernel code with {@code client.access_contract = false} (callers skip lwbuf_kva) or
+ * {@code client.migrate = in-kva} (no DragonFly LWKT guarantee inside lwbuf_kva; else
+ * {@code between-calls})), {@code search.granularity} (Granularity: Fine -> fine, LockAtomic ->
+ * lock-atomic), and the cfg's invariants. From the
  * scenario file: {@code thread.cpus} (initial CPU per thread, comma separated: one of the spec's
  * initial states), {@code thread.N.program} (a scripted program for thread N, e.g.
  * {@code lwbuf_alloc(p1|p2); lwbuf_kva; access; handoff(t2)}; without it the thread is the spec's
@@ -31,7 +33,13 @@ public final class LwbufMechanism implements Mechanism {
         boolean clientVariant = variant.equals("NoAccessContract") || variant.equals("MigrateInKva");
         k.put("variant", clientVariant ? "Fixed" : variant);
         k.put("client.access_contract", Boolean.toString(!variant.equals("NoAccessContract")));
-        k.put("client.migrate", variant.equals("MigrateInKva") ? "anywhere" : "between-calls");
+        k.put("client.migrate", variant.equals("MigrateInKva") ? "in-kva" : "between-calls");
+        String granularity = m.string("Granularity");
+        k.put("search.granularity", switch (granularity) {
+            case "Fine" -> "fine";
+            case "LockAtomic" -> "lock-atomic";
+            default -> throw new IllegalArgumentException("Granularity = \"" + granularity + "\" (known: Fine, LockAtomic)");
+        });
         if (!m.properties().isEmpty())
             throw new IllegalArgumentException(m.file() + ": PROPERTY " + m.properties() + " has no Java check");
         return k;
@@ -73,8 +81,9 @@ public final class LwbufMechanism implements Mechanism {
         }
         boolean contract = s.getBool("client.access_contract", true);
         String migrate = s.get("client.migrate", "between-calls");
-        if (!migrate.equals("between-calls") && !migrate.equals("anywhere"))
-            throw new Scenario.ScenarioException(s.file() + ": client.migrate must be between-calls or anywhere");
+        if (!migrate.equals("between-calls") && !migrate.equals("in-kva"))
+            throw new Scenario.ScenarioException(s.file() + ": client.migrate must be between-calls or in-kva");
+        boolean fine = s.explorerConfig().granularity() == kmapcheck.explorer.vm.Granularity.FINE;
         Layout layout = new Layout(cpus);
         LwbufSubsystem sys = new LwbufSubsystem(layout, objs, variant);
         kmapcheck.explorer.Script[] scripts = new kmapcheck.explorer.Script[threads];
@@ -82,9 +91,9 @@ public final class LwbufMechanism implements Mechanism {
             String text = s.get("thread." + (t + 1) + ".program", "");
             if (!text.isEmpty()) scripts[t] = kmapcheck.explorer.Script.parse(text, s.file() + ": thread." + (t + 1) + ".program");
         }
-        LwbufProgram program = new LwbufProgram(layout, sys, pages, initialCpu, contract, migrate.equals("anywhere"), scripts);
+        LwbufProgram program = new LwbufProgram(layout, sys, pages, initialCpu, contract, migrate.equals("in-kva"), scripts);
         try {
-            return new Model(program, new LwbufMapping(sys, program, pages, s.model().invariants()));
+            return new Model(program, new LwbufMapping(sys, program, pages, fine, s.model().invariants()));
         } catch (IllegalArgumentException e) {
             throw new Scenario.ScenarioException(s.file() + ": " + s.model().module() + ": " + e.getMessage());
         }

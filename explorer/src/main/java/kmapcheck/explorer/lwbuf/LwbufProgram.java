@@ -34,11 +34,12 @@ public final class LwbufProgram implements Program {
     private final int pages;
     private final int[] initialCpu;
     private final boolean accessContract;
-    private final boolean migrateAnywhere;
+    /** No LWKT guarantee inside lwbuf_kva (MigrateInKva): a thread may migrate in the middle of it. */
+    private final boolean migrateInKva;
     /** Per thread: a scripted program, or null for the most general client. */
     private final kmapcheck.explorer.Script[] scripts;
 
-    LwbufProgram(Layout layout, LwbufSubsystem sys, int pages, int[] initialCpu, boolean accessContract, boolean migrateAnywhere,
+    LwbufProgram(Layout layout, LwbufSubsystem sys, int pages, int[] initialCpu, boolean accessContract, boolean migrateInKva,
                  kmapcheck.explorer.Script[] scripts) {
         this.scripts = scripts;
         this.layout = layout;
@@ -46,7 +47,7 @@ public final class LwbufProgram implements Program {
         this.pages = pages;
         this.initialCpu = initialCpu;
         this.accessContract = accessContract;
-        this.migrateAnywhere = migrateAnywhere;
+        this.migrateInKva = migrateInKva;
     }
 
     @Override public Layout layout() { return layout; }
@@ -149,10 +150,14 @@ public final class LwbufProgram implements Program {
 
     @Override public void onMigrate(int t, long[] l) { l[SYNCED] = 0; }
 
-    /** DragonFly LWKT threads migrate only between calls (kernel-brief §2.5.4). */
+    /**
+     * DragonFly LWKT threads migrate only between calls (kernel-brief §2.5.4); MigrateInKva drops the
+     * guarantee inside lwbuf_kva (the spec's Migrate: ~InOp(t) or pc in KvaPcs).
+     */
     @Override
     public boolean mayMigrate(int t, View v) {
-        return migrateAnywhere || v.status(t) == ThreadState.Status.IDLE;
+        if (v.status(t) == ThreadState.Status.IDLE) return true;
+        return migrateInKva && v.op(t) != null && v.op(t).name().equals(KVA);
     }
 
     @Override
