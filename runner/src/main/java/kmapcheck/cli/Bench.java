@@ -26,10 +26,22 @@ final class Bench {
             usage: kmapcheck bench [--workers N] [--timeout S] [--heap SIZE] [--include-optional] [MECHANISM...]
               Prints, per model name, TLC's and the explorer's distinct states, states/s, wall time and
               peak memory side by side, then the verdicts. Figures only: no pass/fail on speed.
+                   kmapcheck bench --growth MECHANISM [--base MODEL] [--limit S] [--json] [--workers N]
+                                   [--sym-sets Threads,Pages]
+              A growth table from a default passing model (or --base) and its scenario: one row per size
+              of each set (CPUs, threads 2-4; pages, objects, buffers 1-3) and CPUs=3,Threads=3, TLC
+              with and without SYMMETRY over --sym-sets, the explorer beside it. A run past --limit
+              seconds (default 120) is INCOMPLETE. --json: one object per run (id, tool, workers,
+              symmetry, verdict, distinctStates, seconds, statesPerSecond, peakBytes, bytesPerState).
             """;
 
     static int run(Main.Args a, PrintStream out) throws Exception {
         if (Commands.help(a, out, HELP)) return 0;
+        if (a.opts.containsKey("growth")) {
+            a.allow("growth", "workers", "heap", "limit", "json", "base", "sym-sets");
+            if (!a.positional.isEmpty()) throw new Main.UsageException("bench --growth MECHANISM takes no other argument, got " + a.positional);
+            return Growth.run(a, out);
+        }
         a.allow("workers", "include-optional", "timeout", "heap");
         Path root = Main.root();
         List<Manifest.Entry> sel = Commands.select(Manifest.load(root, a.positional), a.positional, a.positional.isEmpty(),
@@ -71,10 +83,13 @@ final class Bench {
         return new String[]{Long.toString(distinct), rate, String.format("%.2fs", seconds), mem};
     }
 
-    private static void resetPeaks() {
+    static void resetPeaks() {
         System.gc();
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
     }
+
+    /** Peak heap use since {@link #resetPeaks}, in bytes (all heap pools). */
+    static long peakHeapBytes() { return peakHeapMb() * 1024 * 1024; }
 
     private static long peakHeapMb() {
         long sum = 0;

@@ -7,7 +7,6 @@ import kmapcheck.cli.Manifest;
 import kmapcheck.cli.Runs;
 import kmapcheck.explorer.Explore;
 import kmapcheck.explorer.conform.AbstractGraph;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -30,17 +29,6 @@ class ConformTest {
     static final Path ROOT = TestRoot.get();
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /**
-     * Pairs that differ only by explorer TLB fills over a stale entry (the explorer fills whenever
-     * the entry differs from the PTE; the specs fill only an empty entry, as x86 does on a miss).
-     * They wait for the explorer's fix; until then the test checks that this is their only difference.
-     */
-    static final Set<String> WAIT_FOR_TLB_FILL_FIX = Set.of(
-            "lwbuf/Fixed", "lwbuf/OrLatent", "lwbuf/OrBug2009", "lwbuf/MaskAllQuick", "lwbuf/SlowNoInvlpg",
-            "lwbuf/NoAccessContract", "lwbuf/MigrateInKva", "lwbuf/HandOffRaceFixed", "lwbuf/HandOffRaceOrBug2009",
-            "memattr/ReenterNoInvlpg",
-            "sfbuf/FreeBSDSMP", "sfbuf/RemapKeepsMask", "sfbuf/HitSkipsShootdown", "sfbuf/PrivateUnpinned", "sfbuf/PGAInverted");
-
     static List<Manifest.Entry> all() throws Exception { return Manifest.load(ROOT); }
 
     @TestFactory
@@ -53,15 +41,6 @@ class ConformTest {
             if (e.tool() != Manifest.Tool.EXPLORER || !e.dflt()) continue;
             tests.add(DynamicTest.dynamicTest("conform " + e.id() + " ~ MC" + e.model(), () -> {
                 JsonNode r = conform.run(e, Conform.modelOf(all, e), out);
-                if (WAIT_FOR_TLB_FILL_FIX.contains(e.id()) && !r.get("verdict").asText().equals("conforms")) {
-                    assertEquals(0, r.get("javaOnly").asLong(), r.toString());
-                    assertEquals(0, r.get("invariantDisagreements").asLong(), r.toString());
-                    for (JsonNode p : r.get("problems"))
-                        assertTrue(p.asText().endsWith("explorer steps are not steps of the spec"), "the only problem: " + r.get("problems"));
-                    r.get("stepsNotInSpecByExplorerAction").fieldNames().forEachRemaining(a ->
-                            assertTrue(a.equalsIgnoreCase("TLBFill"), "only TLB fills are not spec steps: " + r.get("stepsNotInSpecByExplorerAction")));
-                    Assumptions.abort("waits for explorer TLB-fill fix: " + r.get("stepsNotInSpec").asLong() + " TLB fills over a stale entry");
-                }
                 assertEquals("conforms", r.get("verdict").asText(), e.id() + ": " + r.get("problems"));
                 assertEquals(0, r.get("javaOnly").asLong());
                 assertEquals(0, r.get("stepsNotInSpec").asLong());

@@ -1,0 +1,271 @@
+package kmapcheck.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import kmapcheck.explorer.ExplorationResult;
+import kmapcheck.explorer.Explore;
+import kmapcheck.explorer.RunOptions;
+import kmapcheck.explorer.Scenario;
+import kmapcheck.tlc.TlcResult;
+import kmapcheck.tlc.TlcRunner;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * {@code kmapcheck bench --growth MECH}: how both checkers scale with the model's sets. The base is
+ * a default passing model of the mechanism and its paired scenario; each row changes the size of
+ * one set (CPUs and threads 2-4, pages, objects, buffers 1-3), plus the 3-CPU x 3-thread row. A row
+ * is a generated MC module (same spec, same cfg, other model values) in a private copy of the spec
+ * folder; the explorer takes its constants from that module, so both sides check one configuration.
+ * TLC runs with and without SYMMETRY (Permutations of the symmetric sets); the explorer's symmetry
+ * runs only where the program declares the sets ({@code Program.symmetricSets}). A run that hits
+ * the per-run limit is INCOMPLETE, never a pass.
+ */
+final class Growth {
+    private Growth() {}
+
+    /** A set of model values a model defines as {@code MC<name> == {p1, p2}} or {@code <<b1, b2>>}. */
+    record Dimension(String name, String prefix, int first, int size, boolean sequence) {
+        /** Its elements when it has {@code n} of them. */
+        List<String> elements(int n) {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < n; i++) out.add(prefix + (first + i));
+            return out;
+        }
+    }
+
+    private static final Pattern SET_DEF = Pattern.compile("(?m)^(MC(\\w+))\\s*==\\s*(\\{|<<)\\s*([a-z]+\\d+(?:\\s*,\\s*[a-z]+\\d+)*)\\s*(\\}|>>)\\s*$");
+    private static final Pattern ELEM = Pattern.compile("([a-z]+)(\\d+)");
+
+    /** The sets of model values a generated row may resize, in the order the module defines them. */
+    static List<Dimension> dimensions(String mcText) {
+        List<Dimension> out = new ArrayList<>();
+        Matcher m = SET_DEF.matcher(mcText);
+        while (m.find()) {
+            String[] els = m.group(4).split("\\s*,\\s*");
+            Matcher e = ELEM.matcher(els[0]);
+            if (!e.matches()) continue;
+            String prefix = e.group(1);
+            int first = Integer.parseInt(e.group(2));
+            boolean consecutive = true;
+            for (int i = 0; i < els.length; i++) consecutive &= els[i].equals(prefix + (first + i));
+            if (consecutive) out.add(new Dimension(m.group(2), prefix, first, els.length, m.group(3).equals("<<")));
+        }
+        return out;
+    }
+
+    /** The sizes a row may give a set: CPUs and threads 2-4, the others 1-3. */
+    static List<Integer> range(Dimension d) {
+        return d.name().equals("CPUs") || d.name().equals("Threads") ? List.of(2, 3, 4) : List.of(1, 2, 3);
+    }
+
+    /** The module text with {@code sizes} applied (sets not named keep theirs) and, if {@code sym}, a symmetry set. */
+    static String rewriteModule(String text, String oldName, String newName, List<Dimension> dims, Map<String, Integer> sizes,
+                                List<String> symSets) {
+        String t = text.replaceFirst("MODULE\\s+" + Pattern.quote(oldName) + "\\b", "MODULE " + newName);
+        List<String> constants = new ArrayList<>();
+        for (Dimension d : dims) {
+            int n = sizes.getOrDefault(d.name(), d.size());
+            List<String> els = d.elements(n);
+            String def = "MC" + d.name() + " == " + (d.sequence() ? "<<" : "{") + String.join(", ", els) + (d.sequence() ? ">>" : "}");
+            t = t.replaceFirst("(?m)^MC" + d.name() + "\\s*==.*$", Matcher.quoteReplacement(def));
+            constants.addAll(els);
+        }
+        // the model values of the resized sets replace theirs in the CONSTANTS line; others stay
+        Matcher c = Pattern.compile("(?m)^CONSTANTS?\\s+(.*)$").matcher(t);
+        if (!c.find()) throw new IllegalArgumentException(oldName + ".tla: no CONSTANTS line to resize");
+        List<String> keep = new ArrayList<>();
+        for (String x : c.group(1).split("\\s*,\\s*")) if (!belongs(x.strip(), dims)) keep.add(x.strip());
+        keep.addAll(constants);
+        t = t.substring(0, c.start()) + "CONSTANTS " + String.join(", ", keep) + t.substring(c.end());
+        if (!symSets.isEmpty()) {
+            // Permutations comes from the standard module TLC
+            if (!Pattern.compile("(?m)^EXTENDS[^\\n]*\\bTLC\\b").matcher(t).find()) t = t.replaceFirst("(?m)^(EXTENDS .*)$", "$1, TLC");
+            String perms = String.join(" \\cup ", symSets.stream().map(x -> "Permutations(MC" + x + ")").toList());
+            t = t.replaceFirst("(?m)^====", Matcher.quoteReplacement("GrowthSymmetry == " + perms + "\n===="));
+        }
+        return t;
+    }
+
+    private static boolean belongs(String constant, List<Dimension> dims) {
+        Matcher e = ELEM.matcher(constant);
+        if (!e.matches()) return false;
+        for (Dimension d : dims) if (d.prefix().equals(e.group(1))) return true;
+        return false;
+    }
+
+    /** The cfg with the model values of the resized sets, and a SYMMETRY line if asked. */
+    static String rewriteCfg(String cfg, List<Dimension> dims, Map<String, Integer> sizes, boolean sym) {
+        StringBuilder out = new StringBuilder();
+        boolean inserted = false;
+        for (String line : cfg.split("\n", -1)) {
+            String s = line.strip();
+            Matcher a = Pattern.compile("([a-z]+\\d+)\\s*=\\s*([a-z]+\\d+)").matcher(s);
+            if (a.matches() && a.group(1).equals(a.group(2)) && belongs(a.group(1), dims)) {
+                if (!inserted) {
+                    for (Dimension d : dims)
+                        for (String x : d.elements(sizes.getOrDefault(d.name(), d.size()))) out.append("    ").append(x).append(" = ").append(x).append('\n');
+                    inserted = true;
+                }
+                continue;
+            }
+            if (sym && s.startsWith("SYMMETRY")) continue;
+            out.append(line).append('\n');
+        }
+        if (sym) out.append("SYMMETRY GrowthSymmetry\n");
+        return out.toString().replaceAll("\n+$", "\n");
+    }
+
+    /** One configuration of the table: a label and the size of each resized set. */
+    record Row(String label, Map<String, Integer> sizes) {}
+
+    static List<Row> rows(List<Dimension> dims) {
+        List<Row> out = new ArrayList<>();
+        out.add(new Row("base", Map.of()));
+        for (Dimension d : dims)
+            for (int n : range(d)) if (n != d.size()) out.add(new Row(d.name() + "=" + n, Map.of(d.name(), n)));
+        boolean hasCpus = dims.stream().anyMatch(d -> d.name().equals("CPUs"));
+        boolean hasThreads = dims.stream().anyMatch(d -> d.name().equals("Threads"));
+        if (hasCpus && hasThreads) out.add(new Row("CPUs=3,Threads=3", Map.of("CPUs", 3, "Threads", 3)));
+        return out;
+    }
+
+    /** One measured run of the table. */
+    record Figures(String row, String tool, int workers, boolean symmetry, String verdict, long distinct, double seconds,
+                   long peakBytes, long retainedBytes) {
+        double statesPerSecond() { return seconds <= 0 || distinct < 0 ? 0 : distinct / seconds; }
+
+        /** Explorer: retained heap after a full GC at the end per state; TLC: peak RSS per state. */
+        double bytesPerState() {
+            long b = retainedBytes > 0 ? retainedBytes : peakBytes;
+            return distinct <= 0 || b <= 0 ? 0 : (double) b / distinct;
+        }
+    }
+
+    static int run(Main.Args a, PrintStream out) throws Exception {
+        String mech = a.opts.get("growth");
+        Path root = Main.root();
+        List<Manifest.Entry> all = Manifest.load(root, List.of(mech));
+        String baseName = a.opts.get("base");
+        Manifest.Entry model = null, scenario = null;
+        for (Manifest.Entry e : all) {
+            if (!e.mechanism().equals(mech) || !e.expectsPass()) continue;
+            if (e.tool() == Manifest.Tool.TLC && model == null && (baseName != null ? e.name().equals(baseName) : e.dflt())
+                    && e.mode() == Manifest.Mode.EXHAUSTIVE) model = e;
+        }
+        if (model == null)
+            throw new Main.UsageException("bench --growth " + mech + ": no " + (baseName == null ? "default passing" : "passing") + " TLC model"
+                    + (baseName == null ? "" : " named " + baseName) + " (see kmapcheck list " + mech + ")");
+        for (Manifest.Entry e : all)
+            if (e.tool() == Manifest.Tool.EXPLORER && e.mechanism().equals(mech) && model.name().equals(e.model())) { scenario = e; break; }
+        int limit = a.intOpt("limit", 120);
+        boolean json = a.flag("json");
+        int explorerWorkers = a.opts.containsKey("workers") ? a.workers() : Runtime.getRuntime().availableProcessors();
+        TlcRunner tlc = new TlcRunner(a.workers(), limit, a.heap());
+        String mcName = model.file();
+        String mcText = Files.readString(model.dir().resolve(mcName + ".tla"));
+        String cfgText = Files.readString(model.cfg());
+        List<Dimension> dims = dimensions(mcText);
+        List<String> symSets = List.of(a.opts.getOrDefault("sym-sets", "Threads,Pages").split(",")).stream().map(String::strip)
+                .filter(s -> dims.stream().anyMatch(d -> d.name().equals(s) && !d.sequence())).toList();
+        if (!json) {
+            out.println("growth of " + mech + " from " + model.id() + (scenario == null ? " (no paired scenario: TLC only)" : " and " + scenario.id())
+                    + "; sets " + dims.stream().map(d -> d.name() + "=" + d.size()).toList() + "; TLC symmetry over " + symSets
+                    + "; limit " + limit + " s per run");
+            out.printf("%-20s %-9s %3s %-4s %-24s %10s %10s %9s %10s %9s%n", "ROW", "TOOL", "W", "SYM", "VERDICT", "DISTINCT", "STATES/S",
+                    "TIME", "PEAK", "B/STATE");
+        }
+        ObjectMapper om = new ObjectMapper();
+        Path tmp = Files.createTempDirectory("kmapcheck-growth-");
+        try {
+            copyTla(model.dir(), tmp);
+            for (Row row : rows(dims)) {
+                String name = "MCGrowth" + row.label().replaceAll("[^A-Za-z0-9]", "");
+                List<Figures> figs = new ArrayList<>();
+                for (boolean sym : symSets.isEmpty() ? List.of(false) : List.of(false, true)) {
+                    String mod = name + (sym ? "Sym" : "");
+                    Files.writeString(tmp.resolve(mod + ".tla"), rewriteModule(mcText, mcName, mod, dims, row.sizes(), sym ? symSets : List.of()));
+                    Files.writeString(tmp.resolve(mod + ".cfg"), rewriteCfg(cfgText, dims, row.sizes(), sym));
+                    TlcResult r = tlc.check(mech + "/" + mod, tmp, mod, List.of());
+                    figs.add(new Figures(row.label(), "tlc", tlc.workers(), sym, tlcVerdict(r), r.distinctStates(), r.millis() / 1000.0,
+                            tlc.lastPeakRssKb() * 1024, 0));
+                }
+                if (scenario != null) {
+                    // the row's limit is time: the scenario's own state bound is lifted
+                    Scenario s = Scenario.load(scenario.id(), scenario.dir().resolve(scenario.file()), tmp, name)
+                            .with(Map.of("search.max_states", Integer.toString(Integer.MAX_VALUE)));
+                    Bench.resetPeaks();
+                    ExplorationResult r = Explore.scenario(s, RunOptions.defaults().withWorkers(explorerWorkers).withTimeout(limit)
+                            .withMeasureMemory(true));
+                    figs.add(new Figures(row.label(), "explorer", explorerWorkers, false, explorerVerdict(r), r.distinctStates(),
+                            r.millis() / 1000.0, Bench.peakHeapBytes(), r.retainedBytes()));
+                    figs.add(new Figures(row.label(), "explorer", explorerWorkers, true,
+                            "n/a: the program declares no symmetric sets", -1, 0, 0, 0));
+                }
+                for (Figures f : figs) print(out, om, json, mech, f);
+                out.flush();
+            }
+        } finally {
+            try (Stream<Path> w = Files.walk(tmp)) {
+                w.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+            }
+        }
+        return 0;
+    }
+
+    private static void print(PrintStream out, ObjectMapper om, boolean json, String mech, Figures f) throws IOException {
+        if (json) {
+            ObjectNode o = om.createObjectNode();
+            o.put("id", mech + "/" + f.row());
+            o.put("tool", f.tool());
+            o.put("workers", f.workers());
+            o.put("symmetry", f.symmetry());
+            o.put("verdict", f.verdict());
+            o.put("distinctStates", f.distinct());
+            o.put("seconds", f.seconds());
+            o.put("statesPerSecond", Math.round(f.statesPerSecond()));
+            o.put("peakBytes", f.peakBytes());
+            o.put("bytesPerState", Math.round(f.bytesPerState()));
+            out.println(om.writeValueAsString(o));
+        } else {
+            out.printf("%-20s %-9s %3d %-4s %-24s %10s %10s %8.1fs %9dM %9s%n", f.row(), f.tool(), f.workers(), f.symmetry() ? "yes" : "no",
+                    f.verdict().length() > 24 ? f.verdict().substring(0, 23) + "…" : f.verdict(), f.distinct() < 0 ? "-" : Long.toString(f.distinct()),
+                    f.distinct() < 0 ? "-" : String.format("%.0f", f.statesPerSecond()), f.seconds(), f.peakBytes() >> 20,
+                    f.distinct() <= 0 ? "-" : String.format("%.0f", f.bytesPerState()));
+        }
+    }
+
+    static String tlcVerdict(TlcResult r) {
+        return switch (r.outcome()) {
+            case PASS -> "pass";
+            case VIOLATION -> "violates " + r.property();
+            case STOPPED -> "INCOMPLETE (" + r.message() + ")";
+            default -> r.outcome().name().toLowerCase() + ": " + r.message();
+        };
+    }
+
+    static String explorerVerdict(ExplorationResult r) {
+        return switch (r.verdict()) {
+            case PASS -> "pass";
+            case VIOLATION -> "violates " + r.property();
+            case INCOMPLETE -> "INCOMPLETE (" + ((kmapcheck.explorer.Outcome.Incomplete) r.outcome()).bound().describe() + ")";
+        };
+    }
+
+    /** The folder's modules (spec and MC), so a generated MC module finds what it EXTENDS. */
+    private static void copyTla(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.list(from)) {
+            for (Path p : s.filter(x -> x.toString().endsWith(".tla")).toList()) Files.copy(p, to.resolve(p.getFileName()));
+        }
+    }
+}
