@@ -118,6 +118,10 @@ public final class TlcRunner {
             } else {
                 cmd.addAll(List.of("-workers", Integer.toString(workers)));
             }
+            // a fixed fingerprint polynomial (TLC picks one at random otherwise): the liveness
+            // checker walks its behaviour graph in fingerprint order, so a random one gives a
+            // different lasso on each run, even with one worker
+            cmd.addAll(List.of("-fp", Integer.toString(FINGERPRINT_POLYNOMIAL)));
             cmd.addAll(List.of("-metadir", meta.toString(), "-config", cfg.toAbsolutePath().toString()));
             cmd.addAll(tlcOptions);
             cmd.add(module + ".tla");
@@ -194,6 +198,9 @@ public final class TlcRunner {
 
         String text() { synchronized (text) { return text.toString(); } }
     }
+
+    /** The index of TLC's irreducible polynomial for fingerprints ({@code -fp}); any fixed one is reproducible. */
+    static final int FINGERPRINT_POLYNOMIAL = 0;
 
     private static final Pattern PROGRESS = Pattern.compile(Pattern.quote(TlcChild.PREFIX) + "(\\d+) (\\d+) (\\d+) (\\d+)");
 
