@@ -23,7 +23,7 @@ final class Bench {
     private Bench() {}
 
     static final String HELP = """
-            usage: kmapcheck bench [--workers N] [--timeout S] [--heap SIZE] [--include-optional] [MECHANISM...]
+            usage: kmapcheck bench [--workers N] [--timeout S] [--heap SIZE] [--include-optional] [--json] [MECHANISM...]
               Prints, per model name, TLC's and the explorer's distinct states, states/s, wall time and
               peak memory side by side, then the verdicts. Figures only: no pass/fail on speed.
                    kmapcheck bench --growth MECHANISM [--base MODEL] [--limit S] [--json] [--workers N]
@@ -42,7 +42,9 @@ final class Bench {
             if (!a.positional.isEmpty()) throw new Main.UsageException("bench --growth MECHANISM takes no other argument, got " + a.positional);
             return Growth.run(a, out);
         }
-        a.allow("workers", "include-optional", "timeout", "heap");
+        a.allow("workers", "include-optional", "timeout", "heap", "json");
+        boolean json = a.flag("json");
+        com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
         Path root = Main.root();
         List<Manifest.Entry> sel = Commands.select(Manifest.load(root, a.positional), a.positional, a.positional.isEmpty(),
                 a.flag("include-optional"), null);
@@ -54,8 +56,9 @@ final class Bench {
         }
         TlcRunner tlc = a.tlc();
         Runs runs = new Runs(tlc);
+        int explorerWorkers = a.opts.containsKey("workers") ? a.workers() : Runtime.getRuntime().availableProcessors();
         String fmt = "%-40s | %10s %11s %8s %8s | %10s %11s %8s %8s%n";
-        out.printf(fmt, "MODEL", "TLC dist.", "states/s", "time", "peakRSS", "EXPL dist.", "states/s", "time", "peakHeap");
+        if (!json) out.printf(fmt, "MODEL", "TLC dist.", "states/s", "time", "peakRSS", "EXPL dist.", "states/s", "time", "peakHeap");
         List<String> verdicts = new ArrayList<>();
         for (var en : byModel.entrySet()) {
             String[] tlcCols = {"-", "-", "-", "-"}, exCols = {"-", "-", "-", "-"};
@@ -63,18 +66,25 @@ final class Bench {
             if (t != null) {
                 RunOutcome r = runs.run(t);
                 tlcCols = cols(r.distinctStates(), r.seconds(), tlc.lastPeakRssKb() / 1024 + "M");
+                if (json) out.println(Growth.json(om, en.getKey(), new Growth.Figures(en.getKey(), "tlc", r.workers(), t.file().endsWith("Sym"),
+                        r.actual(), r.distinctStates(), r.seconds(), tlc.lastPeakRssKb() * 1024, 0)));
                 verdicts.add("tlc      " + t.id() + ": " + r.actual() + (r.ok() ? "" : "  (MISMATCH: expected " + t.expectedText() + ")"));
             }
             if (x != null) {
                 resetPeaks();
-                ExplorationResult r = Explore.scenario(Runs.scenario(x));
+                ExplorationResult r = Explore.scenario(Runs.scenario(x), kmapcheck.explorer.RunOptions.defaults()
+                        .withWorkers(explorerWorkers).withMeasureMemory(true));
                 exCols = cols(r.distinctStates(), r.millis() / 1000.0, peakHeapMb() + "M");
+                if (json) out.println(Growth.json(om, en.getKey(), new Growth.Figures(en.getKey(), "explorer", r.workers(), false,
+                        Growth.explorerVerdict(r), r.distinctStates(), r.millis() / 1000.0, peakHeapBytes(), r.retainedBytes())));
                 verdicts.add("explorer " + x.id() + ": " + r.verdict() + (r.property() == null ? "" : " " + r.property()));
             }
-            out.printf(fmt, en.getKey(), tlcCols[0], tlcCols[1], tlcCols[2], tlcCols[3], exCols[0], exCols[1], exCols[2], exCols[3]);
+            if (!json) out.printf(fmt, en.getKey(), tlcCols[0], tlcCols[1], tlcCols[2], tlcCols[3], exCols[0], exCols[1], exCols[2], exCols[3]);
         }
-        out.println();
-        verdicts.forEach(out::println);
+        if (!json) {
+            out.println();
+            verdicts.forEach(out::println);
+        }
         return 0;
     }
 

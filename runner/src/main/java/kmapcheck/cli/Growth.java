@@ -225,24 +225,29 @@ final class Growth {
 
     private static void print(PrintStream out, ObjectMapper om, boolean json, String mech, Figures f) throws IOException {
         if (json) {
-            ObjectNode o = om.createObjectNode();
-            o.put("id", mech + "/" + f.row());
-            o.put("tool", f.tool());
-            o.put("workers", f.workers());
-            o.put("symmetry", f.symmetry());
-            o.put("verdict", f.verdict());
-            o.put("distinctStates", f.distinct());
-            o.put("seconds", f.seconds());
-            o.put("statesPerSecond", Math.round(f.statesPerSecond()));
-            o.put("peakBytes", f.peakBytes());
-            o.put("bytesPerState", Math.round(f.bytesPerState()));
-            out.println(om.writeValueAsString(o));
+            out.println(json(om, mech + "/" + f.row(), f));
         } else {
             out.printf("%-20s %-9s %3d %-4s %-24s %10s %10s %8.1fs %9dM %9s%n", f.row(), f.tool(), f.workers(), f.symmetry() ? "yes" : "no",
                     f.verdict().length() > 24 ? f.verdict().substring(0, 23) + "…" : f.verdict(), f.distinct() < 0 ? "-" : Long.toString(f.distinct()),
                     f.distinct() < 0 ? "-" : String.format("%.0f", f.statesPerSecond()), f.seconds(), f.peakBytes() >> 20,
                     f.distinct() <= 0 ? "-" : String.format("%.0f", f.bytesPerState()));
         }
+    }
+
+    /** One run as the JSON object of {@code bench --json} and {@code bench --growth --json}. */
+    static String json(ObjectMapper om, String id, Figures f) throws IOException {
+        ObjectNode o = om.createObjectNode();
+        o.put("id", id);
+        o.put("tool", f.tool());
+        o.put("workers", f.workers());
+        o.put("symmetry", f.symmetry());
+        o.put("verdict", f.verdict());
+        o.put("distinctStates", f.distinct());
+        o.put("seconds", f.seconds());
+        o.put("statesPerSecond", Math.round(f.statesPerSecond()));
+        o.put("peakBytes", f.peakBytes());
+        o.put("bytesPerState", Math.round(f.bytesPerState()));
+        return om.writeValueAsString(o);
     }
 
     static String tlcVerdict(TlcResult r) {
