@@ -96,6 +96,7 @@ public final class Scenario {
         for (Map.Entry<String, String> e : settings.entrySet()) {
             String own = props.get(e.getKey());
             if (overridden.contains(e.getKey())) continue;
+            if (own != null && MIN.containsKey(e.getKey())) checkedInt(e.getKey(), own);   // a malformed value is a type error first
             if (own != null && !sameSetting(own, e.getValue()))
                 throw new ScenarioException(file + ": " + e.getKey() + " = " + own + " disagrees with " + model.module()
                         + " (which fixes " + e.getKey() + " = " + e.getValue() + ")");

@@ -28,14 +28,16 @@ public final class Manifest {
      * @param config        TLC's .cfg file (null: {@code dir/file.cfg})
      * @param conform       for a scenario: why {@code conform} may find TLC-only states or spec
      *                      actions the explorer never takes (empty: nothing to explain)
+     * @param mode          for a TLC model: {@link Mode#EXHAUSTIVE}, {@link Mode#INDUCTIVE} or {@link Mode#INDUCTIVE_SAMPLED}
+     * @param samples       for {@link Mode#INDUCTIVE_SAMPLED}: the behaviours TLC simulates, else 0
      */
     public record Entry(String mechanism, String name, Tool tool, Path dir, String file, boolean dflt,
                         String expect, String kind, String property, Long distinctStates, String model,
-                        String description, Path config, ConformReasons conform) {
+                        String description, Path config, ConformReasons conform, Mode mode, long samples) {
         public Entry(String mechanism, String name, Tool tool, Path dir, String file, boolean dflt, String expect, String kind,
                      String property, Long distinctStates, String model, String description) {
             this(mechanism, name, tool, dir, file, dflt, expect, kind, property, distinctStates, model, description, null,
-                    ConformReasons.NONE);
+                    ConformReasons.NONE, Mode.EXHAUSTIVE, 0);
         }
 
         public String id() { return mechanism + "/" + name; }
@@ -43,7 +45,10 @@ public final class Manifest {
         /** A file given on the command line, outside any manifest: no expected verdict. */
         public boolean adHoc() { return expect.equals("none"); }
         public String expectedText() {
-            return adHoc() ? "(none)" : expectsPass() ? "pass" : kindWord(kind) + " " + property;
+            if (adHoc()) return "(none)";
+            if (mode == Mode.INDUCTIVE_SAMPLED) return expectsPass() ? "no CTI in " + samples + " samples" : "not inductive: " + property;
+            if (mode == Mode.INDUCTIVE) return expectsPass() ? "inductive" : "not inductive: " + property;
+            return expectsPass() ? "pass" : kindWord(kind) + " " + property;
         }
         public Path cfg() { return config != null ? config : dir.resolve(file + ".cfg"); }
 
@@ -52,7 +57,7 @@ public final class Manifest {
             String module = tla.getFileName().toString().replaceAll("\\.tla$", "");
             Path dir = tla.toAbsolutePath().getParent();
             return new Entry(dir.getFileName().toString(), module, Tool.TLC, dir, module, true, "none", null, null, null, null,
-                    tla.toString(), cfg, ConformReasons.NONE);
+                    tla.toString(), cfg, ConformReasons.NONE, Mode.EXHAUSTIVE, 0);
         }
 
         /**
@@ -64,7 +69,32 @@ public final class Manifest {
             String name = jpf.getFileName().toString().replaceAll("\\.jpf$", "");
             return new Entry(dir.getFileName().toString(), name, Tool.EXPLORER, dir, jpf.getFileName().toString(), true, "none",
                     null, null, null, mcModule.toAbsolutePath().toString().replaceAll("\\.tla$", ""), jpf.toString(), null,
-                    ConformReasons.NONE);
+                    ConformReasons.NONE, Mode.EXHAUSTIVE, 0);
+        }
+    }
+
+    /**
+     * How TLC checks a model (manifest {@code "mode"}).
+     * <ul>
+     * <li>EXHAUSTIVE: model checking from the spec's Init.</li>
+     * <li>INDUCTIVE: the model's Init is {@code TypeOK /\ IndInv} over a bounded universe, so TLC's
+     *   exhaustive run checks that every step of Next from every IndInv state keeps IndInv: a pass
+     *   shows IndInv inductive over that universe; a violation is a counterexample to induction,
+     *   reported as "not inductive: &lt;conjunct&gt; after &lt;action&gt;".</li>
+     * <li>INDUCTIVE_SAMPLED: TLC's simulation from random IndInv states (the Randomization module),
+     *   one step each, {@code samples} times: bounded, so finding nothing is never a pass.</li>
+     * </ul>
+     */
+    public enum Mode {
+        EXHAUSTIVE("exhaustive"), INDUCTIVE("inductive"), INDUCTIVE_SAMPLED("inductive-sampled");
+
+        public final String label;
+
+        Mode(String label) { this.label = label; }
+
+        static Mode of(String s) {
+            for (Mode m : values()) if (m.label.equals(s)) return m;
+            throw new IllegalArgumentException(s);
         }
     }
 
@@ -196,7 +226,8 @@ public final class Manifest {
                     n.hasNonNull("distinctStates") ? n.get("distinctStates").asLong() : null,
                     n.hasNonNull("model") ? n.get("model").asText() : (tool == Tool.EXPLORER ? name : null),
                     n.path("description").asText(""), null,
-                    tool == Tool.EXPLORER ? conformReasons(n, manifest, name) : ConformReasons.NONE));
+                    tool == Tool.EXPLORER ? conformReasons(n, manifest, name) : ConformReasons.NONE,
+                    Mode.of(n.path("mode").asText("exhaustive")), n.path("samples").asLong(0)));
         }
         // every model/scenario file in the folder must be in the manifest: nothing silently skipped
         try (Stream<Path> s = Files.list(dir)) {

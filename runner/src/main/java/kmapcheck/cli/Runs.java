@@ -96,20 +96,24 @@ public final class Runs {
 
     RunOutcome runTlc(Manifest.Entry e) throws IOException, InterruptedException {
         SpecSource src = e.adHoc() ? SpecSource.read(e.dir().resolve(e.file() + ".tla")) : specSource(e.dir(), e.file());
+        boolean sampled = e.mode() == Manifest.Mode.INDUCTIVE_SAMPLED;
+        // simulation from random IndInv states, one step each, with a fixed seed (reproducible)
+        List<String> options = sampled ? List.of("-simulate", "num=" + e.samples(), "-depth", "1", "-seed", "20261130") : List.of();
         // a model expected to fail: one worker from the start (shortest, reproducible counterexample)
-        TlcRunner runner = !e.expectsPass() && !e.adHoc() ? tlc.withWorkers(1) : tlc;
-        TlcResult r = runner.check(e.id(), e.dir(), e.file(), e.cfg(), src.variables());
+        TlcRunner runner = (!e.expectsPass() || sampled) && !e.adHoc() ? tlc.withWorkers(1) : tlc;
+        TlcResult r = runner.check(e.id(), e.dir(), e.file(), e.cfg(), src.variables(), options);
         if (r.outcome() == TlcResult.Outcome.VIOLATION && runner.workers() > 1) {
             // an unexpected violation found by racing workers: minimise with one worker
             runner = tlc.withWorkers(1);
-            TlcResult one = runner.check(e.id(), e.dir(), e.file(), e.cfg(), src.variables());
+            TlcResult one = runner.check(e.id(), e.dir(), e.file(), e.cfg(), src.variables(), options);
             if (one.outcome() != TlcResult.Outcome.STOPPED) r = one;
             else runner = tlc;
         }
         Trace trace = r.trace() == null ? null : annotate(r.trace(), src, Roles.NONE);
         Judged j = switch (r.outcome()) {
-            case PASS -> judgePass(e, r.distinctStates(), true);
-            case VIOLATION -> judgeViolation(e, r.kind(), r.property());
+            case PASS -> sampled ? judgeSampled(e, r.generated()) : judgePass(e, r.distinctStates(), true);
+            case VIOLATION -> e.mode() == Manifest.Mode.EXHAUSTIVE ? judgeViolation(e, r.kind(), r.property())
+                    : judgeCounterexampleToInduction(e, r.kind(), r.property(), trace);
             case ERROR -> new Judged(Status.MISMATCH, RunOutcome.Result.of("error", r.message()), "error: " + r.message());
             case BAD_INPUT -> new Judged(Status.BAD_INPUT, RunOutcome.Result.of("bad-input", r.message()), "bad input: " + r.message());
             case TOOL_FAILURE -> new Judged(Status.TOOL_FAILURE, RunOutcome.Result.of("tool-failure", r.message()), r.message());
@@ -206,6 +210,26 @@ public final class Runs {
             return new Judged(Status.MISMATCH, RunOutcome.Result.pass(),
                     "pass, but " + distinct + " distinct states (manifest: " + e.distinctStates() + ")");
         return new Judged(Status.OK, RunOutcome.Result.pass(), "pass");
+    }
+
+    /**
+     * A sampled induction check that found nothing: bounded, so its verdict is "sampled", never
+     * "pass"; it meets an expected "pass" (no counterexample to induction expected).
+     */
+    static Judged judgeSampled(Manifest.Entry e, long generated) {
+        String text = "sampled: no counterexample to induction in " + e.samples() + " behaviours (" + generated
+                + " states; not exhaustive)";
+        return new Judged(e.expectsPass() ? Status.OK : Status.MISMATCH, RunOutcome.Result.of("sampled", text), text);
+    }
+
+    /**
+     * A violation in an inductive model is a counterexample to induction: an IndInv state and one
+     * step of the named action to a state violating the named conjunct.
+     */
+    static Judged judgeCounterexampleToInduction(Manifest.Entry e, String kind, String property, Trace trace) {
+        Judged v = judgeViolation(e, kind, property);
+        String action = trace != null && trace.actions().size() > 1 ? trace.actions().get(trace.actions().size() - 1).name() : "?";
+        return new Judged(v.status(), v.result(), "not inductive: " + property + " after " + action);
     }
 
     /**

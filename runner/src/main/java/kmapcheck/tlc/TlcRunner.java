@@ -210,8 +210,14 @@ public final class TlcRunner {
 
     /** As {@link #check(String, Path, String, List)} with any configuration file. */
     public TlcResult check(String modelId, Path dir, String module, Path cfg, List<String> varOrder) throws IOException, InterruptedException {
+        return check(modelId, dir, module, cfg, varOrder, List.of());
+    }
+
+    /** As above, with extra TLC options (e.g. {@code -simulate num=N -depth 1} for a sampled induction check). */
+    public TlcResult check(String modelId, Path dir, String module, Path cfg, List<String> varOrder, List<String> tlcOptions)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        Raw raw = runRaw(dir, module, cfg, List.of(), deadline);
+        Raw raw = runRaw(dir, module, cfg, tlcOptions, deadline);
         lastPeakRssKb = raw.peakRssKb();
         if (raw.stopped() != null) return stopped(raw);
         TlcResult r = ToolOutputParser.parse(modelId, raw.output(), raw.exitCode(), raw.millis(), varOrder, dir, cfg);

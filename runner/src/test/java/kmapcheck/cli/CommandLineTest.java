@@ -71,7 +71,11 @@ class CommandLineTest {
     void exploreAFileOutsideTheManifests() throws Exception {
         Path dir = Files.createTempDirectory("kmapcheck-adhoc-");
         Files.copy(TestRoot.get().resolve("jpf-config/lwbuf/OrBug2009.jpf"), dir.resolve("Mine.jpf"));
-        Cli.Run r = Cli.run(TestRoot.get(), null, "explore", dir.resolve("Mine.jpf").toString(), "--out", dir.resolve("out").toString());
+        Cli.Run noModel = Cli.run(TestRoot.get(), null, "explore", dir.resolve("Mine.jpf").toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, noModel.code(), "a scenario needs its model: " + noModel.out() + noModel.err());
+        assertTrue(noModel.err().contains("Mine.jpf: a scenario outside the manifests needs --model"), noModel.err());
+        Cli.Run r = Cli.run(TestRoot.get(), null, "explore", dir.resolve("Mine.jpf").toString(), "--model",
+                TestRoot.get().resolve("spec/lwbuf/MCOrBug2009.tla").toString(), "--out", dir.resolve("out").toString());
         assertEquals(1, r.code(), "a violation without expectation: " + r.out() + r.err());
         assertTrue(r.out().contains("violates LW1") && r.out().contains("(none)"), r.out());
         Cli.deleteTree(dir);

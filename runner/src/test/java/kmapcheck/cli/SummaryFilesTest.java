@@ -102,7 +102,7 @@ class SummaryFilesTest {
         String head = Summary.Versions.gitCommit(TestRoot.get());
         assertEquals(Files.exists(TestRoot.get().resolve(".git")), head != null, "a checkout has a commit");
         if (head != null) assertEquals(head, s.at("/run/gitCommit").asText());
-        assertEquals(0, s.at("/rows/0/workers").asInt(), "the explorer has no TLC workers");
+        assertTrue(s.at("/rows/0/workers").asInt() >= 1, "the explorer's search threads");
         assertStepsCarryTheirDefinitionSite(out.resolve(s.at("/rows/0/trace/text").asText()), TestRoot.get().resolve("spec/lwbuf/Lwbuf.tla"));
         Cli.deleteTree(out);
     }

