@@ -607,8 +607,6 @@ PmapRemoveWrite(t, P, next) ==
     \/ RwLd(t, P, next) \/ RwReld(t, P, next) \/ RwCas(t, P) \/ Invalidate(t, "rw", P, next)
     \/ DiWait(t, P, next)
 
-PmapOp(t, P, op, next) ==
-    IF op = "all" THEN PmapRemoveAll(t, P, next) ELSE PmapRemoveWrite(t, P, next)
 
 \* ---- vm_page_try_blocked_op(m, op) -------------------------------------
 \* old = m->ref_count;
@@ -663,9 +661,11 @@ TbDrop(t, P, ok) ==
     /\ Goto(t, ok)
     /\ UNCHANGED <<wiredBy, vp3a, obj, olock, busyv, pmapv, pagev, sleepv, locv>>
 
+\* The op(m) between TbCas and TbDrop (pmap_remove_all / pmap_remove_write
+\* from P_op to P_drop) is a disjunct of the caller's steps, so that TLC
+\* names its steps RaClear, RwLd, InvLocal, ... as the Java side does.
 TryBlockedOp(t, P, op, ok, fail) ==
-    \/ TbLd(t, P) \/ TbCas(t, P, op, ok, fail)
-    \/ PmapOp(t, P, op, P \o "_drop") \/ TbDrop(t, P, ok)
+    \/ TbLd(t, P) \/ TbCas(t, P, op, ok, fail) \/ TbDrop(t, P, ok)
 
 \* ---- vm_page_free(m) -> vm_page_free_toq -> vm_page_free_prep ----------
 \* acquire fence; KASSERT(!pmap_page_is_mapped); if (vm_page_sbusied(m)) panic
@@ -932,6 +932,7 @@ RemoverSteps(t) ==
     \/ BusySleep(t, "rm_bs", FALSE, "rm_relock")
     \* if (!vm_page_try_remove_all(p)) goto wired; vm_page_free(p);
     \/ TryBlockedOp(t, "rm_tb", "all", "rm_fp_sb", "rm_wp_op")
+    \/ PmapRemoveAll(t, "rm_tb", "rm_tb_drop")
     \/ FreePath(t, "rm_fp", <<"idle", TRUE>>)
     \* wired: pmap_remove_all(p); vm_page_xunbusy(p); (next page / unlock)
     \/ PmapRemoveAll(t, "rm_wp", "rm_wp_xu")
@@ -1094,6 +1095,7 @@ WpBusy(t) ==
 WriteProtectorSteps(t) ==
     \/ WpStart(t) \/ WpBusy(t)
     \/ TryBlockedOp(t, "wp_tb", "write", "wp_xu", "wp_xu")
+    \/ PmapRemoveWrite(t, "wp_tb", "wp_tb_drop")
     \/ Xunbusy(t, "wp", <<"idle", TRUE>>)
 
 -----------------------------------------------------------------------------

@@ -780,7 +780,7 @@ public final class VmPage {
 
     /**
      * vm_page_try_blocked_op(m, all ? pmap_remove_all : pmap_remove_write) (spec TbLd, TbCas,
-     * PmapOpStep, TbDrop, prefix P). Returns true on success (ends at {@code ok}), false if wired.
+     * the op's steps, TbDrop, prefix P). Returns true on success (ends at {@code ok}), false if wired.
      */
     private boolean tryBlockedOp(Ctx c, String P, boolean all) {
         at(c, P + "_ld");
