@@ -3,7 +3,7 @@
 \* a Mapper and an Unmapper, two pmaps; Variant ReleaseRecheck (the shipped
 \* code has the race of MCReleaseMunmapRace).
 EXTENDS VmPage
-CONSTANTS f, h, m, u, p1, p2
+CONSTANTS f, h, m, u, p1, p2, c0
 MCThreads == {f, h, m, u}
 MCRole == (f :> "Faulter") @@ (h :> "PmapHolder") @@ (m :> "Mapper") @@ (u :> "Unmapper")
 MCPmaps == {p1, p2}
@@ -11,5 +11,8 @@ MCInitMapped == {}
 MCUnwireKinds == {"unwire", "release_tryfree"}
 MCBusyKinds == {"x"}
 MCPhProts == {"r"}
+MCCPUs == {c0}
+MCKCpu == c0
+MCLockAtomic == FALSE
 MCVariant == "ReleaseRecheck"
 ====

@@ -1,7 +1,7 @@
 ---- MODULE MCBusySleepPlainStoreFirst ----
 \* Model BusySleepPlainStoreFirst: bug 5 with every invariant checked.
 EXTENDS VmPage
-CONSTANTS b1, b2, p1
+CONSTANTS b1, b2, p1, c0
 MCThreads == {b1, b2}
 MCRole == (b1 :> "Busier") @@ (b2 :> "Busier")
 MCPmaps == {p1}
@@ -9,5 +9,8 @@ MCInitMapped == {}
 MCUnwireKinds == {"unwire"}
 MCBusyKinds == {"x"}
 MCPhProts == {"r"}
+MCCPUs == {c0}
+MCKCpu == c0
+MCLockAtomic == FALSE
 MCVariant == "BusySleepPlainStore"
 ====

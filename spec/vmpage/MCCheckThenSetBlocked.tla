@@ -2,7 +2,7 @@
 \* Model CheckThenSetBlocked (bug 2): try_blocked_op reads the wire count,
 \* then atomic_set(BLOCKED) instead of one fcmpset.
 EXTENDS VmPage
-CONSTANTS r, h, p1
+CONSTANTS r, h, p1, c0
 MCThreads == {r, h}
 MCRole == (r :> "Remover") @@ (h :> "PmapHolder")
 MCPmaps == {p1}
@@ -10,5 +10,8 @@ MCInitMapped == {p1}
 MCUnwireKinds == {"unwire"}
 MCBusyKinds == {"x"}
 MCPhProts == {"r"}
+MCCPUs == {c0}
+MCKCpu == c0
+MCLockAtomic == FALSE
 MCVariant == "CheckThenSetBlocked"
 ====

@@ -2,7 +2,7 @@
 \* Model FixedBusyPair: Variant "Fixed". Two busy contenders (xbusy or sbusy,
 \* sleeping in vm_page_busy_sleep).
 EXTENDS VmPage
-CONSTANTS b1, b2, p1
+CONSTANTS b1, b2, p1, c0
 MCThreads == {b1, b2}
 MCRole == (b1 :> "Busier") @@ (b2 :> "Busier")
 MCPmaps == {p1}
@@ -10,5 +10,8 @@ MCInitMapped == {}
 MCUnwireKinds == {"unwire"}
 MCBusyKinds == {"x", "s"}
 MCPhProts == {"r"}
+MCCPUs == {c0}
+MCKCpu == c0
+MCLockAtomic == FALSE
 MCVariant == "Fixed"
 ====

@@ -4,7 +4,7 @@
 \* PmapHolder whose wirings outlive the object (the last unwire frees),
 \* and an Unmapper (munmap); one pmap.
 EXTENDS VmPage
-CONSTANTS tm, f, h, u, p1
+CONSTANTS tm, f, h, u, p1, c0
 MCThreads == {tm, f, h, u}
 MCRole == (tm :> "Terminator") @@ (f :> "Faulter") @@ (h :> "PmapHolder") @@ (u :> "Unmapper")
 MCPmaps == {p1}
@@ -12,5 +12,8 @@ MCInitMapped == {p1}
 MCUnwireKinds == {"unwire"}
 MCBusyKinds == {"x"}
 MCPhProts == {"r"}
+MCCPUs == {c0}
+MCKCpu == c0
+MCLockAtomic == FALSE
 MCVariant == "Fixed"
 ====

@@ -5,7 +5,7 @@
 \* TRYFREE test (unmapped, then unbusied) can then pass while the page gets
 \* mapped in between.
 EXTENDS VmPage
-CONSTANTS f, m, p1
+CONSTANTS f, m, p1, c0
 MCThreads == {f, m}
 MCRole == (f :> "Faulter") @@ (m :> "Mapper")
 MCPmaps == {p1}
@@ -13,5 +13,8 @@ MCInitMapped == {}
 MCUnwireKinds == {"release_tryfree"}
 MCBusyKinds == {"x"}
 MCPhProts == {"r"}
+MCCPUs == {c0}
+MCKCpu == c0
+MCLockAtomic == FALSE
 MCVariant == "MapperUnbusiesUnlocked"
 ====

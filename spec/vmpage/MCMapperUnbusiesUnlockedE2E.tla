@@ -1,7 +1,7 @@
 ---- MODULE MCMapperUnbusiesUnlockedE2E ----
 \* Model MapperUnbusiesUnlockedE2E: the same, followed to the free.
 EXTENDS VmPage
-CONSTANTS f, m, p1
+CONSTANTS f, m, p1, c0
 MCThreads == {f, m}
 MCRole == (f :> "Faulter") @@ (m :> "Mapper")
 MCPmaps == {p1}
@@ -9,5 +9,8 @@ MCInitMapped == {}
 MCUnwireKinds == {"release_tryfree"}
 MCBusyKinds == {"x"}
 MCPhProts == {"r"}
+MCCPUs == {c0}
+MCKCpu == c0
+MCLockAtomic == FALSE
 MCVariant == "MapperUnbusiesUnlocked"
 ====

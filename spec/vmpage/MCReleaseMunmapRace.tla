@@ -7,7 +7,7 @@
 \* of a wired page. VP4's premises hold only from the unmapped test on; the
 \* wiring came earlier and is not re-checked.
 EXTENDS VmPage
-CONSTANTS f, h, u, p1
+CONSTANTS f, h, u, p1, c0
 MCThreads == {f, h, u}
 MCRole == (f :> "Faulter") @@ (h :> "PmapHolder") @@ (u :> "Unmapper")
 MCPmaps == {p1}
@@ -15,5 +15,8 @@ MCInitMapped == {p1}
 MCUnwireKinds == {"release_tryfree"}
 MCBusyKinds == {"x"}
 MCPhProts == {"r"}
+MCCPUs == {c0}
+MCKCpu == c0
+MCLockAtomic == FALSE
 MCVariant == "Fixed"
 ====

@@ -1,7 +1,7 @@
 ---- MODULE MCRemoverReadLockFirst ----
 \* Model RemoverReadLockFirst: bug 6 with every invariant checked.
 EXTENDS VmPage
-CONSTANTS r, f, p1
+CONSTANTS r, f, p1, c0
 MCThreads == {r, f}
 MCRole == (r :> "Remover") @@ (f :> "Faulter")
 MCPmaps == {p1}
@@ -9,6 +9,9 @@ MCInitMapped == {}
 MCUnwireKinds == {"unwire"}
 MCBusyKinds == {"x"}
 MCPhProts == {"r"}
+MCCPUs == {c0}
+MCKCpu == c0
+MCLockAtomic == FALSE
 MCVariant == "RemoverReadLock"
 \* Past the violation the page is freed and wired again and again (the ghost counters frees and vp3a
 \* grow without end): the constraint keeps the reachable set finite (kmapcheck conform compares it);

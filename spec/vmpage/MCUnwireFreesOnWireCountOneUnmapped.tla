@@ -4,7 +4,7 @@
 \* NoFreeWhileReferenced holds; what remains is the double free through
 \* vm_object_terminate_pages (FreedOnce).
 EXTENDS VmPage
-CONSTANTS f, tm, p1
+CONSTANTS f, tm, p1, c0
 MCThreads == {f, tm}
 MCRole == (f :> "Faulter") @@ (tm :> "Terminator")
 MCPmaps == {p1}
@@ -12,5 +12,8 @@ MCInitMapped == {}
 MCUnwireKinds == {"unwire"}
 MCBusyKinds == {"x"}
 MCPhProts == {"r"}
+MCCPUs == {c0}
+MCKCpu == c0
+MCLockAtomic == FALSE
 MCVariant == "UnwireFreesOnWireCountOne"
 ====

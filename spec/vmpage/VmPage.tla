@@ -23,14 +23,20 @@
 (* Atomicity (spec/CONVENTIONS.md): one action per atomic RMW, per plain   *)
 (* load/store of a shared word not protected by a held lock, per lock      *)
 (* acquire (release folds into the preceding step: it is a left mover),    *)
-(* per whole critical section without unprotected accesses (pmap lock      *)
-(* held around one PTE change), sleep entry, and wakeup (a critical        *)
-(* section of the sleepqueue chain lock, inside the waker).  CAS loops     *)
-(* re-read on failure as fcmpset does: a failed CAS is a step that only    *)
-(* refreshes the thread's local copy.  Local computation folds into the    *)
-(* neighbouring shared step.  Deliberate folds (documented in README):     *)
-(* reads of obj under the object lock, reads of the pv list (`mapped`)     *)
-(* at the start/end of pmap_remove_all, and assertion-only loads.          *)
+(* sleep entry, and wakeup (a critical section of the sleepqueue chain     *)
+(* lock, inside the waker).  Locks exclude software, never the hardware:   *)
+(* an action holds at most one hardware-visible step (a PTE load, store,   *)
+(* exchange or cmpset, a TLB invalidation, an IPI send, the wait for the   *)
+(* IPIs' acknowledgements), so the pmap critical sections are split there  *)
+(* (pvlock/plock hold the locks across the pieces, pm[t] the pmap, opte[t] *)
+(* the loaded PTE) and the MMU (TLBFill, UserWrite, IpiAck) runs between   *)
+(* them.  With LockAtomic = TRUE a pmap critical section is one action     *)
+(* again and a shootdown is instantaneous: the coarse view.  CAS loops on  *)
+(* ref_count / busy_lock re-read on failure as fcmpset does: a failed CAS  *)
+(* is a step that only refreshes the thread's local copy.  Local           *)
+(* computation folds into the neighbouring shared step.  Deliberate folds  *)
+(* (documented in README): reads of obj under the object lock, reads of    *)
+(* the pv list under its lock, and assertion-only loads.                   *)
 (***************************************************************************)
 EXTENDS Integers, Sequences, FiniteSets, TLC
 
@@ -43,6 +49,9 @@ CONSTANTS
     BusyKinds,    \* what a Busier acquires: SUBSET {"x","s"}
     PhProts,      \* protections a PmapHolder asks for: SUBSET {"r","w"}
     None,         \* model value: NULL / no thread
+    CPUs,         \* model values: the CPUs whose TLBs cache the page's user mappings
+    KCpu,         \* the CPU every kernel thread of the model runs on (pmap_invalidate_page's "this CPU")
+    LockAtomic,   \* TRUE: the coarse view (a pmap critical section is one action, a shootdown is instantaneous)
     Variant
 
 RoleNames == {"Faulter", "PmapHolder", "Remover", "Terminator", "Mapper",
@@ -57,8 +66,13 @@ Variants ==
       "BusySleepPlainStore",        \* bug 5
       "RemoverReadLock",            \* bug 6
       "MapperUnbusiesUnlocked",     \* extra: the Mapper xunbusies without re-taking the object lock
-      "ReleaseRecheck" }            \* Fixed + release_locked busies the page and re-checks the
+      "ReleaseRecheck",             \* Fixed + release_locked busies the page and re-checks the
                                     \* wire count before freeing (later FreeBSD shape)
+      "RemoveWritePlainStore",      \* pmap_remove_write: plain load, then plain store of the PTE
+                                    \* without PG_RW|PG_M (no cmpset): a PG_M set in between is lost
+      "RemoveAllInvalidateFirst",   \* pmap_remove_all: pmap_invalidate_page before pte_load_clear
+      "NoDelayedInvlWait" }         \* pmap_remove_all / pmap_remove_write without
+                                    \* pmap_delayed_invl_wait(m)
 
 ASSUME Variant \in Variants
 ASSUME Role \in [Threads -> RoleNames]
@@ -67,6 +81,7 @@ ASSUME UnwireKinds \subseteq {"unwire", "release_tryfree"}
 ASSUME BusyKinds \subseteq {"x", "s"}
 ASSUME PhProts \subseteq {"r", "w"} /\ PhProts # {}
 ASSUME None \notin Threads \cup Pmaps
+ASSUME KCpu \in CPUs /\ LockAtomic \in BOOLEAN
 
 -----------------------------------------------------------------------------
 (* The ref_count word (vm_page.h: VPRC_OBJREF 0x80000000, VPRC_BLOCKED     *)
@@ -125,18 +140,27 @@ VARIABLES
     wiredBy,   \* ghost: wiredBy[t] = wirings thread t holds
     kassert,   \* ghost: set of KASSERT/panic messages that would have fired
     vp3a,      \* ghost: wirings made through the object lock (VP3a) since BLOCKED was set
-    uflow      \* ghost: some atomic subtracted a bit/count that was not set
+    uflow,     \* ghost: some atomic subtracted a bit/count that was not set
+    pvlock,    \* holder of the page's pv-list lock (held across split pmap critical sections), or None
+    pte,       \* pte[p]: pmap p's PTE for the page's VA, [v, rw, m] = PG_V, PG_RW, PG_M (hardware-visible)
+    tlb,       \* tlb[c][p]: CPU c's cached translation of that VA: "none", "r" (read), "w" (written: dirty cached)
+    ipi,       \* ipi[c]: pmaps whose invalidation IPI CPU c has not yet acknowledged
+    diq,       \* threads inside a pmap delayed-invalidation block that removed a mapping of the page
+    mdirty,    \* m->dirty != 0 (vm_page_dirty)
+    wrote,     \* ghost: some CPU wrote the page through a user mapping
+    opte       \* opte[t]: pmap_remove_write's local oldpte (NoPte when not in use)
 
 vars == <<rc, obj, olock, busy, mapped, wmapped, plock, pstate, frees,
           sleepers, sqlock, pc, old, bx, pm, xowners, sowners, wiredBy,
-          kassert, vp3a, uflow>>
+          kassert, vp3a, uflow, pvlock, pte, tlb, ipi, diq, mdirty, wrote, opte>>
 
 rcv   == <<rc, wiredBy, vp3a, uflow>>
 busyv == <<busy, xowners, sowners>>
-pmapv == <<mapped, wmapped, plock>>
+hwv   == <<pvlock, pte, diq, mdirty, tlb, ipi, wrote>>
+pmapv == <<mapped, wmapped, plock, hwv>>
 pagev == <<pstate, frees>>
 sleepv == <<sleepers, sqlock>>
-locv  == <<old, bx, pm>>
+locv  == <<old, bx, pm, opte>>
 
 -----------------------------------------------------------------------------
 (* Helpers                                                                 *)
@@ -150,6 +174,12 @@ HoldsW(t) == olock.w = t
 
 KA(cond, msg) == IF cond THEN {msg} ELSE {}
 
+\* PTE values (PG_A is not modelled: only the page daemon's reference bit reads it)
+NoPte  == [v |-> FALSE, rw |-> FALSE, m |-> FALSE]
+NewPte == [v |-> TRUE,  rw |-> TRUE,  m |-> FALSE]   \* pmap_enter, read fault with write permission
+Dirt(e) == e.m /\ e.rw                             \* (tpte & (PG_M | PG_RW)) == (PG_M | PG_RW)
+Others == CPUs \ {KCpu}
+
 \* End the current step at pc `tgt`; if `rel`, release the object lock in
 \* the same step (a release is a left mover).  Reaching "idle", "done" or
 \* "hold" resets the thread's locals (they are dead there).
@@ -160,7 +190,8 @@ Fin(t, tgt, rel) ==
        THEN /\ old' = [old EXCEPT ![t] = ZERO]
             /\ bx'  = [bx  EXCEPT ![t] = UNBUSIED]
             /\ pm'  = [pm  EXCEPT ![t] = None]
-       ELSE UNCHANGED <<old, bx, pm>>
+            /\ opte' = [opte EXCEPT ![t] = NoPte]
+       ELSE UNCHANGED <<old, bx, pm, opte>>
 
 Finish(t, d) == Fin(t, d[1], d[2])
 
@@ -195,6 +226,14 @@ Init ==
     /\ kassert = {}
     /\ vp3a = 0
     /\ uflow = FALSE
+    /\ pvlock = None
+    /\ pte = [p \in Pmaps |-> IF p \in InitMapped THEN NewPte ELSE NoPte]
+    /\ tlb = [c \in CPUs |-> [p \in Pmaps |-> "none"]]
+    /\ ipi = [c \in CPUs |-> {}]
+    /\ diq = {}
+    /\ mdirty = FALSE
+    /\ wrote = FALSE
+    /\ opte = [t \in Threads |-> NoPte]
 
 -----------------------------------------------------------------------------
 (* Generic subroutines, instantiated per call site with a pc prefix P.     *)
@@ -239,7 +278,7 @@ SuLd(t, P) ==
     /\ pc[t] = P \o "_su"
     /\ bx' = Set(bx, t, busy)
     /\ Goto(t, P \o "_sucas")
-    /\ UNCHANGED <<rcv, obj, olock, busyv, pmapv, pagev, sleepv, old, pm, kassert>>
+    /\ UNCHANGED <<rcv, obj, olock, busyv, pmapv, pagev, sleepv, old, pm, opte, kassert>>
 
 \* ... loop { sharers > 1: fcmpset(x, x - ONE_SHARER);
 \*            else fcmpset_rel(x, UNBUSIED) and wakeup(m) if x had WAITERS }
@@ -249,7 +288,7 @@ SuCas(t, P, done) ==
        /\ kassert' = kassert \cup KA(~(x.shared /\ x.sharers > 0), "vm_page_assert_sbusied")
        /\ IF busy # x
           THEN /\ bx' = Set(bx, t, busy)               \* fcmpset failed: re-read
-               /\ UNCHANGED <<busy, sowners, pc, olock, old, pm>>
+               /\ UNCHANGED <<busy, sowners, pc, olock, old, pm, opte>>
           ELSE IF x.sharers > 1
           THEN /\ busy' = [x EXCEPT !.sharers = @ - 1]
                /\ sowners' = sowners \ {t}
@@ -280,7 +319,7 @@ BsSq(t, P) ==
     /\ sqlock' = t
     /\ bx' = Set(bx, t, busy)
     /\ Goto(t, P \o "_chk")
-    /\ UNCHANGED <<rcv, obj, olock, busyv, pmapv, pagev, sleepers, old, pm, kassert>>
+    /\ UNCHANGED <<rcv, obj, olock, busyv, pmapv, pagev, sleepers, old, pm, opte, kassert>>
 
 \*   if (x == UNBUSIED || (nonshared && x & SHARED) ||
 \*       (!(x & WAITERS) && !cmpset(busy, x, x | WAITERS)))
@@ -307,7 +346,7 @@ BsChk(t, P, NS, ret) ==
        ELSE /\ olock' = RelL(t) /\ sqlock' = None /\ Goto(t, ret)
             /\ bx' = Set(bx, t, UNBUSIED)
             /\ UNCHANGED <<busy, sleepers>>
-    /\ UNCHANGED <<rcv, obj, xowners, sowners, pmapv, pagev, old, pm, kassert>>
+    /\ UNCHANGED <<rcv, obj, xowners, sowners, pmapv, pagev, old, pm, opte, kassert>>
 
 \*   VM_OBJECT_DROP(obj); sleepq_add(m); sleepq_wait(m)   (sleep entry)
 BsWait(t, P, ret) ==
@@ -318,7 +357,7 @@ BsWait(t, P, ret) ==
     /\ sqlock' = None
     /\ bx' = Set(bx, t, UNBUSIED)
     /\ Goto(t, ret)
-    /\ UNCHANGED <<rcv, obj, busyv, pmapv, pagev, old, pm, kassert>>
+    /\ UNCHANGED <<rcv, obj, busyv, pmapv, pagev, old, pm, opte, kassert>>
 
 \* Bug 5 (BusySleepPlainStore): x = m->busy_lock without the sleepqueue lock,
 BsSqBug(t, P) ==
@@ -326,7 +365,7 @@ BsSqBug(t, P) ==
     /\ Variant = "BusySleepPlainStore"
     /\ bx' = Set(bx, t, busy)
     /\ Goto(t, P \o "_chk")
-    /\ UNCHANGED <<rcv, obj, olock, busyv, pmapv, pagev, sleepv, old, pm, kassert>>
+    /\ UNCHANGED <<rcv, obj, olock, busyv, pmapv, pagev, sleepv, old, pm, opte, kassert>>
 
 \* then m->busy_lock = x | WAITERS as a plain store (no cmpset),
 BsChkBug(t, P, NS, ret) ==
@@ -340,7 +379,7 @@ BsChkBug(t, P, NS, ret) ==
        ELSE /\ busy' = [x EXCEPT !.waiters = TRUE]
             /\ Goto(t, P \o "_wait")
             /\ UNCHANGED <<olock, bx>>
-    /\ UNCHANGED <<rcv, obj, xowners, sowners, pmapv, pagev, sleepv, old, pm, kassert>>
+    /\ UNCHANGED <<rcv, obj, xowners, sowners, pmapv, pagev, sleepv, old, pm, opte, kassert>>
 
 \* then sleepq_lock; sleepq_add; VM_OBJECT_DROP; sleepq_wait (one sleep entry).
 BsWaitBug(t, P, ret) ==
@@ -351,30 +390,223 @@ BsWaitBug(t, P, ret) ==
     /\ sleepers' = sleepers \cup {t}
     /\ bx' = Set(bx, t, UNBUSIED)
     /\ Goto(t, ret)
-    /\ UNCHANGED <<rcv, obj, busyv, pmapv, pagev, sqlock, old, pm, kassert>>
+    /\ UNCHANGED <<rcv, obj, busyv, pmapv, pagev, sqlock, old, pm, opte, kassert>>
 
 BusySleep(t, P, NS, ret) ==
     \/ BsSq(t, P) \/ BsChk(t, P, NS, ret) \/ BsWait(t, P, ret)
     \/ BsSqBug(t, P) \/ BsChkBug(t, P, NS, ret) \/ BsWaitBug(t, P, ret)
 
-\* ---- pmap operations ----------------------------------------------------
-\* One PTE change of pmap_remove_all (op "all") / pmap_remove_write (op
-\* "write"): PMAP_LOCK(p); remove (or write-protect) the PTE; PMAP_UNLOCK(p).
-\* The pv list cannot grow meanwhile (the caller holds the busy lock and a
-\* mapping needs it, VP3), so the walk ends when no pv entry is left.
+\* ---- pmap layer: amd64 pmap.c (read at freebsd-src 1f1b2286; README §1.9) ----
+\* The pv list (`mapped`, and `wmapped` for the entries whose PTE is writable,
+\* which stands for PGA_WRITEABLE) is software, read and written under the
+\* pv-list lock.  The PTE (`pte`) and the TLBs (`tlb`) are hardware-visible:
+\* the MMU fills TLBs, sets PG_M on writes and acknowledges invalidation IPIs
+\* between any two hardware-visible steps of a thread, whatever locks it holds.
+\* The pv list cannot grow while a caller holds the busy lock (a mapping needs
+\* it, VP3), so the walks below end when no (writable) pv entry is left.
 OpSet(op) == IF op = "all" THEN mapped ELSE wmapped
 
-PmapOpStep(t, here, op, next) ==
-    /\ pc[t] = here
-    /\ IF OpSet(op) = {}
-       THEN /\ Goto(t, next)
-            /\ UNCHANGED <<mapped, wmapped>>
-       ELSE LET p == CHOOSE q \in OpSet(op) : TRUE IN
-            /\ plock[p] = None
-            /\ mapped' = IF op = "all" THEN mapped \ {p} ELSE mapped
-            /\ wmapped' = wmapped \ {p}
-            /\ Goto(t, IF OpSet(op) \ {p} = {} THEN next ELSE here)
-    /\ UNCHANGED <<rcv, obj, olock, busyv, plock, pagev, sleepv, locv, kassert>>
+\* Where a pv-list walk goes when it ends: the wait for delayed invalidations
+\* (DiWait), or straight on to `next` in NoDelayedInvlWait.
+AfterWalk(P, next) == IF Variant = "NoDelayedInvlWait" THEN next ELSE P \o "_diw"
+
+\* A pmap critical section starts with the pv-list lock, then PMAP_LOCK(p)
+\* (one lock order everywhere).  The thread that finds p's lock busy waits
+\* holding the pv-list lock, at pc P_pv with pm[t] = p (PvWait); otherwise,
+\* or once p's lock is free, it takes the locks it lacks in the step that
+\* starts the critical section (Locks).  Lock acquisitions are right movers.
+PvWait(t, from, P, p) ==
+    /\ pc[t] = from
+    /\ pvlock = None /\ plock[p] # None
+    /\ pvlock' = t /\ pm' = Set(pm, t, p) /\ Goto(t, P \o "_pv")
+    /\ UNCHANGED <<rcv, obj, olock, busyv, mapped, wmapped, plock, pte, diq, mdirty, tlb, ipi, wrote,
+                   pagev, sleepv, kassert, old, bx, opte>>
+
+Locks(t, from, P, p) ==
+    /\ \/ pc[t] = from /\ pvlock = None
+       \/ pc[t] = P \o "_pv" /\ pvlock = t /\ pm[t] = p
+    /\ plock[p] = None
+
+\* What follows pmap_invalidate_page in the same critical section: software
+\* (pv-list update, lock releases: both and left movers), folded into the
+\* invalidation's last hardware step.  K names the caller:
+\*  "ra": pmap_remove_all: TAILQ_REMOVE(&m->md.pv_list, pv); PMAP_UNLOCK; next pv entry
+\*  "rw": pmap_remove_write: PMAP_UNLOCK; next pv entry
+\*  "raf": RemoveAllInvalidateFirst: on to the pte_load_clear (P_cl)
+\*  "um": pmap_remove (munmap): PMAP_UNLOCK(pmap); pmap_delayed_invl_finish()
+\* (The pv-list lock is released per pmap, not at the end of the walk: see README.)
+InvTail(t, K, P, N) ==
+    LET p == pm[t] IN
+    CASE K = "ra" -> /\ mapped' = mapped \ {p} /\ wmapped' = wmapped \ {p}
+                     /\ plock' = [plock EXCEPT ![p] = None] /\ pvlock' = None
+                     /\ pm' = Set(pm, t, None)
+                     /\ Goto(t, IF mapped \ {p} = {} THEN AfterWalk(P, N) ELSE P \o "_op")
+                     /\ UNCHANGED diq
+      [] K = "rw" -> /\ wmapped' = wmapped \ {p}
+                     /\ plock' = [plock EXCEPT ![p] = None] /\ pvlock' = None
+                     /\ pm' = Set(pm, t, None)
+                     /\ Goto(t, IF wmapped \ {p} = {} THEN AfterWalk(P, N) ELSE P \o "_op")
+                     /\ UNCHANGED <<mapped, diq>>
+      [] K = "raf" -> /\ Goto(t, P \o "_cl")
+                      /\ UNCHANGED <<mapped, wmapped, plock, pvlock, pm, diq>>
+      [] K = "um" -> /\ plock' = [plock EXCEPT ![p] = None] /\ diq' = diq \ {t}
+                     /\ pm' = Set(pm, t, None) /\ Goto(t, "idle")
+                     /\ UNCHANGED <<mapped, wmapped, pvlock>>
+
+InvFrame == UNCHANGED <<rcv, obj, olock, busyv, pagev, sleepv, kassert, old, bx, opte, pte, mdirty, wrote>>
+
+\* pmap_invalidate_page(pmap, va) (pmap.c, 1f1b2286), pmap active on every CPU:
+\* invlpg on this CPU (KCpu) ...
+InvLocal(t, K, P, N) ==
+    /\ pc[t] = P \o "_il"
+    /\ tlb' = [tlb EXCEPT ![KCpu][pm[t]] = "none"]
+    /\ IF Others = {}
+       THEN InvTail(t, K, P, N)
+       ELSE /\ Goto(t, P \o "_is")
+            /\ UNCHANGED <<mapped, wmapped, plock, pvlock, pm, diq>>
+    /\ UNCHANGED ipi
+    /\ InvFrame
+
+\* ... smp_masked_invlpg: an invalidation IPI to every other CPU ...
+InvSend(t, P) ==
+    /\ pc[t] = P \o "_is"
+    /\ ipi' = [c \in CPUs |-> IF c \in Others THEN ipi[c] \cup {pm[t]} ELSE ipi[c]]
+    /\ Goto(t, P \o "_iw")
+    /\ UNCHANGED <<tlb, mapped, wmapped, plock, pvlock, pm, diq>>
+    /\ InvFrame
+
+\* ... and a spin until each has acknowledged (IpiAck).
+InvWait(t, K, P, N) ==
+    /\ pc[t] = P \o "_iw"
+    /\ \A c \in CPUs : pm[t] \notin ipi[c]
+    /\ InvTail(t, K, P, N)
+    /\ UNCHANGED <<tlb, ipi>>
+    /\ InvFrame
+
+Invalidate(t, K, P, N) == InvLocal(t, K, P, N) \/ InvSend(t, P) \/ InvWait(t, K, P, N)
+
+\* pmap_delayed_invl_wait(m) (pmap.c, 1f1b2286): wait until every delayed-
+\* invalidation block that removed a mapping of m has flushed the TLBs.
+\* NoDelayedInvlWait: not called (the walk goes on to `next` at once).
+DiWait(t, P, next) ==
+    /\ pc[t] = P \o "_diw"
+    /\ diq = {}
+    /\ Goto(t, next)
+    /\ UNCHANGED <<rcv, obj, olock, busyv, pmapv, pagev, sleepv, locv, kassert>>
+
+\* pmap_remove_all(m) (pmap.c, 1f1b2286): rw_wlock(pv list lock); for each pv
+\* entry: PMAP_LOCK(pmap); tpte = pte_load_clear(pte);
+\* if ((tpte & (PG_M|PG_RW)) == (PG_M|PG_RW)) vm_page_dirty(m); ...
+\* (the pv-list emptiness test folds into the lock acquisition; LockAtomic:
+\* the whole per-pmap critical section including the shootdown)
+RaClear(t, P, N) ==
+    /\ IF mapped = {}
+       THEN /\ pc[t] = P \o "_op" /\ pvlock = None
+            /\ Goto(t, AfterWalk(P, N))
+            /\ UNCHANGED <<pte, mdirty, tlb, mapped, wmapped, plock, pvlock, pm>>
+       ELSE LET p == CHOOSE q \in mapped : TRUE IN
+            /\ Locks(t, P \o "_op", P, p)
+            /\ IF LockAtomic
+               THEN /\ pte' = [pte EXCEPT ![p] = NoPte]
+                    /\ mdirty' = (mdirty \/ Dirt(pte[p]))
+                    /\ tlb' = [c \in CPUs |-> [tlb[c] EXCEPT ![p] = "none"]]
+                    /\ mapped' = mapped \ {p} /\ wmapped' = wmapped \ {p}
+                    /\ Goto(t, IF mapped \ {p} = {} THEN AfterWalk(P, N) ELSE P \o "_op")
+                    /\ pvlock' = None /\ pm' = Set(pm, t, None)
+                    /\ UNCHANGED plock
+               ELSE /\ plock' = [plock EXCEPT ![p] = t] /\ pvlock' = t
+                    /\ pm' = Set(pm, t, p)
+                    /\ UNCHANGED <<mapped, wmapped>>
+                    /\ IF Variant = "RemoveAllInvalidateFirst"
+                       THEN \* pmap_invalidate_page's local invlpg first, the PTE still valid
+                            /\ tlb' = [tlb EXCEPT ![KCpu][p] = "none"]
+                            /\ Goto(t, IF Others = {} THEN P \o "_cl" ELSE P \o "_is")
+                            /\ UNCHANGED <<pte, mdirty>>
+                       ELSE /\ pte' = [pte EXCEPT ![p] = NoPte]
+                            /\ mdirty' = (mdirty \/ Dirt(pte[p]))
+                            /\ Goto(t, P \o "_il")
+                            /\ UNCHANGED tlb
+    /\ UNCHANGED <<ipi, wrote, diq, rcv, obj, olock, busyv, pagev, sleepv, kassert, old, bx, opte>>
+
+\* RemoveAllInvalidateFirst: pte_load_clear (+ vm_page_dirty) after the
+\* shootdown, then TAILQ_REMOVE and PMAP_UNLOCK.
+RaClearLast(t, P, N) ==
+    /\ pc[t] = P \o "_cl"
+    /\ LET p == pm[t] IN
+       /\ pte' = [pte EXCEPT ![p] = NoPte]
+       /\ mdirty' = (mdirty \/ Dirt(pte[p]))
+       /\ InvTail(t, "ra", P, N)
+    /\ UNCHANGED <<tlb, ipi, wrote, rcv, obj, olock, busyv, pagev, sleepv, kassert, old, bx, opte>>
+
+PmapRemoveAll(t, P, next) ==
+    \/ mapped # {} /\ PvWait(t, P \o "_op", P, CHOOSE q \in mapped : TRUE)
+    \/ RaClear(t, P, next) \/ RaClearLast(t, P, next)
+    \/ Invalidate(t, IF Variant = "RemoveAllInvalidateFirst" THEN "raf" ELSE "ra", P, next)
+    \/ DiWait(t, P, next)
+
+\* pmap_remove_write(m) (pmap.c; 2019 shape: retry: oldpte = *pte;
+\* if (oldpte & PG_RW) { if (!atomic_cmpset_long(pte, oldpte, oldpte &
+\* ~(PG_RW|PG_M))) goto retry; if (oldpte & PG_M) vm_page_dirty(m);
+\* pmap_invalidate_page(pmap, va); } PMAP_UNLOCK(pmap);
+\* RwLd: PMAP_LOCK (pv-list lock held) and the load of oldpte; RwReld: the
+\* reload after a failed cmpset.  A PTE found read-only is skipped.
+RwLoaded(t, P, p, N) ==
+    IF pte[p].rw
+    THEN /\ opte' = Set(opte, t, pte[p])
+         /\ plock' = [plock EXCEPT ![p] = t] /\ pvlock' = t /\ pm' = Set(pm, t, p)
+         /\ Goto(t, P \o "_wcas")
+         /\ UNCHANGED wmapped
+    ELSE /\ wmapped' = wmapped \ {p}
+         /\ plock' = [plock EXCEPT ![p] = None] /\ pvlock' = None /\ pm' = Set(pm, t, None)
+         /\ opte' = Set(opte, t, NoPte)
+         /\ Goto(t, IF wmapped \ {p} = {} THEN AfterWalk(P, N) ELSE P \o "_op")
+
+RwLd(t, P, N) ==
+    /\ IF wmapped = {}
+       THEN /\ pc[t] = P \o "_op" /\ pvlock = None
+            /\ Goto(t, AfterWalk(P, N))
+            /\ UNCHANGED <<pte, mdirty, tlb, wmapped, plock, pvlock, pm, opte>>
+       ELSE LET p == CHOOSE q \in wmapped : TRUE IN
+            /\ Locks(t, P \o "_op", P, p)
+            /\ IF LockAtomic
+               THEN /\ pte' = [pte EXCEPT ![p].rw = FALSE, ![p].m = FALSE]
+                    /\ mdirty' = (mdirty \/ pte[p].m)
+                    /\ tlb' = IF pte[p].rw THEN [c \in CPUs |-> [tlb[c] EXCEPT ![p] = "none"]] ELSE tlb
+                    /\ wmapped' = wmapped \ {p}
+                    /\ Goto(t, IF wmapped \ {p} = {} THEN AfterWalk(P, N) ELSE P \o "_op")
+                    /\ pvlock' = None /\ pm' = Set(pm, t, None)
+                    /\ UNCHANGED <<plock, opte>>
+               ELSE /\ RwLoaded(t, P, p, N)
+                    /\ UNCHANGED <<pte, mdirty, tlb>>
+    /\ UNCHANGED <<mapped, ipi, wrote, diq, rcv, obj, olock, busyv, pagev, sleepv, kassert, old, bx>>
+
+RwReld(t, P, N) ==
+    /\ pc[t] = P \o "_wld"
+    /\ RwLoaded(t, P, pm[t], N)
+    /\ UNCHANGED <<mapped, pte, mdirty, tlb, ipi, wrote, diq, rcv, obj, olock, busyv, pagev, sleepv,
+                   kassert, old, bx>>
+
+\* atomic_cmpset_long(pte, oldpte, oldpte & ~(PG_RW | PG_M)); on success
+\* vm_page_dirty(m) if oldpte had PG_M; on failure goto retry.
+\* RemoveWritePlainStore: *pte = oldpte & ~(PG_RW | PG_M), a plain store.
+RwCas(t, P) ==
+    /\ pc[t] = P \o "_wcas"
+    /\ LET p == pm[t]  o == opte[t] IN
+       IF Variant = "RemoveWritePlainStore" \/ pte[p] = o
+       THEN /\ pte' = [pte EXCEPT ![p] = [o EXCEPT !.rw = FALSE, !.m = FALSE]]
+            /\ mdirty' = (mdirty \/ o.m)
+            /\ Goto(t, P \o "_il")
+       ELSE /\ Goto(t, P \o "_wld")
+            /\ UNCHANGED <<pte, mdirty>>
+    /\ opte' = Set(opte, t, NoPte)
+    /\ UNCHANGED <<mapped, wmapped, plock, pvlock, pm, tlb, ipi, wrote, diq, rcv, obj, olock, busyv,
+                   pagev, sleepv, kassert, old, bx>>
+
+PmapRemoveWrite(t, P, next) ==
+    \/ wmapped # {} /\ PvWait(t, P \o "_op", P, CHOOSE q \in wmapped : TRUE)
+    \/ RwLd(t, P, next) \/ RwReld(t, P, next) \/ RwCas(t, P) \/ Invalidate(t, "rw", P, next)
+    \/ DiWait(t, P, next)
+
 
 \* ---- vm_page_try_blocked_op(m, op) -------------------------------------
 \* old = m->ref_count;
@@ -383,15 +615,21 @@ TbLd(t, P) ==
     /\ old' = Set(old, t, rc)
     /\ kassert' = kassert \cup KA(rc = ZERO, "try_blocked_op: no references")
     /\ Goto(t, P \o "_cas")
-    /\ UNCHANGED <<rcv, obj, olock, busyv, pmapv, pagev, sleepv, bx, pm>>
+    /\ UNCHANGED <<rcv, obj, olock, busyv, pmapv, pagev, sleepv, bx, pm, opte>>
 
 \* do { if (WIRE_COUNT(old) != 0) return false; }
 \* while (!fcmpset(&ref_count, &old, old | BLOCKED));
 \* Bug 2 (CheckThenSetBlocked): atomic_set_int(&ref_count, BLOCKED) after the check.
+\* The pv-list test of op(m) folds in (read under the pv-list lock):
+\* pmap_remove_write returns at once if the page is not write-mapped
+\* (!pmap_page_is_write_mapped: no wait); pmap_remove_all with no pv entry
+\* still waits for delayed invalidations.
 TbCas(t, P, op, ok, fail) ==
     /\ pc[t] = P \o "_cas"
+    /\ pvlock = None
     /\ LET o == old[t]
-           nxt == IF OpSet(op) = {} THEN P \o "_drop" ELSE P \o "_op"
+           nxt == IF OpSet(op) # {} THEN P \o "_op"
+                  ELSE IF op = "all" THEN AfterWalk(P, P \o "_drop") ELSE P \o "_drop"
        IN
        IF o.wires # 0
        THEN /\ Goto(t, fail)
@@ -409,7 +647,7 @@ TbCas(t, P, op, ok, fail) ==
        ELSE /\ old' = Set(old, t, rc)
             /\ kassert' = kassert \cup KA(rc = ZERO, "try_blocked_op: no references")
             /\ UNCHANGED <<rc, vp3a, pc>>
-    /\ UNCHANGED <<wiredBy, uflow, obj, olock, busyv, pmapv, pagev, sleepv, bx, pm>>
+    /\ UNCHANGED <<wiredBy, uflow, obj, olock, busyv, pmapv, pagev, sleepv, bx, pm, opte>>
 
 \* old = vm_page_drop(m, VPRC_BLOCKED);
 \* KASSERT(old != VPRC_BLOCKED); KASSERT(!WOWNED || old == BLOCKED|OBJREF)
@@ -423,14 +661,17 @@ TbDrop(t, P, ok) ==
     /\ Goto(t, ok)
     /\ UNCHANGED <<wiredBy, vp3a, obj, olock, busyv, pmapv, pagev, sleepv, locv>>
 
+\* The op(m) between TbCas and TbDrop (pmap_remove_all / pmap_remove_write
+\* from P_op to P_drop) is a disjunct of the caller's steps, so that TLC
+\* names its steps RaClear, RwLd, InvLocal, ... as the Java side does.
 TryBlockedOp(t, P, op, ok, fail) ==
-    \/ TbLd(t, P) \/ TbCas(t, P, op, ok, fail)
-    \/ PmapOpStep(t, P \o "_op", op, P \o "_drop") \/ TbDrop(t, P, ok)
+    \/ TbLd(t, P) \/ TbCas(t, P, op, ok, fail) \/ TbDrop(t, P, ok)
 
 \* ---- vm_page_free(m) -> vm_page_free_toq -> vm_page_free_prep ----------
 \* acquire fence; KASSERT(!pmap_page_is_mapped); if (vm_page_sbusied(m)) panic
 FpSb(t, P) ==
     /\ pc[t] = P \o "_sb"
+    /\ pvlock = None
     /\ kassert' = kassert \cup KA(Sbusied(busy), "free_prep: shared busy page")
                           \cup KA(mapped # {}, "free_prep: freeing mapped page")
     /\ Goto(t, P \o "_obj")
@@ -448,7 +689,7 @@ FpObj(t, P) ==
             /\ Goto(t, P \o "_ost")
        ELSE /\ Goto(t, P \o "_xb")
             /\ UNCHANGED <<kassert, old, obj>>
-    /\ UNCHANGED <<rcv, olock, busyv, pmapv, pagev, sleepv, bx, pm>>
+    /\ UNCHANGED <<rcv, olock, busyv, pmapv, pagev, sleepv, bx, pm, opte>>
 
 \*   ... m->ref_count -= VPRC_OBJREF  (non-atomic: store of the loaded value)
 FpOst(t, P) ==
@@ -515,7 +756,7 @@ PhStart(t) ==
     /\ old' = Set(old, t, rc)
     /\ kassert' = kassert \cup KA(rc = ZERO, "wire_mapped: wiring unreferenced page")
     /\ Goto(t, "ph_cas")
-    /\ UNCHANGED <<rcv, obj, olock, busyv, mapped, wmapped, pagev, sleepv, bx>>
+    /\ UNCHANGED <<rcv, obj, olock, busyv, mapped, wmapped, hwv, pagev, sleepv, bx, opte>>
 
 \* do { KASSERT(old > 0); if (old & BLOCKED) return false; }
 \* while (!fcmpset(&ref_count, &old, old + 1));  ...  PMAP_UNLOCK(pmap)
@@ -535,8 +776,8 @@ PhCas(t) ==
             /\ UNCHANGED kassert
        ELSE /\ old' = Set(old, t, rc)
             /\ kassert' = kassert \cup KA(rc = ZERO, "wire_mapped: wiring unreferenced page")
-            /\ UNCHANGED <<rc, wiredBy, plock, pc, olock, bx, pm>>
-    /\ UNCHANGED <<vp3a, uflow, obj, busyv, mapped, wmapped, pagev, sleepv>>
+            /\ UNCHANGED <<rc, wiredBy, plock, pc, olock, bx, pm, opte>>
+    /\ UNCHANGED <<vp3a, uflow, obj, busyv, mapped, wmapped, hwv, pagev, sleepv>>
 
 \* vm_page_unwire(m, queue), managed page: old = m->ref_count;
 \* (also the common tail of vm_page_release())
@@ -545,7 +786,7 @@ UwLd(t) ==
        \/ pc[t] = "hold" /\ "unwire" \in UnwireKinds
     /\ old' = Set(old, t, rc)
     /\ Goto(t, "uw_cas")
-    /\ UNCHANGED <<rcv, obj, olock, busyv, pmapv, pagev, sleepv, bx, pm, kassert>>
+    /\ UNCHANGED <<rcv, obj, olock, busyv, pmapv, pagev, sleepv, bx, pm, opte, kassert>>
 
 \* do { KASSERT(WIRE_COUNT(old) > 0); [page lock + queue update if last wiring] }
 \* while (!fcmpset_rel(&ref_count, &old, old - 1));
@@ -563,10 +804,10 @@ UwCas(t) ==
                /\ uflow' = (uflow \/ SubUnder(o, 0, 1))
                /\ wiredBy' = [wiredBy EXCEPT ![t] = @ - 1]
                /\ IF freeIt THEN /\ Goto(t, "uw_fp_sb")
-                                 /\ UNCHANGED <<olock, old, bx, pm>>
+                                 /\ UNCHANGED <<olock, old, bx, pm, opte>>
                             ELSE Fin(t, "idle", FALSE)
           ELSE /\ old' = Set(old, t, rc)
-               /\ UNCHANGED <<rc, uflow, wiredBy, pc, olock, bx, pm>>
+               /\ UNCHANGED <<rc, uflow, wiredBy, pc, olock, bx, pm, opte>>
     /\ UNCHANGED <<vp3a, obj, busyv, pmapv, pagev, sleepv>>
 
 \* vm_page_release(m, VPR_TRYFREE): object = atomic_load_ptr(&m->object)
@@ -608,11 +849,13 @@ RlkDrop(t) ==
             /\ UNCHANGED <<olock, locv>>
     /\ UNCHANGED <<vp3a, obj, busyv, pmapv, pagev, sleepv>>
 
-\*   TRYFREE && (object->ref_count == 0 || !pmap_page_is_mapped(m)) ...
-\*   (the object is taken to be mapped: only the pmap test is modelled)
+\*   TRYFREE && (object->ref_count == 0 || !pmap_page_is_mapped(m)) && m->dirty == 0 ...
+\*   (the object is taken to be mapped: only the pmap test is modelled; the
+\*   pv list is read under its lock, then m->dirty)
 RlkMap(t) ==
     /\ pc[t] = "rlk_map"
-    /\ IF mapped = {}
+    /\ pvlock = None
+    /\ IF mapped = {} /\ ~mdirty
        THEN /\ Goto(t, "rlk_busy")
             /\ UNCHANGED <<olock, locv>>
        ELSE Fin(t, "idle", TRUE)        \* release_toq under the page lock
@@ -680,7 +923,7 @@ RmBusy(t) ==
 \* if (vm_page_wired(p)) goto wired;   (racy load)
 RmWired(t) ==
     /\ pc[t] = "rm_wired"
-    /\ Goto(t, IF rc.wires > 0 THEN "rm_wp" ELSE "rm_tb_ld")
+    /\ Goto(t, IF rc.wires > 0 THEN "rm_wp_op" ELSE "rm_tb_ld")
     /\ UNCHANGED <<rcv, obj, olock, busyv, pmapv, pagev, sleepv, locv, kassert>>
 
 RemoverSteps(t) ==
@@ -688,10 +931,11 @@ RemoverSteps(t) ==
     \/ RmBusy(t) \/ RmWired(t)
     \/ BusySleep(t, "rm_bs", FALSE, "rm_relock")
     \* if (!vm_page_try_remove_all(p)) goto wired; vm_page_free(p);
-    \/ TryBlockedOp(t, "rm_tb", "all", "rm_fp_sb", "rm_wp")
+    \/ TryBlockedOp(t, "rm_tb", "all", "rm_fp_sb", "rm_wp_op")
+    \/ PmapRemoveAll(t, "rm_tb", "rm_tb_drop")
     \/ FreePath(t, "rm_fp", <<"idle", TRUE>>)
     \* wired: pmap_remove_all(p); vm_page_xunbusy(p); (next page / unlock)
-    \/ PmapOpStep(t, "rm_wp", "all", "rm_wp_xu")
+    \/ PmapRemoveAll(t, "rm_wp", "rm_wp_xu")
     \/ Xunbusy(t, "rm_wp", <<"idle", TRUE>>)
 
 -----------------------------------------------------------------------------
@@ -700,7 +944,7 @@ RemoverSteps(t) ==
 (* entries are gone).                                                      *)
 TmStart(t) ==
     /\ pc[t] = "idle"
-    /\ mapped = {}
+    /\ mapped = {} /\ diq = {}       \* vm_map_delete's pmap_remove has finished
     /\ CanW
     /\ olock' = AcqW(t)
     /\ Goto(t, IF Variant = "TerminatePlainStore" THEN "tm_ld" ELSE "tm_drop")
@@ -733,7 +977,7 @@ TmLd(t) ==
             /\ old' = Set(old, t, rc)
             /\ kassert' = kassert \cup KA(Busied(busy), "terminate_pages: page busied")
             /\ Goto(t, "tm_st")
-            /\ UNCHANGED <<olock, bx, pm>>
+            /\ UNCHANGED <<olock, bx, pm, opte>>
     /\ UNCHANGED <<rcv, busyv, pmapv, pagev, sleepv>>
 
 \* ... p->ref_count = old - VPRC_OBJREF; if (old == VPRC_OBJREF) vm_page_free(p);
@@ -770,18 +1014,46 @@ MpBusy(t) ==
             /\ UNCHANGED <<busy, xowners>>
     /\ UNCHANGED <<rcv, obj, sowners, pmapv, pagev, sleepv, kassert>>
 
-\* pmap_enter(pmap, va, m, prot|WRITE): PMAP_LOCK; PTE := m (RW); PMAP_UNLOCK
-\* (the object is unlocked, the page is xbusied: vm_fault "had to do the
-\* unlock above because pmap_enter() may sleep")
+\* pmap_enter(pmap, va, m, prot|WRITE, flags) (pmap.c, 1f1b2286), a read
+\* fault on a writable mapping: rw_wlock(pv list lock) and PMAP_LOCK(pmap);
+\* origpte = *pte; if it already maps m writably, nothing changes ("goto
+\* unchanged"); else the store of the new PTE (MpStore).  (The object is
+\* unlocked, the page is xbusied: vm_fault "had to do the unlock above because
+\* pmap_enter() may sleep".)  Re-entering a read-only PTE does not invalidate
+\* the TLBs here (pmap_enter does if the old PTE had PG_A): a TLB holds no
+\* writable translation of a read-only PTE in this model, and a write through
+\* a read one re-walks the PTE.
+MpNext == IF Variant = "MapperUnbusiesUnlocked" THEN "mpu_xu" ELSE "mp_relock"
+
 MpEnter(t) ==
-    /\ pc[t] = "mp_enter"
     /\ \E p \in Pmaps :
-         /\ plock[p] = None
-         /\ mapped' = mapped \cup {p}
-         /\ wmapped' = wmapped \cup {p}
+         /\ Locks(t, "mp_enter", "mp", p)
+         /\ IF pte[p].v /\ pte[p].rw
+            THEN /\ Goto(t, MpNext)
+                 /\ pvlock' = None /\ pm' = Set(pm, t, None)
+                 /\ UNCHANGED <<pte, mapped, wmapped, plock>>
+            ELSE IF LockAtomic
+            THEN /\ pte' = [pte EXCEPT ![p] = NewPte]
+                 /\ mapped' = mapped \cup {p} /\ wmapped' = wmapped \cup {p}
+                 /\ Goto(t, MpNext)
+                 /\ pvlock' = None /\ pm' = Set(pm, t, None)
+                 /\ UNCHANGED plock
+            ELSE /\ plock' = [plock EXCEPT ![p] = t] /\ pvlock' = t /\ pm' = Set(pm, t, p)
+                 /\ Goto(t, "mp_store")
+                 /\ UNCHANGED <<pte, mapped, wmapped>>
     /\ kassert' = kassert \cup KA(t \notin xowners, "pmap_enter: page not xbusied")
-    /\ Goto(t, IF Variant = "MapperUnbusiesUnlocked" THEN "mpu_xu" ELSE "mp_relock")
-    /\ UNCHANGED <<rcv, obj, olock, busyv, plock, pagev, sleepv, locv>>
+    /\ UNCHANGED <<rcv, obj, olock, busyv, pagev, sleepv, old, bx, opte, tlb, ipi, diq, mdirty, wrote>>
+
+\* pte_store(pte, newpte); TAILQ_INSERT_TAIL(&m->md.pv_list, pv); PMAP_UNLOCK
+MpStore(t) ==
+    /\ pc[t] = "mp_store"
+    /\ LET p == pm[t] IN
+       /\ pte' = [pte EXCEPT ![p] = NewPte]
+       /\ mapped' = mapped \cup {p} /\ wmapped' = wmapped \cup {p}
+       /\ plock' = [plock EXCEPT ![p] = None] /\ pvlock' = None
+    /\ pm' = Set(pm, t, None)
+    /\ Goto(t, MpNext)
+    /\ UNCHANGED <<rcv, obj, olock, busyv, pagev, sleepv, old, bx, opte, tlb, ipi, diq, mdirty, wrote, kassert>>
 
 \* VM_OBJECT_WLOCK(fs.object); vm_page_activate; then vm_page_xunbusy(fs.m)
 \* and unlock_and_deallocate (vm_fault: the xunbusy is done under the lock)
@@ -793,7 +1065,8 @@ MpRelock(t) ==
     /\ UNCHANGED <<rcv, obj, busyv, pmapv, pagev, sleepv, locv, kassert>>
 
 MapperSteps(t) ==
-    \/ MpStart(t) \/ MpBusy(t) \/ MpEnter(t) \/ MpRelock(t)
+    \/ MpStart(t) \/ MpBusy(t) \/ MpEnter(t) \/ MpStore(t) \/ MpRelock(t)
+    \/ \E p \in Pmaps : PvWait(t, "mp_enter", "mp", p)
     \/ Xunbusy(t, "mp", <<"idle", TRUE>>)
     \* variant MapperUnbusiesUnlocked: vm_page_xunbusy without the object lock
     \/ Xunbusy(t, "mpu", <<"idle", FALSE>>)
@@ -822,6 +1095,7 @@ WpBusy(t) ==
 WriteProtectorSteps(t) ==
     \/ WpStart(t) \/ WpBusy(t)
     \/ TryBlockedOp(t, "wp_tb", "write", "wp_xu", "wp_xu")
+    \/ PmapRemoveWrite(t, "wp_tb", "wp_tb_drop")
     \/ Xunbusy(t, "wp", <<"idle", TRUE>>)
 
 -----------------------------------------------------------------------------
@@ -857,7 +1131,7 @@ BzsLd(t) ==
        THEN Fin(t, "idle", TRUE)
        ELSE /\ bx' = Set(bx, t, busy)
             /\ Goto(t, "bzs_cas")
-            /\ UNCHANGED <<olock, old, pm>>
+            /\ UNCHANGED <<olock, old, pm, opte>>
     /\ UNCHANGED <<rcv, obj, busyv, pmapv, pagev, sleepv, kassert>>
 
 \* for (;;) { if (!(x & SHARED)) return 0;
@@ -873,7 +1147,7 @@ BzsCas(t) ==
             /\ sowners' = sowners \cup {t}
             /\ Fin(t, "bzs_su", TRUE)
        ELSE /\ bx' = Set(bx, t, busy)
-            /\ UNCHANGED <<busy, sowners, pc, olock, old, pm>>
+            /\ UNCHANGED <<busy, sowners, pc, olock, old, pm, opte>>
     /\ UNCHANGED <<rcv, obj, xowners, pmapv, pagev, sleepv, kassert>>
 
 BusierSteps(t) ==
@@ -884,15 +1158,82 @@ BusierSteps(t) ==
     \/ Sunbusy(t, "bzs", <<"idle", FALSE>>)
 
 -----------------------------------------------------------------------------
-(* Unmapper: munmap -> pmap_remove of the VA range in pmap p (one          *)
-(* critical section); no object lock, no busy.                             *)
-UmStep(t) ==
-    /\ pc[t] = "idle"
+(* Unmapper: munmap -> pmap_remove(pmap, va, va + PAGE_SIZE) -> pmap_remove1 *)
+(* (pmap.c, 1f1b2286); no object lock, no busy.  pmap_delayed_invl_start;   *)
+(* PMAP_LOCK; pmap_remove_page -> pmap_remove_pte: oldpte =               *)
+(* pte_load_clear(pte); vm_page_dirty if PG_M|PG_RW; pv entry freed under  *)
+(* the pv-list lock, pmap_delayed_invl_page(m); pv-list lock released;     *)
+(* then pmap_invalidate_page, PMAP_UNLOCK, pmap_delayed_invl_finish.  The  *)
+(* pv entry is gone before the TLBs are flushed: the delayed-invalidation  *)
+(* window (diq).                                                           *)
+UmClear(t) ==
     /\ \E p \in mapped :
-         /\ plock[p] = None
+         /\ Locks(t, "idle", "um", p)
+         /\ pte' = [pte EXCEPT ![p] = NoPte]
+         /\ mdirty' = (mdirty \/ Dirt(pte[p]))
          /\ mapped' = mapped \ {p}
          /\ wmapped' = wmapped \ {p}
-    /\ UNCHANGED <<rcv, obj, olock, busyv, plock, pagev, sleepv, pc, locv, kassert>>
+         /\ pvlock' = None
+         /\ IF LockAtomic
+            THEN /\ tlb' = [c \in CPUs |-> [tlb[c] EXCEPT ![p] = "none"]]
+                 /\ pm' = Set(pm, t, None) /\ Goto(t, "idle")
+                 /\ UNCHANGED <<plock, diq>>
+            ELSE /\ plock' = [plock EXCEPT ![p] = t] /\ diq' = diq \cup {t}
+                 /\ pm' = Set(pm, t, p) /\ Goto(t, "um_il")
+                 /\ UNCHANGED tlb
+    /\ UNCHANGED <<rcv, obj, olock, busyv, pagev, sleepv, old, bx, opte, ipi, wrote, kassert>>
+
+UnmapperSteps(t) ==
+    \/ \E p \in mapped : PvWait(t, "idle", "um", p)
+    \/ UmClear(t) \/ Invalidate(t, "um", "um", "idle")
+
+-----------------------------------------------------------------------------
+(* The MMU.  No lock excludes it: these actions are enabled between any two *)
+(* steps of any thread.  TLB evictions are not modelled: an eviction only   *)
+(* drops a cached translation, and a later access walks the current PTE,    *)
+(* so it can make none of the properties below fail.                        *)
+
+HwFrame ==
+    UNCHANGED <<rc, obj, olock, busy, mapped, wmapped, plock, pstate, frees, sleepers, sqlock,
+                pc, old, bx, pm, xowners, sowners, wiredBy, kassert, vp3a, uflow, pvlock, diq,
+                mdirty, opte>>
+
+\* A page walk on a TLB miss (a speculative fill or a read access): CPU c
+\* caches the translation of a valid PTE.
+TLBFill(c, p) ==
+    /\ tlb[c][p] = "none"
+    /\ pte[p].v
+    /\ tlb' = [tlb EXCEPT ![c][p] = "r"]
+    /\ UNCHANGED <<pte, ipi, wrote>>
+    /\ HwFrame
+
+\* A user-mode write through pmap p's mapping on CPU c.  A translation cached
+\* dirty ("w") is used as is; otherwise the MMU walks the PTE and, if it is
+\* valid and writable, sets PG_M with a locked update and caches the
+\* translation dirty (a write through a clean or missing entry to a
+\* read-only or invalid PTE faults: no step).
+UserWrite(c, p) ==
+    \/ /\ tlb[c][p] = "w"
+       /\ ~wrote
+       /\ wrote' = TRUE
+       /\ UNCHANGED <<pte, tlb>>
+    \/ /\ tlb[c][p] # "w"
+       /\ pte[p].v /\ pte[p].rw
+       /\ pte' = [pte EXCEPT ![p].m = TRUE]
+       /\ tlb' = [tlb EXCEPT ![c][p] = "w"]
+       /\ wrote' = TRUE
+    /\ UNCHANGED ipi
+    /\ HwFrame
+
+\* CPU c handles the invalidation IPI for pmap p's VA: invlpg, acknowledge.
+IpiAck(c, p) ==
+    /\ p \in ipi[c]
+    /\ ipi' = [ipi EXCEPT ![c] = @ \ {p}]
+    /\ tlb' = [tlb EXCEPT ![c][p] = "none"]
+    /\ UNCHANGED <<pte, wrote>>
+    /\ HwFrame
+
+Hardware(c, p) == TLBFill(c, p) \/ UserWrite(c, p) \/ IpiAck(c, p)
 
 -----------------------------------------------------------------------------
 Step(t) ==
@@ -903,7 +1244,7 @@ Step(t) ==
       [] Role[t] = "Mapper"         -> MapperSteps(t)
       [] Role[t] = "Busier"         -> BusierSteps(t)
       [] Role[t] = "WriteProtector" -> WriteProtectorSteps(t)
-      [] Role[t] = "Unmapper"       -> UmStep(t)
+      [] Role[t] = "Unmapper"       -> UnmapperSteps(t)
 
 \* The same relation as \E t \in Threads : Step(t), written per role so that TLC's
 \* traces name each step's action (FaWire, PhCas, ...) instead of "Step".
@@ -916,7 +1257,8 @@ Next ==
     \/ \E t \in ThreadsOf("Mapper")         : MapperSteps(t)
     \/ \E t \in ThreadsOf("Busier")         : BusierSteps(t)
     \/ \E t \in ThreadsOf("WriteProtector") : WriteProtectorSteps(t)
-    \/ \E t \in ThreadsOf("Unmapper")       : UmStep(t)
+    \/ \E t \in ThreadsOf("Unmapper")       : UnmapperSteps(t)
+    \/ \E c \in CPUs, p \in Pmaps : Hardware(c, p)
 
 \* Fairness: strong fairness on every step of a thread that is inside an
 \* operation (pc not "idle"/"done"); lock acquisitions, the sleepqueue lock
@@ -925,7 +1267,9 @@ Next ==
 \* (owning a wiring) counts as inside an operation, so every wirer
 \* eventually unwires; every busy owner eventually unbusies.
 Active(t) == pc[t] \notin {"idle", "done"} /\ Step(t)
-Fairness == \A t \in Threads : SF_vars(Active(t))
+\* Every CPU eventually handles an invalidation IPI sent to it.
+Fairness == /\ \A t \in Threads : SF_vars(Active(t))
+            /\ \A c \in CPUs, p \in Pmaps : WF_vars(IpiAck(c, p))
 
 Spec == Init /\ [][Next]_vars /\ Fairness
 
@@ -949,6 +1293,13 @@ TypeOK ==
     /\ wiredBy \in [Threads -> Int]
     /\ vp3a \in Nat
     /\ uflow \in BOOLEAN
+    /\ pvlock \in Threads \cup {None}
+    /\ pte \in [Pmaps -> [v : BOOLEAN, rw : BOOLEAN, m : BOOLEAN]]
+    /\ tlb \in [CPUs -> [Pmaps -> {"none", "r", "w"}]]
+    /\ ipi \in [CPUs -> SUBSET Pmaps]
+    /\ diq \subseteq Threads
+    /\ mdirty \in BOOLEAN /\ wrote \in BOOLEAN
+    /\ opte \in [Threads -> [v : BOOLEAN, rw : BOOLEAN, m : BOOLEAN]]
 
 \* VP7: never free a mapped, sbusied or referenced page (free_prep's checks)
 NoFreeWhileReferenced ==
@@ -992,6 +1343,23 @@ WaitersImpliesBusy == busy.waiters => (busy.excl \/ busy.sharers > 0)
 
 \* no KASSERT / panic of the modelled kernel code would fire
 NoAssertionFailure == kassert = {}
+
+\* The page's modified state is never lost: once a CPU wrote it through a
+\* user mapping, m->dirty or some PTE's PG_M says so (what vm_page_test_dirty
+\* and the pageout rely on).
+DirtyTracked == wrote => (mdirty \/ \E p \in Pmaps : pte[p].m)
+
+\* Outside a pmap critical section a CPU caches a translation only of a valid
+\* PTE, and a dirty one only of a writable PTE (the pmap invalidates before
+\* it unlocks).
+TlbCoherent ==
+    \A c \in CPUs, p \in Pmaps :
+        plock[p] = None => /\ (tlb[c][p] # "none" => pte[p].v)
+                           /\ (tlb[c][p] = "w" => pte[p].rw)
+
+\* No CPU caches a translation of a page returned to the allocator (it
+\* could read or write the page's next owner's data).
+NoStaleTlbAfterFree == pstate = "free" => \A c \in CPUs, p \in Pmaps : tlb[c][p] = "none"
 
 \* VP4, the commit's central claim, per thread T (action property)
 StablePre(T) ==

@@ -14,4 +14,22 @@ public final class TestRoot {
         if (r == null) throw new IllegalStateException("repository root not found");
         return r.toAbsolutePath().normalize();
     }
+
+    /**
+     * The mechanisms the manifest-driven tests (ManifestVerdictsTest, LinkTest, ConformTest) run:
+     * {@code -Dkmapcheck.test.mechanisms=vmpage,lwbuf} picks some, to check one mechanism's change
+     * on a shared machine; unset (the default, and what {@code mvn verify} runs) means all.
+     */
+    public static boolean selected(String mechanism) {
+        String p = System.getProperty("kmapcheck.test.mechanisms");
+        if (p == null || p.isBlank()) return true;
+        for (String m : p.split(",")) if (m.strip().equals(mechanism)) return true;
+        return false;
+    }
+
+    /** No mechanism filter: the tests' "every mechanism" checks apply. */
+    public static boolean allMechanisms() {
+        String p = System.getProperty("kmapcheck.test.mechanisms");
+        return p == null || p.isBlank();
+    }
 }

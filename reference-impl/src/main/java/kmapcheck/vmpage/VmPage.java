@@ -27,10 +27,14 @@ import java.util.List;
  *     of rw_wlock / rw_rlock / rw_try_wlock); a contended acquire retries instead of blocking on a
  *     turnstile (under the explorer a failed retry is a stutter). Release = one atomic on the word.
  *     On real threads this is {@code AtomicLongArray} CAS (RealMachine).</li>
- * <li>Per pmap: a machine {@link Lock} (PMAP_LOCK) and its PTE for the page's VA (guarded by it): 0 =
- *     invalid, {@link #PTE_V} | {@link #PTE_RW}. The page's pv list (which pmaps map it, and which
- *     writably: bit p and bit 8 + p) is a word guarded by the pv-list lock; every PTE change takes the
- *     pv-list lock and then the pmap lock (one lock order everywhere), so the two agree.</li>
+ * <li>Per pmap: a machine {@link Lock} (PMAP_LOCK) and its PTE for the page's VA, a hardware-visible
+ *     word ({@link Layout#hwWord}): {@link #PTE_V} | {@link #PTE_RW} | {@link #PTE_M} (PG_V, PG_RW, PG_M;
+ *     PG_A is not modelled). Per CPU and pmap a TLB word ({@link #TLB_R}: a cached translation,
+ *     {@link #TLB_W}: cached dirty), and one IPI word (bit {@code 8 * cpu + pmap}: an invalidation IPI
+ *     not yet acknowledged). The MMU's events ({@link #hwFill}, {@link #hwWrite}, {@link #hwAck}) take no
+ *     lock. The kernel threads run on CPU {@link #KCPU}. The page's pv list (which pmaps map it, and
+ *     which writably: bit p and bit 8 + p) is a word guarded by the pv-list lock; a PTE change takes the
+ *     pv-list lock and then the pmap lock (one lock order everywhere).</li>
  * <li>The sleepqueue chain lock for wchan m is a machine Lock; sleepers wait on its WaitQueue
  *     (java.util.concurrent Condition on real threads).</li>
  * <li>Ghost state (no kernel effect, the spec's ghost variables): wirings per thread, busy owners,
@@ -68,7 +72,13 @@ public final class VmPage {
         /** extra: vm_fault's xunbusy after pmap_enter without re-taking the object lock. */
         MAPPER_UNBUSIES_UNLOCKED("MapperUnbusiesUnlocked"),
         /** extra: release_locked tryxbusies and re-checks vm_page_wired before freeing. */
-        RELEASE_RECHECK("ReleaseRecheck");
+        RELEASE_RECHECK("ReleaseRecheck"),
+        /** pmap_remove_write: a plain load and a plain store of the PTE instead of cmpset. */
+        REMOVE_WRITE_PLAIN_STORE("RemoveWritePlainStore"),
+        /** pmap_remove_all: pmap_invalidate_page before pte_load_clear. */
+        REMOVE_ALL_INVALIDATE_FIRST("RemoveAllInvalidateFirst"),
+        /** pmap_remove_all / pmap_remove_write without pmap_delayed_invl_wait. */
+        NO_DELAYED_INVL_WAIT("NoDelayedInvlWait");
 
         public final String specName;
 
@@ -90,7 +100,11 @@ public final class VmPage {
     public static final long VPB_ONE_SHARER = 1L << VPB_SHARERS_SHIFT;
     public static final long VPB_UNBUSIED = VPB_BIT_SHARED;
     public static final long VPB_SINGLE_EXCLUSIVER = VPB_BIT_EXCLUSIVE;
-    public static final long PTE_V = 1, PTE_RW = 2;
+    public static final long PTE_V = 1, PTE_RW = 2, PTE_M = 4;
+    /** TLB word: no translation, a cached translation, a cached translation with the dirty flag. */
+    public static final long TLB_R = 1, TLB_W = 2;
+    /** The CPU every kernel thread runs on (the spec's KCpu). */
+    public static final int KCPU = 0;
 
     /** KASSERT / panic messages, exactly the spec's strings; the ghost word has bit i for message i. */
     public static final List<String> KASSERTS = List.of(
@@ -112,28 +126,43 @@ public final class VmPage {
 
     private final Variant variant;
     private final boolean strict;
-    private final int npmaps;
+    private final int npmaps, ncpus;
+    private final boolean lockAtomic;
 
-    public final Word refCount, busyLock, object, olock, pstate, pv;
+    public final Word refCount, busyLock, object, olock, pstate, pv, mdirty, di;
     public final Lock sq, pvLock;
     public final WaitQueue sqWait;
     public final Lock[] pmapLock;
+    /** Hardware-visible: PTE per pmap, TLB per CPU and pmap, pending invalidation IPIs. */
     public final Word[] pte;
+    public final Word[][] tlb;
+    public final Word ipi;
     private final Word[] localStepWord;
     // ghost
     public final Word[] wiredBy;
-    public final Word xowners, sowners, kassert, vp3a, uflow, frees;
+    public final Word xowners, sowners, kassert, vp3a, uflow, frees, wrote;
+
+    /** One CPU, the fine view (tests on real threads). */
+    public VmPage(Layout layout, Variant variant, int threads, int pmaps, int initMapped, boolean strict) {
+        this(layout, variant, threads, pmaps, initMapped, strict, layout.cpus(), false);
+    }
 
     /**
      * @param initMapped bit p: pmap p maps the page (writable) initially
      * @param strict     a failed KASSERT throws {@link Panic} (real threads) instead of being recorded
+     * @param cpus       CPUs whose TLBs may cache the user mappings (CPU {@link #KCPU} runs the kernel threads)
+     * @param lockAtomic the coarse view: a pmap critical section invalidates every CPU's TLB at once
      */
-    public VmPage(Layout layout, Variant variant, int threads, int pmaps, int initMapped, boolean strict) {
+    public VmPage(Layout layout, Variant variant, int threads, int pmaps, int initMapped, boolean strict, int cpus,
+                  boolean lockAtomic) {
         if (pmaps < 1 || pmaps > 4) throw new IllegalArgumentException("1..4 pmaps");
         if (threads < 1 || threads > 8) throw new IllegalArgumentException("1..8 threads");
+        if (cpus < 1 || cpus > 4 || cpus > layout.cpus()) throw new IllegalArgumentException("1..4 CPUs, at most the layout's");
         this.variant = variant;
         this.strict = strict;
         this.npmaps = pmaps;
+        this.ncpus = cpus;
+        this.lockAtomic = lockAtomic;
         refCount = layout.word("m.ref_count", VPRC_OBJREF);          // allocated, inserted: OBJREF
         busyLock = layout.word("m.busy_lock", VPB_UNBUSIED);
         object = layout.word("m.object", 1);
@@ -147,8 +176,14 @@ public final class VmPage {
         pte = new Word[pmaps];
         for (int p = 0; p < pmaps; p++) {
             pmapLock[p] = layout.lock("pmap" + (p + 1) + ".lock");
-            pte[p] = layout.guarded("pmap" + (p + 1) + ".pte(va)", (initMapped & (1 << p)) != 0 ? PTE_V | PTE_RW : 0, pmapLock[p]);
+            pte[p] = layout.hwWord("pmap" + (p + 1) + ".pte(va)", (initMapped & (1 << p)) != 0 ? PTE_V | PTE_RW : 0);
         }
+        tlb = new Word[cpus][pmaps];
+        for (int c = 0; c < cpus; c++)
+            for (int p = 0; p < pmaps; p++) tlb[c][p] = layout.hwWord("tlb" + c + "(pmap" + (p + 1) + ".va)", 0);
+        ipi = layout.hwWord("ipi(pending invlpg)", 0);
+        mdirty = layout.word("m.dirty", 0);
+        di = layout.word("pmap_delayed_invl(m)", 0);
         localStepWord = new Word[threads];
         wiredBy = new Word[threads];
         for (int t = 0; t < threads; t++) {
@@ -161,10 +196,13 @@ public final class VmPage {
         vp3a = layout.word("ghost.vp3a", 0);
         uflow = layout.word("ghost.uflow", 0);
         frees = layout.word("ghost.frees", 0);
+        wrote = layout.word("ghost.wrote", 0);
     }
 
     public Variant variant() { return variant; }
     public int pmaps() { return npmaps; }
+    public int cpus() { return ncpus; }
+    public boolean lockAtomic() { return lockAtomic; }
 
     // ---- small helpers ---------------------------------------------------------------------------
     public static long wires(long rc) { return rc & VPRC_WIRE_MASK; }
@@ -182,6 +220,8 @@ public final class VmPage {
     private void at(Ctx c, String pc) { VmProbe.at(c, pc); }
     private void old(Ctx c, long v) { VmProbe.local(c, VmProbe.OLD, v); }
     private void bx(Ctx c, long v) { VmProbe.local(c, VmProbe.BX, v); }
+    private void pm(Ctx c, long p) { VmProbe.local(c, VmProbe.PM, p); }
+    private void opte(Ctx c, long v) { VmProbe.local(c, VmProbe.OPTE, v); }
 
     /** A spec step without a shared access: a load of the thread's private word (no effect). */
     private void localStep(Ctx c) { c.load(localStepWord[c.thread()]); }
@@ -265,15 +305,21 @@ public final class VmPage {
      */
     public long extractAndHold(Ctx c, int p, boolean write) {
         c.lock(pmapLock[p]);
-        long e = c.load(pte[p]);                                        // under the pmap lock: mover
-        if ((e & PTE_V) == 0 || (write && (e & PTE_RW) == 0)) {          // no such PTE: not modelled
-            c.unlock(pmapLock[p]);
-            return 0;
-        }
-        VmProbe.local(c, VmProbe.PM, p);
-        long[] first = {0};
-        // assertion-only check folded into the load
-        c.atomic(() -> { first[0] = c.load(refCount) & U32; ka(c, first[0] == 0, 10); });
+        long[] first = {-1};
+        // PhStart: the PTE load and wire_mapped's load of ref_count are one step. The PTE load is
+        // hardware-visible but a both-mover here: under the pmap lock only the MMU changes the PTE, and
+        // it changes PG_A/PG_M only, never the PG_V/PG_RW bits read here. The KASSERT folds in.
+        c.atomic(() -> {
+            long e = c.load(pte[p]);
+            if ((e & PTE_V) == 0 || (write && (e & PTE_RW) == 0)) {     // no such PTE: not modelled
+                c.unlock(pmapLock[p]);
+                return;
+            }
+            pm(c, p);
+            first[0] = c.load(refCount) & U32;
+            ka(c, first[0] == 0, 10);
+        });
+        if (first[0] < 0) return 0;
         return c.loop(first[0], o -> {
             old(c, o);
             at(c, "ph_cas");
@@ -361,12 +407,17 @@ public final class VmPage {
         });
         if (wires(o[0]) > 1) return;
         at(c, "rlk_map");
-        // RlkMap: !pmap_page_is_mapped(m) (pv list read under its lock); unlock if mapped
+        // RlkMap: !pmap_page_is_mapped(m) (pv list read under its lock) && m->dirty == 0; unlock if
+        // not (the release is a left mover: it folds into the load of m->dirty)
         c.lock(pvLock);
         boolean mapped = (c.load(pv) & 0xFF) != 0;
-        if (mapped) unlockObj(c);
+        boolean[] keep = {mapped};
+        c.atomic(() -> {
+            if (!keep[0]) keep[0] = c.load(mdirty) != 0;
+            if (keep[0]) unlockObj(c);
+        });
         c.unlock(pvLock);
-        if (mapped) return;
+        if (keep[0]) return;
         at(c, "rlk_busy");
         if (variant == Variant.RELEASE_RECHECK) {
             boolean[] ok = {false};
@@ -514,60 +565,222 @@ public final class VmPage {
         c.unlock(sq);                                                          // woken: a stutter
     }
 
-    // ---- pmap operations ---------------------------------------------------------------------------
+    // ---- pmap layer: amd64 pmap.c (read at freebsd-src 1f1b2286; spec/vmpage/README.md §1.9) --------
+    // Locks exclude software, never the MMU: every access to a PTE, TLB or IPI word is its own
+    // hardware-visible step, also inside the atomic blocks below (which hold one critical section each:
+    // the coarse view, search.granularity = lock-atomic, runs each as one step).
 
     private static long opSet(long pvw, boolean all) { return all ? (pvw & 0xFF) : ((pvw >>> 8) & 0xFF); }
 
     /**
-     * pmap_remove_all(m) (all) / pmap_remove_write(m) (!all), one PTE per step (spec PmapOpStep):
-     * pv-list lock; pick the first pmap on the list; PMAP_LOCK; change its PTE; unlock both.
+     * PMAP_LOCK(p) with the pv-list lock held (spec PvWait, Locks): a thread that finds p's lock busy
+     * waits holding the pv-list lock, at pc P_pv.
      */
-    private void pmapOp(Ctx c, String here, boolean all, String next) {
-        while (true) {
-            at(c, here);
+    private void pmapLockAfterPv(Ctx c, int p, String P) {
+        pm(c, p);
+        at(c, P + "_pv");
+        c.lock(pmapLock[p]);
+    }
+
+    private static boolean dirt(long pte) { return (pte & (PTE_M | PTE_RW)) == (PTE_M | PTE_RW); }
+
+    private long ipiBit(int cpu, int p) { return 1L << (8 * cpu + p); }
+
+    /**
+     * pmap_invalidate_page(pmap p, va) with the pmap active on every CPU (spec InvLocal, InvSend,
+     * InvWait; prefix P): invlpg on this CPU, then smp_masked_invlpg: an IPI to every other CPU and a
+     * spin until each has acknowledged. The coarse view: every CPU's TLB at once.
+     */
+    private void invalidatePage(Ctx c, int p, String P) {
+        if (lockAtomic) {
+            for (int cpu = 0; cpu < ncpus; cpu++) c.store(tlb[cpu][p], 0);
+            return;
+        }
+        at(c, P + "_il");
+        c.store(tlb[KCPU][p], 0);                                              // invlpg
+        if (ncpus == 1) return;
+        long bits = 0;
+        for (int cpu = 0; cpu < ncpus; cpu++) if (cpu != KCPU) bits |= ipiBit(cpu, p);
+        long b = bits;
+        at(c, P + "_is");
+        c.fetchOr(ipi, b);                                                     // the IPIs
+        at(c, P + "_iw");
+        c.loop(0, x -> (c.load(ipi) & b) == 0 ? Ctx.Loop.done(0) : Ctx.Loop.again(0));   // their acks
+    }
+
+    /**
+     * The end of a pv-list walk (spec DiWait; prefix P): pmap_delayed_invl_wait(m), a spin until no
+     * delayed-invalidation block that removed a mapping of m is open (none in NoDelayedInvlWait).
+     */
+    private void afterWalk(Ctx c, String P, String next) {
+        if (variant != Variant.NO_DELAYED_INVL_WAIT) {
+            at(c, P + "_diw");
+            c.loop(0, x -> c.load(di) == 0 ? Ctx.Loop.done(0) : Ctx.Loop.again(0));
+        }
+        at(c, next);
+    }
+
+    /**
+     * pmap_remove_all(m) (spec RaClear, Invalidate, RaClearLast; prefix P), then
+     * pmap_delayed_invl_wait(m) and {@code next}. Per pv entry: pv-list lock, PMAP_LOCK;
+     * tpte = pte_load_clear(pte); vm_page_dirty(m) if PG_M|PG_RW; pmap_invalidate_page;
+     * TAILQ_REMOVE; PMAP_UNLOCK (the pv-list lock is released per entry).
+     */
+    private void pmapRemoveAll(Ctx c, String P, String next) {
+        boolean more = true;
+        while (more) {
+            at(c, P + "_op");
             c.lock(pvLock);
             long v = c.load(pv);
-            long set = opSet(v, all);
-            if (set == 0) { c.unlock(pvLock); at(c, next); return; }
-            int p = Long.numberOfTrailingZeros(set);
-            c.lock(pmapLock[p]);
-            long e = c.load(pte[p]);
-            long nv;
-            if (all) { c.store(pte[p], 0); nv = v & ~((1L << p) | (1L << (8 + p))); }
-            else { c.store(pte[p], e & ~PTE_RW); nv = v & ~(1L << (8 + p)); }
-            c.store(pv, nv);
-            c.unlock(pmapLock[p]);
-            c.unlock(pvLock);
-            if (opSet(nv, all) == 0) { at(c, next); return; }
+            if ((v & 0xFF) == 0) { c.unlock(pvLock); break; }
+            int p = Long.numberOfTrailingZeros(v & 0xFF);
+            pmapLockAfterPv(c, p, P);
+            c.atomic(() -> {
+                if (variant == Variant.REMOVE_ALL_INVALIDATE_FIRST) {
+                    invalidatePage(c, p, P);
+                    at(c, P + "_cl");
+                }
+                long o = c.fetchAndNot(pte[p], -1L);                           // pte_load_clear
+                // vm_page_dirty: m->dirty is only ever set in this model, so the store commutes
+                if (dirt(o)) c.store(mdirty, 1);
+                if (variant != Variant.REMOVE_ALL_INVALIDATE_FIRST) invalidatePage(c, p, P);
+                c.store(pv, v & ~((1L << p) | (1L << (8 + p))));               // TAILQ_REMOVE
+                c.unlock(pmapLock[p]);
+                c.unlock(pvLock);
+                pm(c, -1);
+            });
+            more = (v & 0xFF & ~(1L << p)) != 0;
         }
+        afterWalk(c, P, next);
     }
 
-    /** pmap_enter(pmap p, va, m, prot | WRITE) (spec MpEnter): one critical section. */
+    /**
+     * pmap_remove_write(m) (spec RwLd, RwCas, RwReld, Invalidate; prefix P), 2019 shape, then
+     * pmap_delayed_invl_wait(m) and {@code next}. Per writable pv entry: pv-list lock, PMAP_LOCK;
+     * retry: oldpte = *pte; if (oldpte & PG_RW) { if (!atomic_cmpset(pte, oldpte, oldpte &
+     * ~(PG_RW | PG_M))) goto retry; if (oldpte & PG_M) vm_page_dirty(m); pmap_invalidate_page; }
+     * PMAP_UNLOCK. RemoveWritePlainStore stores instead of the cmpset.
+     */
+    private void pmapRemoveWrite(Ctx c, String P, String next) {
+        boolean more = true;
+        while (more) {
+            at(c, P + "_op");
+            c.lock(pvLock);
+            long v = c.load(pv);
+            long set = (v >>> 8) & 0xFF;
+            if (set == 0) { c.unlock(pvLock); break; }
+            int p = Long.numberOfTrailingZeros(set);
+            pmapLockAfterPv(c, p, P);
+            c.atomic(() -> {
+                long r = c.loop(0, retry -> {
+                    if (retry != 0) at(c, P + "_wld");
+                    long o = c.load(pte[p]);                                   // oldpte = *pte
+                    if ((o & PTE_RW) == 0) return Ctx.Loop.done(2);
+                    opte(c, o);
+                    at(c, P + "_wcas");
+                    boolean ok;
+                    if (variant == Variant.REMOVE_WRITE_PLAIN_STORE) { c.store(pte[p], o & ~(PTE_RW | PTE_M)); ok = true; }
+                    else ok = c.cas(pte[p], o, o & ~(PTE_RW | PTE_M));
+                    opte(c, 0);
+                    if (!ok) return Ctx.Loop.again(1);                          // goto retry
+                    if ((o & PTE_M) != 0) c.store(mdirty, 1);                   // vm_page_dirty (only set)
+                    return Ctx.Loop.done(1);
+                });
+                if (r == 1) invalidatePage(c, p, P);
+                c.store(pv, v & ~(1L << (8 + p)));                             // no longer writable
+                c.unlock(pmapLock[p]);
+                c.unlock(pvLock);
+                pm(c, -1);
+            });
+            more = (set & ~(1L << p)) != 0;
+        }
+        afterWalk(c, P, next);
+    }
+
+    /**
+     * pmap_enter(pmap p, va, m, prot | WRITE) for a read fault (spec MpEnter, MpStore): pv-list lock,
+     * PMAP_LOCK; origpte = *pte; unless it already maps m writably, pte_store(newpte) and the pv entry;
+     * unlock both.
+     */
     private void pmapEnter(Ctx c, int p) {
         c.lock(pvLock);
-        c.lock(pmapLock[p]);
-        c.store(pte[p], PTE_V | PTE_RW);
-        c.store(pv, c.load(pv) | (1L << p) | (1L << (8 + p)));
-        c.atomic(() -> ka(c, (c.load(xowners) & me(c)) == 0, 14));
-        c.unlock(pmapLock[p]);
-        c.unlock(pvLock);
+        pmapLockAfterPv(c, p, "mp");
+        c.atomic(() -> {
+            ka(c, (c.load(xowners) & me(c)) == 0, 14);
+            long o = c.load(pte[p]);
+            if ((o & (PTE_V | PTE_RW)) != (PTE_V | PTE_RW)) {
+                at(c, "mp_store");
+                c.store(pte[p], PTE_V | PTE_RW);
+                c.store(pv, c.load(pv) | (1L << p) | (1L << (8 + p)));
+            }
+            c.unlock(pmapLock[p]);
+            c.unlock(pvLock);
+            pm(c, -1);
+        });
     }
 
-    /** munmap -> pmap_remove of the VA range in pmap p (spec UmStep). */
+    /**
+     * munmap -> pmap_remove(pmap p, va, va + PAGE_SIZE) (spec UmClear, Invalidate "um"):
+     * pmap_delayed_invl_start; PMAP_LOCK; pte_load_clear; vm_page_dirty; the pv entry freed under the
+     * pv-list lock and pmap_delayed_invl_page(m); the pv-list lock released; pmap_invalidate_page;
+     * PMAP_UNLOCK; pmap_delayed_invl_finish.
+     */
     public void munmap(Ctx c, int p) {
         c.lock(pvLock);
-        c.lock(pmapLock[p]);
-        c.store(pte[p], 0);
-        c.store(pv, c.load(pv) & ~((1L << p) | (1L << (8 + p))));
-        c.unlock(pmapLock[p]);
-        c.unlock(pvLock);
+        pmapLockAfterPv(c, p, "um");
+        c.atomic(() -> {
+            long o = c.fetchAndNot(pte[p], -1L);
+            boolean was = (o & PTE_V) != 0;
+            if (was) {
+                if (dirt(o)) c.store(mdirty, 1);
+                c.store(pv, c.load(pv) & ~((1L << p) | (1L << (8 + p))));
+                c.fetchOr(di, me(c));
+                pm(c, p);
+            }
+            c.unlock(pvLock);
+            if (was) invalidatePage(c, p, "um");
+            c.unlock(pmapLock[p]);
+            if (was) { c.fetchAndNot(di, me(c)); pm(c, -1); }
+        });
+    }
+
+    // ---- the MMU (no locks; spec TLBFill, UserWrite, IpiAck), as environment events ----------------
+
+    /** A page walk on a TLB miss: {@code cpu} caches pmap p's valid PTE. False if not enabled. */
+    public boolean fillEnabled(long tlbWord, long pteWord) { return tlbWord == 0 && (pteWord & PTE_V) != 0; }
+
+    public void hwFill(Ctx d, int cpu, int p) { d.store(tlb[cpu][p], TLB_R); }
+
+    /**
+     * A user write through pmap p's mapping on {@code cpu}: through a dirty cached translation as is;
+     * else a walk that sets PG_M (a locked update) and caches the translation dirty. Enabled iff it
+     * changes something: a dirty translation before the first write, or a valid writable PTE.
+     */
+    public boolean writeEnabled(long tlbWord, long pteWord, long wroteWord) {
+        return tlbWord == TLB_W ? wroteWord == 0 : (pteWord & (PTE_V | PTE_RW)) == (PTE_V | PTE_RW);
+    }
+
+    public void hwWrite(Ctx d, int cpu, int p) {
+        if (d.load(tlb[cpu][p]) != TLB_W) {
+            d.fetchOr(pte[p], PTE_M);
+            d.store(tlb[cpu][p], TLB_W);
+        }
+        d.store(wrote, 1);
+    }
+
+    /** {@code cpu} handles the invalidation IPI for pmap p: invlpg, acknowledge. */
+    public boolean ackEnabled(long ipiWord, int cpu, int p) { return (ipiWord & ipiBit(cpu, p)) != 0; }
+
+    public void hwAck(Ctx d, int cpu, int p) {
+        d.store(tlb[cpu][p], 0);
+        d.fetchAndNot(ipi, ipiBit(cpu, p));
     }
 
     // ---- vm_page_try_blocked_op ------------------------------------------------------------------
 
     /**
      * vm_page_try_blocked_op(m, all ? pmap_remove_all : pmap_remove_write) (spec TbLd, TbCas,
-     * PmapOpStep, TbDrop, prefix P). Returns true on success (ends at {@code ok}), false if wired.
+     * the op's steps, TbDrop, prefix P). Returns true on success (ends at {@code ok}), false if wired.
      */
     private boolean tryBlockedOp(Ctx c, String P, boolean all) {
         at(c, P + "_ld");
@@ -599,7 +812,9 @@ public final class VmPage {
             return Ctx.Loop.done(empty ? 2 : 1);
         });
         if (r == 0) return false;
-        if (r == 1) pmapOp(c, P + "_op", all, P + "_drop");
+        if (r == 1 && all) pmapRemoveAll(c, P, P + "_drop");
+        else if (r == 1) pmapRemoveWrite(c, P, P + "_drop");
+        else if (all) afterWalk(c, P, P + "_drop");          // pmap_remove_all with no pv entry still waits
         at(c, P + "_drop");
         // TbDrop: vm_page_drop(m, BLOCKED) (fetchadd) with its KASSERTs (WOWNED: protected read)
         c.atomic(() -> {
@@ -689,7 +904,7 @@ public final class VmPage {
                 return Ctx.Loop.done(0);
             }
             // wired: pmap_remove_all(p); vm_page_xunbusy(p); unlock
-            pmapOp(c, "rm_wp", true, "rm_wp_xu");
+            pmapRemoveAll(c, "rm_wp", "rm_wp_xu");
             xunbusy(c, "rm_wp", "idle", true);
             return Ctx.Loop.done(0);
         });

@@ -15,6 +15,7 @@ final class ProbeCtx extends LogReplay implements VmProbe {
     String pc;
     long old = 0, bx = VmPage.VPB_UNBUSIED;
     int pm = -1;
+    long opte = 0;
 
     ProbeCtx(int tid, long[] log) {
         super(tid, log);
@@ -27,6 +28,7 @@ final class ProbeCtx extends LogReplay implements VmProbe {
         switch (which) {
             case OLD -> old = v;
             case BX -> bx = v;
+            case OPTE -> opte = v;
             default -> pm = (int) v;
         }
     }

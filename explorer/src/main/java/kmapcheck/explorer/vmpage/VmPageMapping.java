@@ -44,7 +44,7 @@ public final class VmPageMapping implements SpecMapping {
     static final Value NONE = Value.mv("None");
     static final List<String> VARS = List.of("rc", "obj", "olock", "busy", "mapped", "wmapped", "plock", "pstate",
             "frees", "sleepers", "sqlock", "pc", "old", "bx", "pm", "xowners", "sowners", "wiredBy", "kassert",
-            "vp3a", "uflow");
+            "vp3a", "uflow", "pvlock", "pte", "tlb", "ipi", "diq", "mdirty", "wrote", "opte");
 
     private final VmPageProgram prog;
     private final VmPage page;
@@ -70,6 +70,18 @@ public final class VmPageMapping implements SpecMapping {
 
     Value th(int t) { return Value.mv(prog.names[t]); }
     static Value pmap(int p) { return Value.mv("p" + (p + 1)); }
+    static Value cpu(int c) { return Value.mv("c" + c); }
+
+    /** A PTE word as the spec's [v, rw, m]. */
+    static Value pteRec(long e) {
+        Map<String, Value> f = new LinkedHashMap<>();
+        f.put("v", Value.of((e & VmPage.PTE_V) != 0));
+        f.put("rw", Value.of((e & VmPage.PTE_RW) != 0));
+        f.put("m", Value.of((e & VmPage.PTE_M) != 0));
+        return new Value.Rec(f);
+    }
+
+    static Value tlbVal(long e) { return Value.str(e == VmPage.TLB_W ? "w" : e == VmPage.TLB_R ? "r" : "none"); }
     static Value holder(long lockWord, VmPageMapping m) { return lockWord == 0 ? NONE : m.th((int) lockWord - 1); }
 
     static Value rcRec(long w) {
@@ -97,22 +109,48 @@ public final class VmPageMapping implements SpecMapping {
         return Value.set(s);
     }
 
-    /** pc, old, bx, pm of thread t. */
-    record Local(String pc, long old, long bx, int pm) {}
+    /** pc, old, bx, pm, opte of thread t. */
+    record Local(String pc, long old, long bx, int pm, long opte) {}
+
+    /** A thread's position: its op, its replay log and its driver locals (what {@link #local} depends on). */
+    private record Position(int t, Op op, long held, long done, long[] log, int hash) {
+        Position(int t, Op op, long held, long done, long[] log) {
+            this(t, op, held, done, log, java.util.Objects.hash(t, op, held, done) * 31 + java.util.Arrays.hashCode(log));
+        }
+        @Override public int hashCode() { return hash; }
+        @Override public boolean equals(Object o) {
+            return o instanceof Position x && x.hash == hash && x.t == t && x.held == held && x.done == done
+                    && x.op.equals(op) && java.util.Arrays.equals(x.log, log);
+        }
+    }
+
+    /**
+     * Memo of {@link #local}: map() runs on every explored transition (StabilityLemma is an action
+     * property), and a transition changes one thread's position at most, so the other threads'
+     * replays are repeated work. Bounded: cleared when it grows past {@value #MEMO_MAX} entries.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Position, Local> memo = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MEMO_MAX = 1 << 17;
 
     Local local(View v, int t) {
         Op op = v.op(t);
         String idle = v.local(t, DONE) != 0 ? "done" : v.local(t, HELD) != 0 ? "hold" : "idle";
-        if (op == null) return new Local(idle, 0, VmPage.VPB_UNBUSIED, -1);
-        ProbeCtx pr = new ProbeCtx(t, v.log(t));
+        if (op == null) return new Local(idle, 0, VmPage.VPB_UNBUSIED, -1, 0);
+        Position key = new Position(t, op, v.local(t, HELD), v.local(t, DONE), v.log(t));
+        Local l = memo.get(key);
+        if (l != null) return l;
+        ProbeCtx pr = new ProbeCtx(t, key.log().clone());
         try {
             prog.run(t, op, pr, new long[]{v.local(t, HELD), v.local(t, DONE)});
         } catch (kmapcheck.explorer.LogReplay.Stop s) {
             // the thread stands here
         }
         String pc = pr.pc == null ? idle : pr.pc;
-        if (pc.equals("idle") || pc.equals("hold") || pc.equals("done")) return new Local(pc, 0, VmPage.VPB_UNBUSIED, -1);
-        return new Local(pc, pr.old, pr.bx, pr.pm);
+        l = pc.equals("idle") || pc.equals("hold") || pc.equals("done")
+                ? new Local(pc, 0, VmPage.VPB_UNBUSIED, -1, 0) : new Local(pc, pr.old, pr.bx, pr.pm, pr.opte);
+        if (memo.size() > MEMO_MAX) memo.clear();
+        memo.put(key, l);
+        return l;
     }
 
     @Override public List<String> vars() { return VARS; }
@@ -146,7 +184,7 @@ public final class VmPageMapping implements SpecMapping {
         for (int t = 0; t < n; t++) if (v.status(t) == ThreadState.Status.SLEEPING) sl.add(th(t));
         s.put("sleepers", Value.set(sl));
         s.put("sqlock", holder(lockWord(v, page.sq), this));
-        Value.FnBuilder pc = Value.fn(), old = Value.fn(), bx = Value.fn(), pm = Value.fn(), wb = Value.fn();
+        Value.FnBuilder pc = Value.fn(), old = Value.fn(), bx = Value.fn(), pm = Value.fn(), wb = Value.fn(), op = Value.fn();
         for (int t = 0; t < n; t++) {
             Local l = local(v, t);
             pc.put(th(t), Value.str(l.pc()));
@@ -154,6 +192,7 @@ public final class VmPageMapping implements SpecMapping {
             bx.put(th(t), busyRec(l.bx()));
             pm.put(th(t), l.pm() < 0 ? NONE : pmap(l.pm()));
             wb.put(th(t), Value.of(v.word(page.wiredBy[t])));
+            op.put(th(t), pteRec(l.opte()));
         }
         s.put("pc", pc.build());
         s.put("old", old.build());
@@ -168,6 +207,27 @@ public final class VmPageMapping implements SpecMapping {
         s.put("kassert", Value.set(ka));
         s.put("vp3a", Value.of(v.word(page.vp3a)));
         s.put("uflow", Value.of(v.word(page.uflow) != 0));
+        s.put("pvlock", holder(lockWord(v, page.pvLock), this));
+        Value.FnBuilder pte = Value.fn(), tlb = Value.fn(), ipi = Value.fn();
+        for (int p = 0; p < page.pmaps(); p++) pte.put(pmap(p), pteRec(v.word(page.pte[p])));
+        long iw = v.word(page.ipi);
+        for (int c = 0; c < page.cpus(); c++) {
+            Value.FnBuilder row = Value.fn();
+            List<Value> pend = new ArrayList<>();
+            for (int p = 0; p < page.pmaps(); p++) {
+                row.put(pmap(p), tlbVal(v.word(page.tlb[c][p])));
+                if ((iw & (1L << (8 * c + p))) != 0) pend.add(pmap(p));
+            }
+            tlb.put(cpu(c), row.build());
+            ipi.put(cpu(c), Value.set(pend));
+        }
+        s.put("pte", pte.build());
+        s.put("tlb", tlb.build());
+        s.put("ipi", ipi.build());
+        s.put("diq", threadSet(v.word(page.di)));
+        s.put("mdirty", Value.of(v.word(page.mdirty) != 0));
+        s.put("wrote", Value.of(v.word(page.wrote) != 0));
+        s.put("opte", op.build());
         return s;
     }
 
@@ -236,6 +296,37 @@ public final class VmPageMapping implements SpecMapping {
 
     static boolean noAssertionFailure(Map<String, Value> s) { return set(s, "kassert").isEmpty(); }
 
+    private static boolean pteBit(Value e, String f) { return bool(((Value.Rec) e).get(f)); }
+
+    /** wrote => mdirty \/ \E p : pte[p].m */
+    static boolean dirtyTracked(Map<String, Value> s) {
+        if (!bool(s.get("wrote")) || bool(s.get("mdirty"))) return true;
+        for (Value e : fn(s, "pte").values()) if (pteBit(e, "m")) return true;
+        return false;
+    }
+
+    /** \A c, p : plock[p] = None => (tlb[c][p] # "none" => pte[p].v) /\ (tlb[c][p] = "w" => pte[p].rw) */
+    static boolean tlbCoherent(Map<String, Value> s) {
+        Map<Value, Value> pte = fn(s, "pte"), plock = fn(s, "plock");
+        for (Value row : fn(s, "tlb").values()) {
+            for (Map.Entry<Value, Value> e : ((Value.Fn) row).map().entrySet()) {
+                if (!plock.get(e.getKey()).equals(NONE)) continue;
+                String x = ((Value.Str) e.getValue()).v();
+                if (!x.equals("none") && !pteBit(pte.get(e.getKey()), "v")) return false;
+                if (x.equals("w") && !pteBit(pte.get(e.getKey()), "rw")) return false;
+            }
+        }
+        return true;
+    }
+
+    /** pstate = "free" => \A c, p : tlb[c][p] = "none" */
+    static boolean noStaleTlbAfterFree(Map<String, Value> s) {
+        if (!isFree(s)) return true;
+        for (Value row : fn(s, "tlb").values())
+            for (Value x : ((Value.Fn) row).map().values()) if (!x.equals(Value.str("none"))) return false;
+        return true;
+    }
+
     boolean typeOk(Map<String, Value> s) {
         Set<Value> threads = new HashSet<>();
         for (int t = 0; t < prog.threads(); t++) threads.add(th(t));
@@ -244,6 +335,8 @@ public final class VmPageMapping implements SpecMapping {
         if (sharers(s) > prog.threads()) return false;
         for (Value b : fn(s, "bx").values()) if (num(((Value.Rec) b).get("sharers")) > prog.threads()) return false;
         if (num(s.get("vp3a")) < 0 || num(s.get("frees")) < 0) return false;
+        Value pvl = s.get("pvlock");
+        if (!pvl.equals(NONE) && !threads.contains(pvl)) return false;
         return set(s, "mapped").containsAll(set(s, "wmapped"));
     }
 
@@ -260,6 +353,9 @@ public final class VmPageMapping implements SpecMapping {
         INVARIANTS.put("BusyOwnerMatchesWord", VmPageMapping::busyOwnerMatchesWord);
         INVARIANTS.put("WaitersImpliesBusy", VmPageMapping::waitersImpliesBusy);
         INVARIANTS.put("NoAssertionFailure", VmPageMapping::noAssertionFailure);
+        INVARIANTS.put("DirtyTracked", VmPageMapping::dirtyTracked);
+        INVARIANTS.put("TlbCoherent", VmPageMapping::tlbCoherent);
+        INVARIANTS.put("NoStaleTlbAfterFree", VmPageMapping::noStaleTlbAfterFree);
     }
 
     /** The invariants the scenario's model checks, in its cfg order (TLC reports the first violated). */
@@ -312,6 +408,14 @@ public final class VmPageMapping implements SpecMapping {
 
     @Override
     public String actionName(Step s) {
+        if (s.kind() == Kind.HARDWARE) {
+            return switch (s.label()) {
+                case VmPageProgram.FILL -> "TLBFill";
+                case VmPageProgram.WRITE -> "UserWrite";
+                case VmPageProgram.ACK -> "IpiAck";
+                default -> null;
+            };
+        }
         if (s.kind() != Kind.THREAD) return null;
         Map<String, Value> a = map(s.before()), b = map(s.after());
         if (a.equals(b)) return null;
@@ -330,7 +434,7 @@ public final class VmPageMapping implements SpecMapping {
                 return switch (role) {
                     case Faulter -> "FaStart"; case PmapHolder -> "PhStart"; case Remover -> "RmLock";
                     case Terminator -> "TmStart"; case Mapper -> "MpStart"; case Busier -> "BzStart";
-                    case WriteProtector -> "WpStart"; case Unmapper -> "UmStep"; };
+                    case WriteProtector -> "WpStart"; case Unmapper -> "UmClear"; };
             case "hold": return op != null && op.name().equals(VmPageProgram.RELEASE) ? "RlObj" : "UwLd";
             case "fa_wire": return "FaWire";
             case "ph_cas": return "PhCas";
@@ -346,12 +450,14 @@ public final class VmPageMapping implements SpecMapping {
             case "rm_relock": return "RmLock";
             case "rm_busy": return "RmBusy";
             case "rm_wired": return "RmWired";
-            case "rm_wp": return "PmapOpStep";
+            case "rm_wp_op", "rm_tb_op": return "RaClear";
+            case "wp_tb_op": return "RwLd";
             case "tm_drop": return "TmDrop";
             case "tm_ld": return "TmLd";
             case "tm_st": return "TmSt";
             case "mp_busy": return "MpBusy";
             case "mp_enter": return "MpEnter";
+            case "mp_store": return "MpStore";
             case "mp_relock": return "MpRelock";
             case "wp_busy": return "WpBusy";
             case "bzx_relock", "bzs_relock": return "BzStart";
@@ -361,7 +467,9 @@ public final class VmPageMapping implements SpecMapping {
             default: break;
         }
         String[][] suffixes = {
-                {"_tb_ld", "TbLd"}, {"_tb_cas", "TbCas"}, {"_tb_op", "PmapOpStep"}, {"_tb_drop", "TbDrop"},
+                {"_tb_ld", "TbLd"}, {"_tb_cas", "TbCas"}, {"_tb_drop", "TbDrop"},
+                {"_wld", "RwReld"}, {"_wcas", "RwCas"}, {"_cl", "RaClearLast"}, {"_diw", "DiWait"},
+                {"_il", "InvLocal"}, {"_is", "InvSend"}, {"_iw", "InvWait"},
                 {"_xus", "XuStore"}, {"_xuw", "XuWake"}, {"_xu", "XuCas"},
                 {"_sucas", "SuCas"}, {"_suw", "SuWake"}, {"_su", "SuLd"},
                 {"_sq", bug5() ? "BsSqBug" : "BsSq"}, {"_chk", bug5() ? "BsChkBug" : "BsChk"},

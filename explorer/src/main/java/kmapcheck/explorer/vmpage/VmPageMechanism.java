@@ -14,9 +14,12 @@ import java.util.List;
  * {@code variant} (Variant), {@code threads} ("name:Role,..." = Threads and Role, names as the MC
  * module's model values), {@code pmaps} (number of pmaps p1..), {@code init_mapped} (InitMapped, e.g.
  * "p1"), {@code unwire_kinds} (UnwireKinds), {@code busy_kinds} (BusyKinds), {@code ph_prots}
- * (PhProts). The model's cfg gives the invariants and properties checked: its INVARIANT lines in
- * order, its temporal PROPERTY lines among NoLostBusyWakeup, OrphanEventuallyFreed,
- * BlockedTransient, and the action PROPERTY StabilityLemma (checked on every explored step).
+ * (PhProts), {@code cpus} (CPUs = c0, c1, ...; KCpu must be c0, the CPU the kernel threads run on),
+ * {@code search.granularity} (LockAtomic: lock-atomic, else fine), and the MMU's events are the
+ * program's own ({@code hw.tlb.fill} and {@code hw.tlb.evict} off: the core's TLB events are for KVAs).
+ * The model's cfg gives the invariants and properties checked: its INVARIANT lines in order, its
+ * temporal PROPERTY lines among NoLostBusyWakeup, OrphanEventuallyFreed, BlockedTransient, and the
+ * action PROPERTY StabilityLemma (checked on every explored step).
  */
 public final class VmPageMechanism implements Mechanism {
     @Override public String name() { return "vmpage"; }
@@ -39,6 +42,12 @@ public final class VmPageMechanism implements Mechanism {
         k.put("unwire_kinds", String.join(",", m.names("UnwireKinds")));
         k.put("busy_kinds", String.join(",", m.names("BusyKinds")));
         k.put("ph_prots", String.join(",", m.names("PhProts")));
+        k.put("cpus", Integer.toString(m.numbered("CPUs", "c", 0)));
+        if (!m.constant("KCpu").equals(kmapcheck.trace.Value.mv("c0")))
+            throw new IllegalArgumentException(m.file() + ": KCpu must be c0 (the Java kernel threads run on CPU 0)");
+        k.put("search.granularity", m.bool("LockAtomic") ? "lock-atomic" : "fine");
+        k.put("hw.tlb.fill", "false");
+        k.put("hw.tlb.evict", "false");
         return k;
     }
 
@@ -70,8 +79,10 @@ public final class VmPageMechanism implements Mechanism {
             if (k < 0 || k >= pmaps) throw new Scenario.ScenarioException(s.file() + ": init_mapped names " + p);
             init |= 1 << k;
         }
-        Layout layout = new Layout(1);
-        VmPage page = new VmPage(layout, variant, names.length, pmaps, init, false);
+        int cpus = s.getInt("cpus", 1);
+        Layout layout = new Layout(cpus);
+        VmPage page = new VmPage(layout, variant, names.length, pmaps, init, false, cpus,
+                s.get("search.granularity", "fine").equals("lock-atomic"));
         VmPageProgram prog = new VmPageProgram(layout, page, names, roles, s.getList("unwire_kinds", "unwire"),
                 s.getList("busy_kinds", "x"), s.getList("ph_prots", "r"));
         try {

@@ -73,7 +73,8 @@ public final class VmPageProgram implements Program {
                 }
             }
             case Remover -> ops.add(new Op(REMOVE));
-            case Terminator -> { if (v.local(t, DONE) == 0 && (pv(v) & 0xFF) == 0) ops.add(new Op(TERMINATE)); }
+            // the object is dead: its mappings are gone and vm_map_delete's pmap_remove has finished
+            case Terminator -> { if (v.local(t, DONE) == 0 && (pv(v) & 0xFF) == 0 && v.word(page.di) == 0) ops.add(new Op(TERMINATE)); }
             case Mapper -> { for (int p = 0; p < page.pmaps(); p++) ops.add(new Op(MAP, p)); }
             case Busier -> { if (busyX) ops.add(new Op(BUSY_X)); if (busyS) ops.add(new Op(BUSY_S)); }
             case WriteProtector -> ops.add(new Op(WPROT));
@@ -115,6 +116,35 @@ public final class VmPageProgram implements Program {
     @Override public boolean fair(int t, Op op) { return op.name().equals(UNWIRE) || op.name().equals(RELEASE); }
 
     @Override public boolean mayMigrate(int t, View v) { return false; }
+
+    static final String FILL = "fill", WRITE = "write", ACK = "ipi";
+
+    /**
+     * The MMU (spec TLBFill, UserWrite, IpiAck): page walks on TLB misses, user writes through the
+     * mappings, each CPU's handling of an invalidation IPI (obligated: every CPU eventually handles it).
+     */
+    @Override
+    public List<kmapcheck.explorer.Environment> environment() {
+        return List.of((v, out) -> {
+            long wrote = v.word(page.wrote), ipi = v.word(page.ipi);
+            for (int c = 0; c < page.cpus(); c++) {
+                for (int p = 0; p < page.pmaps(); p++) {
+                    int cpu = c, pmap = p;
+                    long e = v.word(page.tlb[c][p]), pte = v.word(page.pte[p]);
+                    String where = "c" + c + " pmap" + (p + 1);
+                    if (page.fillEnabled(e, pte))
+                        out.add(c, FILL, new long[]{c, p}, where + ": page walk caches the translation", false,
+                                d -> page.hwFill(d, cpu, pmap));
+                    if (page.writeEnabled(e, pte, wrote))
+                        out.add(c, WRITE, new long[]{c, p}, where + ": user write (sets PG_M on a walk)", false,
+                                d -> page.hwWrite(d, cpu, pmap));
+                    if (page.ackEnabled(ipi, c, p))
+                        out.add(c, ACK, new long[]{c, p}, where + ": handles the invlpg IPI and acknowledges it", true,
+                                d -> page.hwAck(d, cpu, pmap));
+                }
+            }
+        });
+    }
 
     @Override
     public String show(Op op) {
