@@ -4,27 +4,40 @@
 (* 1.219 / 1.220, the DragonFly 2003 port, later FreeBSD incl. the         *)
 (* generic subr_sfbuf.c) and its SMP lazy TLB shootdown (cpumask, PG_A,    *)
 (* SFB_CPUPRIVATE).  Brief: shared/design/kernel-brief.md section 1.       *)
-(* Issues: 3 (hash, refcount, LRU, sleep/wakeup, DragonFly wiring) and the *)
-(* TLB part of 4.                                                          *)
 (*                                                                         *)
 (* Sources (paraphrased, never copied):                                    *)
 (*  S1  freebsd/freebsd-src sys/kern/subr_sfbuf.c @07a217d2 (alloc, free,  *)
 (*      ref; wakeup broadcast; no hash re-lookup after msleep)             *)
-(*  S2-S5 FreeBSD i386 vm_machdep.c (cpumask, PG_A rule, SHOOTDOWN)        *)
+(*  S2  freebsd/freebsd-src sys/i386/i386/vm_machdep.c @010e6820: the      *)
+(*      order of sf_buf_alloc's PTE/TLB work: opte = *ptep; *ptep = new;   *)
+(*      if (opte & (PG_V|PG_A)) == (PG_V|PG_A) cpumask = 0; label          *)
+(*      shootdown: if curcpu not in cpumask { cpumask |= curcpu; invlpg }; *)
+(*      without SFB_CPUPRIVATE other_cpus = others & ~cpumask; if any {    *)
+(*      cpumask |= other_cpus; smp_masked_invlpg(other_cpus) }; UP (#else):*)
+(*      pmap_invalidate_page if the old PTE was valid and accessed.  The   *)
+(*      same logic in S4 (FreeBSD 9.3) and S5 (sf_buf_shootdown).          *)
 (*  S6  DragonFlyBSD sys/kern/uipc_syscalls.c @dfbcf5a3 (v1.21, hsu 2003): *)
 (*      hash+refcnt+TAILQ, wakeup_one, unconditional PCATCH, kern_sendfile *)
 (*      wires every iteration, sf_buf_free unwires at refcnt 0)            *)
-(*  1.219/1.220: reconstructed from commit messages (brief 1.2, inferred). *)
+(*  1.219/1.220: reconstructed from commit messages (brief 1.2, inferred): *)
+(*      remap with pmap_qenter (PTE store, then invalidation), 1.219 unmaps *)
+(*      at refcount 0 with pmap_qremove (PTE store, then invalidation).    *)
 (*                                                                         *)
-(* Atomicity (spec/CONVENTIONS.md): every critical section under          *)
-(* sf_buf_lock (splimp in DragonFly) is ONE action, including synchronous  *)
-(* invlpg / IPI shootdowns done while holding it, and the wakeup done by   *)
-(* the freer.  msleep is split into SleepEnter (inside the alloc critical  *)
-(* section: want++, release lock, join sleep queue), the wakeup inside     *)
-(* Free, Signal (environment) and SleepExit (re-acquire the lock and run   *)
-(* to the next release/blocking point).  The lock itself is therefore not  *)
-(* a variable.  Hardware TLB fill/evict, migration and page (un)wiring are *)
-(* their own steps.                                                        *)
+(* Atomicity (spec/CONVENTIONS.md): locks exclude software, never hardware.*)
+(* A thread's action holds at most one hardware-visible step (a PTE load,  *)
+(* store or exchange, an invlpg, the IPI send, the wait for the IPI        *)
+(* acknowledgements, an access through sf->kva).  So sf_buf_lock's         *)
+(* critical sections are split at those points: the holder is in `lock`,  *)
+(* its position in pc[t] (the CS pcs below) and the locals it carries in   *)
+(* cur (the sf_buf), opte (the PTE it loaded), pend (the PTE store of the  *)
+(* remap is still to come) and tgt (the IPI targets).  Between the steps   *)
+(* other threads are excluded by the lock, the hardware is not: TLBFill,   *)
+(* TLBEvict and each CPU's IPIAck stay enabled.  Software work under the  *)
+(* lock folds into the neighbouring hardware step (a critical section with *)
+(* no hardware step is one action).  msleep is split into SleepEnter, the  *)
+(* wakeup inside the freer's step, Signal and SleepExit.  LockAtomic =     *)
+(* TRUE is the coarse view of the first spec: a whole critical section is  *)
+(* one action and a shootdown invalidates every target at once.           *)
 (***************************************************************************)
 EXTENDS Naturals, Sequences, FiniteSets
 
@@ -37,7 +50,9 @@ CONSTANTS
     Variant,      \* "Rev1219" | "Rev1220" | "DragonFly2003" | "FreeBSDLater"
     WakeOne,      \* Rev1219/Rev1220 only: wakeup_one (TRUE) or wakeup (FALSE)
     UseSignals,   \* environment may deliver signals to sleepers
-    SMP,          \* model per-CPU TLBs, PTE accessed bit, cpumask, pinning
+    SMP,          \* the #ifdef SMP code: cpumask, SHOOTDOWN, pinning, migration
+    TLB,          \* model per-CPU TLBs (fills, evictions, PG_A) and reads
+                  \* through sf->kva (Access); SMP => TLB
     FlagChoices,  \* set of flag sets a client may pass: subsets of
                   \* {"CATCH","NOWAIT","PRIV"} (SFB_CATCH/NOWAIT/CPUPRIVATE)
     MaxHeld,      \* client bound: references one thread holds at a time
@@ -45,35 +60,44 @@ CONSTANTS
                   \* "UnwireAtZero" (DragonFly 2003 S6: kern_sendfile wires
                   \* per iteration, sf_buf_free unwires once at refcnt 0),
                   \* "UnwirePerFree" (FreeBSD 2004 sf_buf_mext: every mbuf
-                  \* free does sf_buf_free and then unwires once)
+                  \* free does m = sf_buf_page(sf), sf_buf_free(sf) and then
+                  \* unwires m once)
     Bug,          \* "None" or one seeded mutation, see BugNames
     RelookupAfterSleep, \* FALSE = shipped code (S1, S6): after msleep the
                   \* hash is not searched again; TRUE = hypothetical fix
                   \* (search the hash again after every wakeup)
-    RemapWindow   \* SMP: let a hardware page walk fall between the plain
-                  \* load of the old PTE and the plain store of the new one
-                  \* in sf_buf_map (S4/S5); FALSE = PTE rewrite indivisible
+    PteXchg,      \* FALSE = shipped sf_buf_map (S2, S4, S5): a plain load
+                  \* of the old PTE, then a plain store of the new one;
+                  \* TRUE = fix: one atomic exchange (pte_load_store)
+    LockAtomic    \* TRUE: the coarse view (a critical section is one action)
 
 BugNames == {"None", "HitKeepsOnFreeList", "RemapKeepsMask",
-             "HitSkipsShootdown", "PGAInverted", "PrivateUnpinned"}
+             "HitSkipsShootdown", "PGAInverted", "PrivateUnpinned",
+             "PGATestNew", "InvalBeforeStore"}
 AllFlags == {"CATCH", "NOWAIT", "PRIV"}
 Bufs == {BufList[i] : i \in DOMAIN BufList}
 
 ASSUME Variant \in {"Rev1219", "Rev1220", "DragonFly2003", "FreeBSDLater"}
 ASSUME WakeOne \in BOOLEAN /\ UseSignals \in BOOLEAN /\ SMP \in BOOLEAN
-ASSUME RelookupAfterSleep \in BOOLEAN /\ RemapWindow \in BOOLEAN
-ASSUME RemapWindow => SMP
+ASSUME TLB \in BOOLEAN /\ PteXchg \in BOOLEAN /\ LockAtomic \in BOOLEAN
+ASSUME RelookupAfterSleep \in BOOLEAN
 ASSUME Bug \in BugNames
 ASSUME Wiring \in {"None", "UnwireAtZero", "UnwirePerFree"}
 ASSUME MaxHeld \in Nat \ {0}
 ASSUME Cardinality(Bufs) = Len(BufList) /\ Len(BufList) > 0
 ASSUME FlagChoices /= {} /\ FlagChoices \subseteq SUBSET AllFlags
 \* The cpumask/PG_A/CPUPRIVATE code is FreeBSD >= 2005 only (S2-S5).
-ASSUME SMP => Variant = "FreeBSDLater"
+ASSUME SMP => Variant = "FreeBSDLater" /\ TLB
 ASSUME (\E f \in FlagChoices : "PRIV" \in f) => SMP
 \* DragonFly 2003 sf_buf_alloc(m) has no flags argument (S6).
 ASSUME Variant = "DragonFly2003" => FlagChoices = {{}}
 ASSUME ~SMP => Cardinality(CPUs) = 1
+\* sf_buf_map's load/store (and its mutations) exist from FreeBSD 2005 on;
+\* the older variants remap with pmap_qenter.
+ASSUME (PteXchg \/ Bug \in {"RemapKeepsMask", "PGAInverted", "PGATestNew",
+                            "InvalBeforeStore"}) => Variant = "FreeBSDLater"
+\* rev 1.219's unmapping free is modelled without a wiring protocol.
+ASSUME Variant = "Rev1219" => Wiring = "None"
 
 -----------------------------------------------------------------------------
 (* Variant switches *)
@@ -84,6 +108,9 @@ WakeOneEff  == CASE Variant = "DragonFly2003" -> TRUE   \* S6 wakeup_one
 \* msleep with PCATCH: DragonFly 2003 always (S6), FreeBSD iff SFB_CATCH.
 Catches(f)  == Variant = "DragonFly2003" \/ "CATCH" \in f
 PinDiscipline == Bug /= "PrivateUnpinned"
+\* rev 1.219/1.220 and DragonFly 2003 remap with pmap_qenter: a plain PTE
+\* store, then an unconditional invalidation (brief 1.2 item 4, inferred).
+Qenter == Variant /= "FreeBSDLater"
 
 Max(a, b) == IF a >= b THEN a ELSE b
 RECURSIVE SumOver(_, _)
@@ -92,6 +119,24 @@ SumOver(g, S) == IF S = {} THEN 0
 Range(s) == {s[i] : i \in DOMAIN s}
 Remove(s, b) == SelectSeq(s, LAMBDA x : x /= b)
 RemoveAt(s, i) == SubSeq(s, 1, i - 1) \o SubSeq(s, i + 1, Len(s))
+
+\* A PTE value as sf_buf_map loads it: the page it maps (None = PG_V clear)
+\* and its PG_A bit.
+NoPte == [pg |-> None, a |-> FALSE]
+
+\* Program counters inside sf_buf_lock's critical sections (lock = t):
+\*  map_store  sf_buf_map loaded the old PTE; the store of the new one is next
+\*  map_load   PGATestNew: the new PTE is stored; the (re)load for the PG_A test is next
+\*  up_inval   UP: the local invalidation (pmap_invalidate_page / pmap_qenter's) is next
+\*  sd_local   SHOOTDOWN: cpumask |= curcpu done, the local invlpg is next
+\*  sd_ipi     SHOOTDOWN: cpumask |= other_cpus done, the IPI send is next
+\*  sd_wait    SHOOTDOWN: waiting until every target acknowledged its IPI
+\*  free_inval rev 1.219 sf_buf_free: the PTE is cleared, the invalidation is next
+AllocPcs == {"map_store", "map_load", "up_inval", "sd_local", "sd_ipi", "sd_wait"}
+CSPcs == AllocPcs \cup {"free_inval"}
+\* Outside the critical sections: idle, asleep in sf_buf_alloc's msleep,
+\* sendfile wired the page / must unwire it, sf_buf_mext read sf_buf_page.
+ClientPcs == {"idle", "msleep", "wired", "unwire", "mext"}
 
 -----------------------------------------------------------------------------
 VARIABLES
@@ -106,18 +151,26 @@ VARIABLES
     sleepq,   \* threads asleep in msleep(&sf_buf_freelist)
     woken,    \* threads made runnable (wakeup or signal), lock not yet re-taken
     sigpend,  \* sigpend[t]: a signal was delivered to t during its msleep
-    (* threads *)
-    pc,       \* "idle" | "msleep" | "wired" | "unwire"
+    (* sf_buf_lock and the critical-section locals of its holder *)
+    lock,     \* holder of sf_buf_lock between two hardware steps, or None
+    pc,       \* ClientPcs \cup CSPcs
     req,      \* page argument of t's current sf_buf_alloc (or wiring), None
-    fl,       \* flags of t's current sf_buf_alloc while it sleeps
+    fl,       \* flags of t's current sf_buf_alloc, {} when idle
+    cur,      \* the sf_buf t's critical section (or sf_buf_mext) works on
+    opte,     \* [pg, a]: the old PTE sf_buf_map loaded (at map_store)
+    pend,     \* the PTE store of t's remap is still to come
+    tgt,      \* other_cpus of t's SHOOTDOWN (at sd_ipi, sd_wait)
+    (* threads *)
     holds,    \* holds[t][b]: references to b that t owns
     cpu,      \* curcpu of t
     pinned,   \* td_pinned > 0
-    (* hardware (SMP models; constant in UP models) *)
+    (* hardware (TLB models; constant otherwise) *)
     pte,      \* pte[b]: page the PTE of sf->kva maps (None = not valid)
     pteA,     \* pteA[b]: PG_A of that PTE
     tlb,      \* tlb[c][b]: translation of sf->kva cached by CPU c, or None
-    mask,     \* mask[b]: sf->cpumask
+    mask,     \* mask[b]: sf->cpumask (software, under sf_buf_lock)
+    ipi,      \* ipi[c]: sf_bufs whose invalidation IPI CPU c has not yet
+              \* handled and acknowledged
     (* vm_page wire counts (wiring models; constant otherwise) *)
     wire,     \* wire[p]: p->wire_count
     (* ghosts *)
@@ -130,10 +183,11 @@ VARIABLES
 
 sfVars   == <<bm, ref, freeq, want, used, peak>>
 sleepVars == <<sleepq, woken, sigpend>>
+csVars   == <<lock, cur, opte, pend, tgt>>
 thrVars  == <<pc, req, fl, holds, cpu, pinned>>
-hwVars   == <<pte, pteA, tlb, mask>>
+hwVars   == <<pte, pteA, tlb, mask, ipi>>
 ghostVars == <<asked, privcpu, seen>>
-vars == <<sfVars, sleepVars, thrVars, hwVars, wire, ghostVars>>
+vars == <<sfVars, sleepVars, csVars, thrVars, hwVars, wire, ghostVars>>
 
 -----------------------------------------------------------------------------
 Init ==
@@ -143,9 +197,14 @@ Init ==
     /\ want = 0 /\ used = 0 /\ peak = 0
     /\ sleepq = {} /\ woken = {}
     /\ sigpend = [t \in Threads |-> FALSE]
+    /\ lock = None
     /\ pc = [t \in Threads |-> "idle"]
     /\ req = [t \in Threads |-> None]
     /\ fl = [t \in Threads |-> {}]
+    /\ cur = [t \in Threads |-> None]
+    /\ opte = [t \in Threads |-> NoPte]
+    /\ pend = [t \in Threads |-> FALSE]
+    /\ tgt = [t \in Threads |-> {}]
     /\ holds = [t \in Threads |-> [b \in Bufs |-> 0]]
     /\ cpu \in [Threads -> CPUs]
     /\ pinned = [t \in Threads |-> FALSE]
@@ -153,6 +212,7 @@ Init ==
     /\ pteA = [b \in Bufs |-> FALSE]
     /\ tlb = [c \in CPUs |-> [b \in Bufs |-> None]]
     /\ mask = [b \in Bufs |-> {}]      \* M_ZERO
+    /\ ipi = [c \in CPUs |-> {}]
     /\ wire = [p \in Pages |-> 0]
     /\ asked = [t \in Threads |-> [b \in Bufs |-> None]]
     /\ privcpu = [t \in Threads |-> [b \in Bufs |-> None]]
@@ -163,10 +223,12 @@ Init ==
 TotalHeld(t) == SumOver(holds[t], Bufs)
 HeldCount(b) == SumOver([t \in Threads |-> holds[t][b]], Threads)
 Mapped(p) == \E b \in Bufs : bm[b] = p           \* hash lookup hits
+PteVal(b) == [pg |-> pte[b], a |-> pteA[b]]
 
 \* t may call sf_buf_alloc(p, f) now.  Without a wiring protocol an idle
 \* thread calls it with any page; with one, only after wiring req[t].
 CanAlloc(t, p, f) ==
+    /\ lock = None
     /\ IF Wiring = "None" THEN pc[t] = "idle"
                           ELSE pc[t] = "wired" /\ req[t] = p
     /\ TotalHeld(t) < MaxHeld
@@ -177,10 +239,15 @@ CanAlloc(t, p, f) ==
 \* where t goes after sf_buf_alloc returned NULL
 AfterNull(t) == IF Wiring = "None" THEN "idle" ELSE "unwire"
 
-\* CPUs that SHOOTDOWN(sf, flags) invalidates, given the mask m0 it starts
-\* from and the current CPU c (S5 sf_buf_shootdown; inline in S2-S4):
-\* c invalidates locally if c \notin m0; without SFB_CPUPRIVATE every other
-\* CPU not in m0 gets a synchronous IPI (smp_masked_invlpg).
+\* The PG_A rule of sf_buf_map on the PTE value o it tested (S2:
+\* (opte & (PG_V | PG_A)) == (PG_V | PG_A)), as the mutations change it.
+ResetRule(o) == CASE Bug = "RemapKeepsMask" -> FALSE
+                  [] Bug = "PGAInverted"    -> o.pg /= None /\ ~o.a
+                  [] OTHER                  -> o.pg /= None /\ o.a
+
+\* The coarse view: CPUs that SHOOTDOWN(sf, flags) invalidates, given the
+\* mask m0 it starts from and the current CPU c: c if c \notin m0; without
+\* SFB_CPUPRIVATE every other CPU not in m0 (smp_masked_invlpg).
 Inval(m0, c, f) == IF "PRIV" \in f THEN {c} \ m0 ELSE CPUs \ m0
 InvalTLB(b, S) == [cc \in CPUs |-> IF cc \in S THEN [tlb[cc] EXCEPT ![b] = None]
                                                ELSE tlb[cc]]
@@ -193,86 +260,183 @@ GrantRef(t, b, p, f) ==
                       IF "PRIV" \notin f THEN None
                       ELSE IF holds[t][b] = 0 THEN cpu[t] ELSE @]
 
-\* Miss path body, sf_buf_alloc after the while loop (S1; S2-S4 inline):
-\* take the head of the free list, unhash the old page, hash under p,
-\* ref_count := 1, and sf_buf_map: opte := *ptep; *ptep := new PTE with A
-\* clear; if opte was valid AND accessed, cpumask := {} (PG_A rule); then
-\* SHOOTDOWN.  UP (no TLB modelled): pmap_qenter / local invalidation, not
-\* observable.
-\* RemapWindow: the load of opte and the store of the new PTE are two plain
-\* accesses; a page walk by CPU x between them loads the OLD translation
-\* into x's TLB and sets A in the old PTE, which the store then overwrites:
-\* opte (read before) shows A clear.  Modelled inside the same step as an
-\* optional fill W (a set of at most one CPU without an entry for b).
-TakeHead(t, p, f) ==
-    LET b     == Head(freeq)
-        c     == cpu[t]
-        reset == CASE Bug = "RemapKeepsMask" -> FALSE
-                   [] Bug = "PGAInverted"    -> pte[b] /= None /\ ~pteA[b]
-                   [] OTHER                  -> pte[b] /= None /\ pteA[b]
-        m0    == IF reset THEN {} ELSE mask[b]
-        S     == IF SMP THEN Inval(m0, c, f) ELSE {}
-        Ws    == IF RemapWindow /\ pte[b] /= None
-                 THEN {{}} \cup {{x} : x \in {y \in CPUs : tlb[y][b] = None}}
-                 ELSE {{}}
+-----------------------------------------------------------------------------
+(* How a step inside sf_buf_alloc's critical section ends.  Each of these *)
+(* sets exactly lock, pc, req, fl, cur, opte, pend, tgt, mask, holds,      *)
+(* asked and privcpu.                                                      *)
+
+\* sf_buf_alloc returns b: cpumask of b becomes m, mtx_unlock(&sf_buf_lock),
+\* the caller holds its reference from now on.
+Finish(t, b, p, f, m) ==
+    /\ lock' = None
+    /\ pc' = [pc EXCEPT ![t] = "idle"]
+    /\ req' = [req EXCEPT ![t] = None]
+    /\ fl' = [fl EXCEPT ![t] = {}]
+    /\ cur' = [cur EXCEPT ![t] = None]
+    /\ opte' = [opte EXCEPT ![t] = NoPte]
+    /\ pend' = [pend EXCEPT ![t] = FALSE]
+    /\ tgt' = [tgt EXCEPT ![t] = {}]
+    /\ mask' = [mask EXCEPT ![b] = m]
+    /\ GrantRef(t, b, p, f)
+
+\* t stays inside the critical section (holding sf_buf_lock), next at pc q,
+\* with cpumask m and the locals o (opte), pd (pend), T (tgt).
+Stay(t, b, p, f, q, m, o, pd, T) ==
+    /\ lock' = t
+    /\ pc' = [pc EXCEPT ![t] = q]
+    /\ req' = [req EXCEPT ![t] = p]
+    /\ fl' = [fl EXCEPT ![t] = f]
+    /\ cur' = [cur EXCEPT ![t] = b]
+    /\ opte' = [opte EXCEPT ![t] = o]
+    /\ pend' = [pend EXCEPT ![t] = pd]
+    /\ tgt' = [tgt EXCEPT ![t] = T]
+    /\ mask' = [mask EXCEPT ![b] = m]
+    /\ UNCHANGED <<holds, asked, privcpu>>
+
+\* End of SHOOTDOWN (or of the UP invalidation): sf_buf_alloc returns, or,
+\* when the PTE store is still to come (InvalBeforeStore), goes on to it.
+Done(t, b, p, f, m, pd) ==
+    IF pd THEN Stay(t, b, p, f, "map_store", m, NoPte, TRUE, {})
+    ELSE Finish(t, b, p, f, m)
+
+\* SHOOTDOWN's second half (S2 label shootdown; S5 sf_buf_shootdown):
+\* without SFB_CPUPRIVATE, other_cpus = all CPUs but curcpu and cpumask; if
+\* any: cpumask |= other_cpus, then smp_masked_invlpg(other_cpus) (the IPI
+\* send is the next step).
+ShootOthers(t, b, p, f, m, pd) ==
+    LET others == IF "PRIV" \in f THEN {} ELSE CPUs \ (m \cup {cpu[t]})
+    IN IF others /= {} THEN Stay(t, b, p, f, "sd_ipi", m \cup others, NoPte, pd, others)
+       ELSE Done(t, b, p, f, m, pd)
+
+\* SHOOTDOWN (S2 label shootdown, S5 sf_buf_shootdown) with cpumask m: if
+\* curcpu is not in it, cpumask |= curcpu (the local invlpg is the next
+\* step); else the other CPUs.  (sched_pin: t does not migrate in here.)
+Shootdown(t, b, p, f, m, pd) ==
+    IF cpu[t] \notin m THEN Stay(t, b, p, f, "sd_local", m \cup {cpu[t]}, NoPte, pd, {})
+    ELSE ShootOthers(t, b, p, f, m, pd)
+
+\* sf_buf_map after the new PTE is stored, o = the PTE value tested: SMP
+\* (S2): if o was valid and accessed, cpumask = 0 (the PG_A rule), then
+\* SHOOTDOWN; UP (S2 #else): the local invalidation if o was valid and
+\* accessed.
+AfterStore(t, b, p, f, o) ==
+    IF SMP THEN Shootdown(t, b, p, f, IF ResetRule(o) THEN {} ELSE mask[b], FALSE)
+    ELSE IF ResetRule(o) THEN Stay(t, b, p, f, "up_inval", mask[b], NoPte, FALSE, {})
+    ELSE Finish(t, b, p, f, mask[b])
+
+\* Mutation InvalBeforeStore: the PG_A rule and SHOOTDOWN (or the UP
+\* invalidation) run after the load of the old PTE and BEFORE the new one
+\* is stored (with PteXchg by pte_load_store, whose result comes too late
+\* for the test and is ignored: the same step as a plain store).
+BeforeStore(t, b, p, f, o) ==
+    IF SMP THEN Shootdown(t, b, p, f, IF ResetRule(o) THEN {} ELSE mask[b], TRUE)
+    ELSE IF ResetRule(o) THEN Stay(t, b, p, f, "up_inval", mask[b], NoPte, TRUE, {})
+    ELSE Stay(t, b, p, f, "map_store", mask[b], NoPte, TRUE, {})
+
+\* The coarse view (LockAtomic) of sf_buf_map: the whole remap, PG_A rule
+\* and SHOOTDOWN in one step, every target invalidated at once.
+MapCoarse(t, b, p, f) ==
+    LET reset == IF Bug = "PGATestNew" THEN FALSE       \* the new PTE has PG_A clear
+                 ELSE ResetRule(PteVal(b))
+        m0    == IF SMP /\ reset THEN {} ELSE mask[b]
+        S     == CASE SMP    -> Inval(m0, cpu[t], f)
+                   [] Qenter -> {cpu[t]}
+                   [] OTHER  -> IF reset THEN {cpu[t]} ELSE {}
+    IN /\ pte' = [pte EXCEPT ![b] = p]
+       /\ pteA' = [pteA EXCEPT ![b] = FALSE]
+       /\ tlb' = InvalTLB(b, S)
+       /\ Finish(t, b, p, f, IF SMP THEN m0 \cup S ELSE mask[b])
+
+\* sf_buf_map's first hardware step on buffer b for page p (the rest of the
+\* critical section's software work before it is in the caller's step):
+\*  - pmap_qenter (rev 1.219/1.220, DragonFly 2003): store the new PTE;
+\*  - PteXchg: pte_load_store, then the PG_A rule and SHOOTDOWN's software;
+\*  - PGATestNew: store the new PTE (the load for the PG_A test follows);
+\*  - shipped (S2, S4, S5) and InvalBeforeStore (also with PteXchg): load
+\*    the old PTE (plain).
+\* The new PTE maps p with PG_A clear (VM_PAGE_TO_PHYS(m) | PG_RW | PG_V).
+MapFirst(t, b, p, f) ==
+    IF LockAtomic THEN MapCoarse(t, b, p, f)
+    ELSE IF Qenter \/ (PteXchg /\ Bug /= "InvalBeforeStore") \/ Bug = "PGATestNew"
+    THEN /\ pte' = [pte EXCEPT ![b] = p]
+         /\ pteA' = [pteA EXCEPT ![b] = FALSE]
+         /\ tlb' = tlb
+         /\ CASE Qenter -> Stay(t, b, p, f, "up_inval", mask[b], NoPte, FALSE, {})
+              [] PteXchg -> AfterStore(t, b, p, f, PteVal(b))
+              [] OTHER   -> Stay(t, b, p, f, "map_load", mask[b], NoPte, FALSE, {})
+    ELSE /\ UNCHANGED <<pte, pteA, tlb>>
+         /\ IF Bug = "InvalBeforeStore" THEN BeforeStore(t, b, p, f, PteVal(b))
+            ELSE Stay(t, b, p, f, "map_store", mask[b], PteVal(b), TRUE, {})
+
+\* Miss path after the while loop (S1; S2 inline; S6): take the head of the
+\* free list, unhash the old page, hash under p, ref_count := 1, used++,
+\* peak, then sf_buf_map's first hardware step.
+MissBody(t, p, f) ==
+    LET b == Head(freeq)
     IN /\ freeq' = Tail(freeq)
        /\ bm' = [bm EXCEPT ![b] = p]
        /\ ref' = [ref EXCEPT ![b] = 1]
        /\ used' = used + 1
        /\ peak' = Max(peak, used + 1)
-       /\ pte' = [pte EXCEPT ![b] = p]
-       /\ pteA' = [pteA EXCEPT ![b] = FALSE]
-       /\ mask' = IF SMP THEN [mask EXCEPT ![b] = m0 \cup S] ELSE mask
-       /\ \E W \in Ws :
-             tlb' = [cc \in CPUs |->
-                       IF cc \in S THEN [tlb[cc] EXCEPT ![b] = None]
-                       ELSE IF cc \in W THEN [tlb[cc] EXCEPT ![b] = pte[b]]
-                       ELSE tlb[cc]]
-       /\ GrantRef(t, b, p, f)
+       /\ MapFirst(t, b, p, f)
 
------------------------------------------------------------------------------
-(* Actions *)
+\* A hit's SHOOTDOWN (S2 "goto shootdown") with cpumask m: its first
+\* hardware step joins the hit's step (no hardware step precedes it in the
+\* critical section): the local invlpg if curcpu is not in cpumask (after
+\* cpumask |= curcpu; the other CPUs follow), else the IPI send to the
+\* other CPUs not in cpumask (after cpumask |= other_cpus).
+HitShootdown(t, b, p, f, m) ==
+    LET others == IF "PRIV" \in f THEN {} ELSE CPUs \ (m \cup {cpu[t]})
+    IN IF cpu[t] \notin m
+       THEN /\ tlb' = [tlb EXCEPT ![cpu[t]][b] = None]
+            /\ ipi' = ipi
+            /\ ShootOthers(t, b, p, f, m \cup {cpu[t]}, FALSE)
+       ELSE IF others /= {}
+       THEN /\ tlb' = tlb
+            /\ ipi' = [c \in CPUs |-> IF c \in others THEN ipi[c] \cup {b} ELSE ipi[c]]
+            /\ Stay(t, b, p, f, "sd_wait", m \cup others, NoPte, FALSE, others)
+       ELSE tlb' = tlb /\ ipi' = ipi /\ Finish(t, b, p, f, m)
 
-\* Hash-hit body (S1 subr_sfbuf.c @07a217d2; S2-S4 i386 inline; S6
-\* DragonFly v1.21; rev 1.220): ref_count++; if it was idle (0 -> 1)
-\* TAILQ_REMOVE from the free list, used++, peak; [SMP] goto shootdown.
+\* Hash-hit body (S1 @07a217d2; S2 inline; S6 v1.21; rev 1.220):
+\* ref_count++; if it was idle (0 -> 1) TAILQ_REMOVE from the free list,
+\* used++, peak; [SMP] goto shootdown.
 HitBody(t, b, p, f) ==
     LET revive == ref[b] = 0
-        S == IF SMP /\ Bug /= "HitSkipsShootdown"
-             THEN Inval(mask[b], cpu[t], f) ELSE {}
     IN /\ ref' = [ref EXCEPT ![b] = @ + 1]
        /\ freeq' = IF revive /\ Bug /= "HitKeepsOnFreeList"
                    THEN Remove(freeq, b) ELSE freeq
        /\ used' = IF revive THEN used + 1 ELSE used
        /\ peak' = Max(peak, used')
-       /\ mask' = [mask EXCEPT ![b] = @ \cup S]
-       /\ tlb' = InvalTLB(b, S)
-       /\ GrantRef(t, b, p, f)
+       /\ IF SMP /\ Bug /= "HitSkipsShootdown"
+          THEN IF LockAtomic
+               THEN LET S == Inval(mask[b], cpu[t], f)
+                    IN tlb' = InvalTLB(b, S) /\ ipi' = ipi /\ Finish(t, b, p, f, mask[b] \cup S)
+               ELSE HitShootdown(t, b, p, f, mask[b])
+          ELSE tlb' = tlb /\ ipi' = ipi /\ Finish(t, b, p, f, mask[b])
 
-\* sf_buf_alloc(m, flags), hash hit: HitBody.  Never sleeps.  One critical
-\* section under sf_buf_lock (S1 @07a217d2, S2-S4, S6, rev 1.219/1.220).
-\* (Several buffers can map m after DupAfterSleep; LIST_FOREACH finds one
-\* of them: modelled as a nondeterministic choice.)
+-----------------------------------------------------------------------------
+(* Actions: entering sf_buf_lock's critical sections *)
+
+\* sf_buf_alloc(m, flags), hash hit: mtx_lock, LIST_FOREACH finds sf, then
+\* HitBody up to its first hardware step (S1 @07a217d2, S2, S6, rev
+\* 1.219/1.220).  Never sleeps.  (Several buffers can map m after
+\* DupAfterSleep; LIST_FOREACH finds one of them: a nondeterministic choice.)
 AllocHit(t, p, f) ==
     /\ CanAlloc(t, p, f)
     /\ \E b \in Bufs : bm[b] = p /\ HitBody(t, b, p, f)
-    /\ pc' = [pc EXCEPT ![t] = "idle"]
-    /\ req' = [req EXCEPT ![t] = None]
-    /\ UNCHANGED <<bm, want, sleepVars, fl, cpu, pinned, pte, pteA, wire, seen>>
+    /\ UNCHANGED <<bm, want, sleepVars, cpu, pinned, pte, pteA, wire, seen>>
 
 \* sf_buf_alloc(m, flags), miss with a non-empty free list (S1 @07a217d2;
-\* rev 1.219/1.220; S6): TakeHead (remap + PG_A rule + SHOOTDOWN).
+\* S2; rev 1.219/1.220; S6): MissBody up to sf_buf_map's first hardware step.
 AllocMiss(t, p, f) ==
     /\ CanAlloc(t, p, f)
     /\ ~Mapped(p)
     /\ freeq /= <<>>
-    /\ TakeHead(t, p, f)
-    /\ pc' = [pc EXCEPT ![t] = "idle"]
-    /\ req' = [req EXCEPT ![t] = None]
-    /\ UNCHANGED <<want, sleepVars, fl, cpu, pinned, wire, seen>>
+    /\ MissBody(t, p, f)
+    /\ UNCHANGED <<want, sleepVars, cpu, pinned, ipi, wire, seen>>
 
 \* sf_buf_alloc(m, SFB_NOWAIT), miss, empty free list: return NULL
-\* (S1 @07a217d2, S2-S4; FreeBSD >= 2004).
+\* (S1 @07a217d2, S2; FreeBSD >= 2004).
 AllocNoWait(t, p, f) ==
     /\ CanAlloc(t, p, f)
     /\ "NOWAIT" \in f
@@ -280,13 +444,13 @@ AllocNoWait(t, p, f) ==
     /\ freeq = <<>>
     /\ pc' = [pc EXCEPT ![t] = AfterNull(t)]
     /\ req' = [req EXCEPT ![t] = IF AfterNull(t) = "idle" THEN None ELSE @]
-    /\ UNCHANGED <<sfVars, sleepVars, fl, holds, cpu, pinned, hwVars, wire,
+    /\ UNCHANGED <<sfVars, sleepVars, csVars, fl, holds, cpu, pinned, hwVars, wire,
                    ghostVars>>
 
 \* sf_buf_alloc(m, flags), miss, empty free list, first sleep: want++,
 \* (sf_allocwait++), msleep(&sf_buf_freelist, &sf_buf_lock, PVM [|PCATCH])
 \* releases the lock and joins the sleep queue atomically
-\* (S1 @07a217d2; S6 tsleep(PCATCH) under splimp).
+\* (S1 @07a217d2; S2; S6 tsleep(PCATCH) under splimp).
 SleepEnter(t, p, f) ==
     /\ CanAlloc(t, p, f)
     /\ "NOWAIT" \notin f
@@ -297,13 +461,15 @@ SleepEnter(t, p, f) ==
     /\ pc' = [pc EXCEPT ![t] = "msleep"]
     /\ req' = [req EXCEPT ![t] = p]
     /\ fl' = [fl EXCEPT ![t] = f]
-    /\ UNCHANGED <<bm, ref, freeq, used, peak, woken, sigpend, holds, cpu,
+    /\ UNCHANGED <<bm, ref, freeq, used, peak, woken, sigpend, csVars, holds, cpu,
                    pinned, hwVars, wire, ghostVars>>
 
 \* Return from msleep with EINTR/ERESTART (PCATCH and a signal, possibly
-\* racing with a wakeup that chose t): want--, "if we got a signal, don't
-\* risk going back to sleep": return NULL (S1 @07a217d2; S6).
+\* racing with a wakeup that chose t): re-take the lock, want--, "if we got
+\* a signal, don't risk going back to sleep": return NULL (S1 @07a217d2; S2;
+\* S6).
 SleepExitSignal(t) ==
+    /\ lock = None
     /\ t \in woken
     /\ sigpend[t]
     /\ want' = want - 1
@@ -312,55 +478,288 @@ SleepExitSignal(t) ==
     /\ pc' = [pc EXCEPT ![t] = AfterNull(t)]
     /\ req' = [req EXCEPT ![t] = IF AfterNull(t) = "idle" THEN None ELSE @]
     /\ fl' = [fl EXCEPT ![t] = {}]
-    /\ UNCHANGED <<bm, ref, freeq, used, peak, sleepq, holds, cpu, pinned,
+    /\ UNCHANGED <<bm, ref, freeq, used, peak, sleepq, csVars, holds, cpu, pinned,
                    hwVars, wire, ghostVars>>
 
 \* Return from msleep without error, free list still empty: want--, the
 \* while condition holds again, want++, msleep again (S1 @07a217d2; S6).
 SleepExitRetry(t) ==
+    /\ lock = None
     /\ t \in woken
     /\ ~sigpend[t]
     /\ freeq = <<>>
     /\ RelookupAfterSleep => ~Mapped(req[t])
     /\ woken' = woken \ {t}
     /\ sleepq' = sleepq \cup {t}
-    /\ UNCHANGED <<sfVars, sigpend, thrVars, hwVars, wire, ghostVars>>
+    /\ UNCHANGED <<sfVars, sigpend, csVars, thrVars, hwVars, wire, ghostVars>>
 
 \* Return from msleep without error, free list non-empty: want--, leave the
-\* loop and take the head (TakeHead).  NOTE (read in S1 and S6): the hash is
-\* NOT searched again after sleeping, so a buffer may be taken for a page
-\* another thread mapped meanwhile (see SF1 / model DupAfterSleep).
+\* loop and take the head (MissBody).  NOTE (read in S1, S2 and S6): the
+\* hash is NOT searched again after sleeping, so a buffer may be taken for
+\* a page another thread mapped meanwhile (see SF1 / model DupAfterSleep).
 SleepExitTake(t) ==
+    /\ lock = None
     /\ t \in woken
     /\ ~sigpend[t]
     /\ freeq /= <<>>
     /\ RelookupAfterSleep => ~Mapped(req[t])
     /\ want' = want - 1
     /\ woken' = woken \ {t}
-    /\ TakeHead(t, req[t], fl[t])
-    /\ pc' = [pc EXCEPT ![t] = "idle"]
-    /\ req' = [req EXCEPT ![t] = None]
-    /\ fl' = [fl EXCEPT ![t] = {}]
-    /\ UNCHANGED <<sleepq, sigpend, cpu, pinned, wire, seen>>
+    /\ MissBody(t, req[t], fl[t])
+    /\ UNCHANGED <<sleepq, sigpend, cpu, pinned, ipi, wire, seen>>
 
 \* Hypothetical fix (RelookupAfterSleep): after a wakeup without error,
 \* search the hash again ("goto retry"); on a hit take it (HitBody).
 SleepExitHit(t) ==
+    /\ lock = None
     /\ RelookupAfterSleep
     /\ t \in woken
     /\ ~sigpend[t]
     /\ \E b \in Bufs : bm[b] = req[t] /\ HitBody(t, b, req[t], fl[t])
     /\ want' = want - 1
     /\ woken' = woken \ {t}
-    /\ pc' = [pc EXCEPT ![t] = "idle"]
-    /\ req' = [req EXCEPT ![t] = None]
-    /\ fl' = [fl EXCEPT ![t] = {}]
     /\ UNCHANGED <<bm, sleepq, sigpend, cpu, pinned, pte, pteA, wire, seen>>
 
 \* the msleep return that obtains an sf_buf
 SleepExitGet(t) == SleepExitTake(t) \/ SleepExitHit(t)
 
 SleepExit(t) == SleepExitSignal(t) \/ SleepExitRetry(t) \/ SleepExitGet(t)
+
+-----------------------------------------------------------------------------
+(* Actions: the hardware steps inside sf_buf_alloc's critical section     *)
+(* (lock = t).  Each names its line of S2 (i386 vm_machdep.c @010e6820,    *)
+(* sf_buf_alloc) or the pmap function.                                     *)
+
+InCS(t, q) == pc[t] = q /\ lock = t
+
+\* sf_buf_map (S2 "*ptep = VM_PAGE_TO_PHYS(m) | pgeflag | PG_RW | PG_V"):
+\* the plain store of the new PTE (PG_A clear), then the PG_A rule on the
+\* loaded opte and SHOOTDOWN's software (SMP) or the decision to invalidate
+\* (UP).  InvalBeforeStore: the store (with PteXchg an exchange whose result
+\* is ignored) is the last step; sf_buf_alloc returns.
+MapStore(t) ==
+    LET b == cur[t]
+    IN /\ InCS(t, "map_store")
+       /\ pte' = [pte EXCEPT ![b] = req[t]]
+       /\ pteA' = [pteA EXCEPT ![b] = FALSE]
+       /\ IF Bug = "InvalBeforeStore" THEN Finish(t, b, req[t], fl[t], mask[b])
+          ELSE AfterStore(t, b, req[t], fl[t], opte[t])
+       /\ UNCHANGED <<sfVars, sleepVars, cpu, pinned, tlb, ipi, wire, seen>>
+
+\* Mutation PGATestNew: the PTE is loaded for the PG_A test after the new
+\* one was stored ("*ptep = new; opte = *ptep"): the test sees the new PTE.
+MapLoad(t) ==
+    /\ InCS(t, "map_load")
+    /\ AfterStore(t, cur[t], req[t], fl[t], PteVal(cur[t]))
+    /\ UNCHANGED <<sfVars, sleepVars, cpu, pinned, pte, pteA, tlb, ipi, wire, seen>>
+
+\* UP: invlpg on the only CPU: pmap_invalidate_page (S2 #else, old PTE
+\* valid and accessed) or pmap_qenter's invalidation (rev 1.219/1.220, S6).
+UpInval(t) ==
+    LET b == cur[t]
+    IN /\ InCS(t, "up_inval")
+       /\ tlb' = [tlb EXCEPT ![cpu[t]][b] = None]
+       /\ Done(t, b, req[t], fl[t], mask[b], pend[t])
+       /\ UNCHANGED <<sfVars, sleepVars, cpu, pinned, pte, pteA, ipi, wire, seen>>
+
+\* SHOOTDOWN (S2): "invlpg(sf->kva)" on curcpu, then other_cpus.
+ShootLocal(t) ==
+    LET b == cur[t]
+    IN /\ InCS(t, "sd_local")
+       /\ tlb' = [tlb EXCEPT ![cpu[t]][b] = None]
+       /\ ShootOthers(t, b, req[t], fl[t], mask[b], pend[t])
+       /\ UNCHANGED <<sfVars, sleepVars, cpu, pinned, pte, pteA, ipi, wire, seen>>
+
+\* SHOOTDOWN (S2): smp_masked_invlpg(other_cpus, sf->kva), first half: the
+\* invalidation IPI is sent to every target.
+ShootIPI(t) ==
+    LET b == cur[t]
+    IN /\ InCS(t, "sd_ipi")
+       /\ ipi' = [c \in CPUs |-> IF c \in tgt[t] THEN ipi[c] \cup {b} ELSE ipi[c]]
+       /\ Stay(t, b, req[t], fl[t], "sd_wait", mask[b], NoPte, pend[t], tgt[t])
+       /\ UNCHANGED <<sfVars, sleepVars, cpu, pinned, pte, pteA, tlb, wire, seen>>
+
+\* SHOOTDOWN (S2): smp_masked_invlpg's second half: it returns once every
+\* target has acknowledged (enabled only then); then sf_buf_alloc returns.
+ShootWait(t) ==
+    LET b == cur[t]
+    IN /\ InCS(t, "sd_wait")
+       /\ \A c \in tgt[t] : b \notin ipi[c]
+       /\ Done(t, b, req[t], fl[t], mask[b], pend[t])
+       /\ UNCHANGED <<sfVars, sleepVars, cpu, pinned, pte, pteA, tlb, ipi, wire, seen>>
+
+\* Hardware: CPU c handles the invalidation IPI for sf->kva of b: invlpg,
+\* then it acknowledges (smp_masked_invlpg's handler).
+IPIAck(c, b) ==
+    /\ b \in ipi[c]
+    /\ tlb' = [tlb EXCEPT ![c][b] = None]
+    /\ ipi' = [ipi EXCEPT ![c] = @ \ {b}]
+    /\ UNCHANGED <<sfVars, sleepVars, csVars, thrVars, pte, pteA, mask, wire, ghostVars>>
+
+-----------------------------------------------------------------------------
+(* Actions: free, ref, page, and the client *)
+
+\* Possible wakeup sets of a free that dropped ref_count to 0.
+WakeChoices(last) ==
+    IF ~last \/ want = 0 \/ sleepq = {} THEN {{}}
+    ELSE IF WakeOneEff THEN {{s} : s \in sleepq}   \* wakeup_one (S2,S3,S6)
+    ELSE {sleepq}                                  \* wakeup (S1,S4)
+
+Wake(last) == \E W \in WakeChoices(last) : /\ sleepq' = sleepq \ W
+                                          /\ woken' = woken \cup W
+
+\* sf_buf_free(sf) (S1 @07a217d2; S2; rev 1.219/1.220; S6 v1.21): mtx_lock,
+\* ref_count--; at 0: TAILQ_INSERT_TAIL, used--, [rev 1.219: unhash, m :=
+\* NULL, pmap_qremove: the PTE store now, its invalidation next (FreeInval)]
+\* [S6 UnwireAtZero: vm_page_unwire(m) under splvm], and if want > 0
+\* wakeup / wakeup_one(&sf_buf_freelist), mtx_unlock.  The caller's
+\* reference is gone when ref_count is decremented.  With UnwirePerFree
+\* (FreeBSD 2004 sf_buf_mext) the free comes after MextPage (pc "mext") and
+\* the caller unwires the page sf_buf_page returned afterwards (Unwire).
+Free(t, b) ==
+    /\ lock = None
+    /\ IF Wiring = "UnwirePerFree" THEN pc[t] = "mext" /\ cur[t] = b
+                                  ELSE pc[t] = "idle"
+    /\ holds[t][b] > 0
+    /\ LET last  == ref[b] = 1
+           p     == bm[b]
+           gone  == holds[t][b] = 1
+           unmap == last /\ ~KeepMapping
+       IN /\ ref' = [ref EXCEPT ![b] = @ - 1]
+          /\ holds' = [holds EXCEPT ![t][b] = @ - 1]
+          /\ asked' = IF gone THEN [asked EXCEPT ![t][b] = None] ELSE asked
+          /\ privcpu' = IF gone THEN [privcpu EXCEPT ![t][b] = None] ELSE privcpu
+          /\ seen' = IF gone THEN [seen EXCEPT ![t][b] = None] ELSE seen
+          /\ freeq' = IF last THEN Append(freeq, b) ELSE freeq
+          /\ used' = IF last THEN used - 1 ELSE used
+          /\ bm' = IF unmap THEN [bm EXCEPT ![b] = None] ELSE bm
+          /\ pte' = IF unmap THEN [pte EXCEPT ![b] = None] ELSE pte
+          /\ pteA' = IF unmap THEN [pteA EXCEPT ![b] = FALSE] ELSE pteA
+          /\ wire' = IF last /\ Wiring = "UnwireAtZero"
+                     THEN [wire EXCEPT ![p] = @ - 1] ELSE wire
+          /\ IF unmap /\ ~LockAtomic
+             THEN /\ lock' = t
+                  /\ pc' = [pc EXCEPT ![t] = "free_inval"]
+                  /\ cur' = [cur EXCEPT ![t] = b]
+                  /\ UNCHANGED <<sleepq, woken, tlb, req>>
+             ELSE /\ lock' = None
+                  /\ tlb' = IF unmap THEN [tlb EXCEPT ![cpu[t]][b] = None] ELSE tlb
+                  /\ Wake(last)
+                  /\ pc' = [pc EXCEPT ![t] = IF Wiring = "UnwirePerFree" THEN "unwire" ELSE "idle"]
+                  /\ cur' = [cur EXCEPT ![t] = None]
+                  \* UnwirePerFree: req[t] keeps the page sf_buf_page returned
+                  /\ req' = [req EXCEPT ![t] = IF Wiring = "UnwirePerFree" THEN @ ELSE None]
+    /\ UNCHANGED <<want, peak, sigpend, fl, opte, pend, tgt, cpu, pinned, mask, ipi>>
+
+\* rev 1.219 sf_buf_free, second half: pmap_qremove's invalidation of
+\* sf->kva (UP: invlpg), then the wakeup and mtx_unlock.
+FreeInval(t) ==
+    /\ InCS(t, "free_inval")
+    /\ tlb' = [tlb EXCEPT ![cpu[t]][cur[t]] = None]
+    /\ Wake(TRUE)
+    /\ lock' = None
+    /\ pc' = [pc EXCEPT ![t] = "idle"]
+    /\ cur' = [cur EXCEPT ![t] = None]
+    /\ UNCHANGED <<sfVars, sigpend, req, fl, opte, pend, tgt, holds, cpu, pinned,
+                   pte, pteA, mask, ipi, wire, ghostVars>>
+
+FreeAny(t) == \E b \in Bufs : Free(t, b)
+
+\* sf_buf_mext(addr, args) (FreeBSD 2004 S10 a2e820d27b; brief 1.2 item 6):
+\* m = sf_buf_page(sf) (sf->m; read under sf_buf_lock here, see the Java
+\* side), then sf_buf_free(sf) (Free), then vm_page_unwire(m) (Unwire).
+MextPage(t, b) ==
+    /\ Wiring = "UnwirePerFree"
+    /\ lock = None
+    /\ pc[t] = "idle"
+    /\ holds[t][b] > 0
+    /\ pc' = [pc EXCEPT ![t] = "mext"]
+    /\ cur' = [cur EXCEPT ![t] = b]
+    /\ req' = [req EXCEPT ![t] = bm[b]]
+    /\ UNCHANGED <<sfVars, sleepVars, lock, opte, pend, tgt, fl, holds, cpu, pinned,
+                   hwVars, wire, ghostVars>>
+
+\* sf_buf_ref(sf) (S1 @07a217d2; S6 ext_ref on mbuf copy): assert
+\* ref_count > 0; ref_count++ (no shootdown).  Not used with a wiring
+\* protocol (the wiring balance counts sendfile iterations only).
+Ref(t, b) ==
+    /\ Wiring = "None"
+    /\ lock = None
+    /\ pc[t] = "idle"
+    /\ holds[t][b] > 0
+    /\ TotalHeld(t) < MaxHeld
+    /\ ref' = [ref EXCEPT ![b] = @ + 1]
+    /\ holds' = [holds EXCEPT ![t][b] = @ + 1]
+    /\ UNCHANGED <<bm, freeq, want, used, peak, sleepVars, csVars, pc, req, fl, cpu,
+                   pinned, hwVars, wire, ghostVars>>
+
+\* A holder reads through sf->kva on its current CPU: hit in the TLB, else a
+\* page-table walk that fills the TLB and sets PG_A (x86).  The observed
+\* page goes to the ghost seen[t][b].  TLB models only: without TLBs a read
+\* returns pte[b], so NoStaleRead is implied by StablePTE and Access would
+\* only multiply the state space.
+Access(t, b) ==
+    /\ TLB
+    /\ pc[t] = "idle"
+    /\ holds[t][b] > 0
+    /\ LET c    == cpu[t]
+           hitT == tlb[c][b] /= None
+           got  == IF hitT THEN tlb[c][b]
+                   ELSE IF pte[b] /= None THEN pte[b] ELSE "fault"
+           fill == ~hitT /\ pte[b] /= None
+       IN /\ seen' = [seen EXCEPT ![t][b] = got]
+          /\ tlb' = IF fill THEN [tlb EXCEPT ![c][b] = pte[b]] ELSE tlb
+          /\ pteA' = IF fill THEN [pteA EXCEPT ![b] = TRUE] ELSE pteA
+    /\ UNCHANGED <<sfVars, sleepVars, csVars, thrVars, pte, mask, ipi, wire, asked, privcpu>>
+
+\* Hardware: a (possibly speculative) page walk on a TLB miss for sf->kva,
+\* any time the PTE is valid, whoever holds sf_buf_lock; sets PG_A with
+\* the walker's own atomic update of the PTE.
+TLBFill(c, b) ==
+    /\ TLB
+    /\ pte[b] /= None
+    /\ tlb[c][b] = None
+    /\ tlb' = [tlb EXCEPT ![c][b] = pte[b]]
+    /\ pteA' = [pteA EXCEPT ![b] = TRUE]
+    /\ UNCHANGED <<sfVars, sleepVars, csVars, thrVars, pte, mask, ipi, wire, ghostVars>>
+
+\* Hardware: TLB entry replaced.
+TLBEvict(c, b) ==
+    /\ TLB
+    /\ tlb[c][b] /= None
+    /\ tlb' = [tlb EXCEPT ![c][b] = None]
+    /\ UNCHANGED <<sfVars, sleepVars, csVars, thrVars, pte, pteA, mask, ipi, wire, ghostVars>>
+
+\* sched_pin() by an idle thread (callers of SFB_CPUPRIVATE, e.g. exec args).
+Pin(t) ==
+    /\ SMP
+    /\ pc[t] = "idle"
+    /\ ~pinned[t]
+    /\ pinned' = [pinned EXCEPT ![t] = TRUE]
+    /\ UNCHANGED <<sfVars, sleepVars, csVars, pc, req, fl, holds, cpu, hwVars, wire,
+                   ghostVars>>
+
+\* sched_unpin().  Caller discipline (sf_buf(9)): a thread keeps itself
+\* pinned while it holds sf_bufs (simplification: all references, not only
+\* CPUPRIVATE ones).  Bug PrivateUnpinned drops the discipline.
+Unpin(t) ==
+    /\ SMP
+    /\ pc[t] = "idle"
+    /\ pinned[t]
+    /\ PinDiscipline => TotalHeld(t) = 0
+    /\ pinned' = [pinned EXCEPT ![t] = FALSE]
+    /\ UNCHANGED <<sfVars, sleepVars, csVars, pc, req, fl, holds, cpu, hwVars, wire,
+                   ghostVars>>
+
+\* Environment: the scheduler moves an unpinned thread to another CPU
+\* (between operations: SHOOTDOWN runs under sched_pin).
+Migrate(t) ==
+    /\ SMP
+    /\ pc[t] = "idle"
+    /\ ~pinned[t]
+    /\ \E c \in CPUs \ {cpu[t]} : cpu' = [cpu EXCEPT ![t] = c]
+    /\ UNCHANGED <<sfVars, sleepVars, csVars, pc, req, fl, holds, pinned, hwVars,
+                   wire, ghostVars>>
 
 \* Environment: signal delivery to a thread sleeping interruptibly
 \* (sleepq_abort / DragonFly tsleep with PCATCH).  A sleeper is made
@@ -374,126 +773,7 @@ Signal(t) ==
     /\ sigpend' = [sigpend EXCEPT ![t] = TRUE]
     /\ sleepq' = sleepq \ {t}
     /\ woken' = woken \cup {t}
-    /\ UNCHANGED <<sfVars, thrVars, hwVars, wire, ghostVars>>
-
-\* Possible wakeup sets of a free that dropped ref_count to 0.
-WakeChoices(last) ==
-    IF ~last \/ want = 0 \/ sleepq = {} THEN {{}}
-    ELSE IF WakeOneEff THEN {{s} : s \in sleepq}   \* wakeup_one (S2,S3,S6)
-    ELSE {sleepq}                                  \* wakeup (S1,S4)
-
-\* sf_buf_free(sf) (S1 @07a217d2; rev 1.219/1.220; S6 v1.21): ref_count--;
-\* at 0: TAILQ_INSERT_TAIL, used--, [rev 1.219: unmap, m := NULL, unhash]
-\* [S6 UnwireAtZero: vm_page_unwire(m) under splvm], and if want > 0
-\* wakeup / wakeup_one(&sf_buf_freelist) -- all one critical section.
-\* With UnwirePerFree (FreeBSD 2004 sf_buf_mext) the caller unwires after
-\* sf_buf_free returns (step Unwire).
-Free(t, b) ==
-    /\ pc[t] = "idle"
-    /\ holds[t][b] > 0
-    /\ LET last == ref[b] = 1
-           p    == bm[b]
-           gone == holds[t][b] = 1
-       IN /\ ref' = [ref EXCEPT ![b] = @ - 1]
-          /\ holds' = [holds EXCEPT ![t][b] = @ - 1]
-          /\ asked' = IF gone THEN [asked EXCEPT ![t][b] = None] ELSE asked
-          /\ privcpu' = IF gone THEN [privcpu EXCEPT ![t][b] = None] ELSE privcpu
-          /\ seen' = IF gone THEN [seen EXCEPT ![t][b] = None] ELSE seen
-          /\ freeq' = IF last THEN Append(freeq, b) ELSE freeq
-          /\ used' = IF last THEN used - 1 ELSE used
-          /\ bm' = IF last /\ ~KeepMapping THEN [bm EXCEPT ![b] = None] ELSE bm
-          /\ pte' = IF last /\ ~KeepMapping THEN [pte EXCEPT ![b] = None] ELSE pte
-          /\ pteA' = IF last /\ ~KeepMapping THEN [pteA EXCEPT ![b] = FALSE] ELSE pteA
-          /\ wire' = IF last /\ Wiring = "UnwireAtZero"
-                     THEN [wire EXCEPT ![p] = @ - 1] ELSE wire
-          /\ \E W \in WakeChoices(last) :
-                /\ sleepq' = sleepq \ W
-                /\ woken' = woken \cup W
-          /\ pc' = [pc EXCEPT ![t] = IF Wiring = "UnwirePerFree" THEN "unwire" ELSE "idle"]
-          /\ req' = [req EXCEPT ![t] = IF Wiring = "UnwirePerFree" THEN p ELSE None]
-    /\ UNCHANGED <<want, peak, sigpend, fl, cpu, pinned, tlb, mask>>
-
-FreeAny(t) == \E b \in Bufs : Free(t, b)
-
-\* sf_buf_ref(sf) (S1 @07a217d2; S6 ext_ref on mbuf copy): assert
-\* ref_count > 0; ref_count++ (no shootdown).  Not used with a wiring
-\* protocol (the wiring balance counts sendfile iterations only).
-Ref(t, b) ==
-    /\ Wiring = "None"
-    /\ pc[t] = "idle"
-    /\ holds[t][b] > 0
-    /\ TotalHeld(t) < MaxHeld
-    /\ ref' = [ref EXCEPT ![b] = @ + 1]
-    /\ holds' = [holds EXCEPT ![t][b] = @ + 1]
-    /\ UNCHANGED <<bm, freeq, want, used, peak, sleepVars, pc, req, fl, cpu,
-                   pinned, hwVars, wire, ghostVars>>
-
-\* A holder reads through sf->kva on its current CPU: hit in the TLB, else a
-\* page-table walk that fills the TLB and sets PG_A (x86).  The observed
-\* page goes to the ghost seen[t][b].  SMP models only: without TLBs a read
-\* returns pte[b], so NoStaleRead is implied by StablePTE and Access would
-\* only multiply the state space.
-Access(t, b) ==
-    /\ SMP
-    /\ pc[t] = "idle"
-    /\ holds[t][b] > 0
-    /\ LET c    == cpu[t]
-           hitT == SMP /\ tlb[c][b] /= None
-           got  == IF hitT THEN tlb[c][b]
-                   ELSE IF pte[b] /= None THEN pte[b] ELSE "fault"
-           fill == SMP /\ ~hitT /\ pte[b] /= None
-       IN /\ seen' = [seen EXCEPT ![t][b] = got]
-          /\ tlb' = IF fill THEN [tlb EXCEPT ![c][b] = pte[b]] ELSE tlb
-          /\ pteA' = IF fill THEN [pteA EXCEPT ![b] = TRUE] ELSE pteA
-    /\ UNCHANGED <<sfVars, sleepVars, thrVars, pte, mask, wire, asked, privcpu>>
-
-\* Hardware: a (possibly speculative) page walk on a TLB miss for
-\* sf->kva, any time the PTE is valid; sets PG_A.
-TLBFill(c, b) ==
-    /\ SMP
-    /\ pte[b] /= None
-    /\ tlb[c][b] = None
-    /\ tlb' = [tlb EXCEPT ![c][b] = pte[b]]
-    /\ pteA' = [pteA EXCEPT ![b] = TRUE]
-    /\ UNCHANGED <<sfVars, sleepVars, thrVars, pte, mask, wire, ghostVars>>
-
-\* Hardware: TLB entry replaced.
-TLBEvict(c, b) ==
-    /\ SMP
-    /\ tlb[c][b] /= None
-    /\ tlb' = [tlb EXCEPT ![c][b] = None]
-    /\ UNCHANGED <<sfVars, sleepVars, thrVars, pte, pteA, mask, wire, ghostVars>>
-
-\* sched_pin() by an idle thread (callers of SFB_CPUPRIVATE, e.g. exec args).
-Pin(t) ==
-    /\ SMP
-    /\ pc[t] = "idle"
-    /\ ~pinned[t]
-    /\ pinned' = [pinned EXCEPT ![t] = TRUE]
-    /\ UNCHANGED <<sfVars, sleepVars, pc, req, fl, holds, cpu, hwVars, wire,
-                   ghostVars>>
-
-\* sched_unpin().  Caller discipline (sf_buf(9)): a thread keeps itself
-\* pinned while it holds sf_bufs (simplification: all references, not only
-\* CPUPRIVATE ones).  Bug PrivateUnpinned drops the discipline.
-Unpin(t) ==
-    /\ SMP
-    /\ pc[t] = "idle"
-    /\ pinned[t]
-    /\ PinDiscipline => TotalHeld(t) = 0
-    /\ pinned' = [pinned EXCEPT ![t] = FALSE]
-    /\ UNCHANGED <<sfVars, sleepVars, pc, req, fl, holds, cpu, hwVars, wire,
-                   ghostVars>>
-
-\* Environment: the scheduler moves an unpinned thread to another CPU
-\* (between operations; critical sections are atomic).
-Migrate(t) ==
-    /\ SMP
-    /\ pc[t] = "idle"
-    /\ ~pinned[t]
-    /\ \E c \in CPUs \ {cpu[t]} : cpu' = [cpu EXCEPT ![t] = c]
-    /\ UNCHANGED <<sfVars, sleepVars, pc, req, fl, holds, pinned, hwVars,
-                   wire, ghostVars>>
+    /\ UNCHANGED <<sfVars, csVars, thrVars, hwVars, wire, ghostVars>>
 
 \* kern_sendfile (S6 v1.21): vm_page_wire(pg) on every iteration before
 \* sf_buf_alloc(pg).  (FreeBSD 2004: same, before sf_buf_alloc.)
@@ -504,7 +784,7 @@ SendfileWire(t, p) ==
     /\ wire' = [wire EXCEPT ![p] = @ + 1]
     /\ pc' = [pc EXCEPT ![t] = "wired"]
     /\ req' = [req EXCEPT ![t] = p]
-    /\ UNCHANGED <<sfVars, sleepVars, fl, holds, cpu, pinned, hwVars, ghostVars>>
+    /\ UNCHANGED <<sfVars, sleepVars, csVars, fl, holds, cpu, pinned, hwVars, ghostVars>>
 
 \* vm_page_unwire(pg) by the caller: kern_sendfile after sf_buf_alloc
 \* returned NULL (S6), or sf_buf_mext after sf_buf_free (FreeBSD 2004).
@@ -513,23 +793,28 @@ Unwire(t) ==
     /\ wire' = [wire EXCEPT ![req[t]] = @ - 1]
     /\ pc' = [pc EXCEPT ![t] = "idle"]
     /\ req' = [req EXCEPT ![t] = None]
-    /\ UNCHANGED <<sfVars, sleepVars, fl, holds, cpu, pinned, hwVars, ghostVars>>
+    /\ UNCHANGED <<sfVars, sleepVars, csVars, fl, holds, cpu, pinned, hwVars, ghostVars>>
 
 -----------------------------------------------------------------------------
+\* t's steps inside a critical section it holds
+CSStep(t) == MapStore(t) \/ MapLoad(t) \/ UpInval(t) \/ ShootLocal(t)
+             \/ ShootIPI(t) \/ ShootWait(t) \/ FreeInval(t)
+
 ThreadStep(t) ==
     \/ \E p \in Pages, f \in FlagChoices :
           \/ AllocHit(t, p, f) \/ AllocMiss(t, p, f)
           \/ AllocNoWait(t, p, f) \/ SleepEnter(t, p, f)
     \/ SleepExitSignal(t) \/ SleepExitRetry(t) \/ SleepExitTake(t)
     \/ SleepExitHit(t)
-    \/ \E b \in Bufs : Free(t, b) \/ Ref(t, b) \/ Access(t, b)
+    \/ CSStep(t)
+    \/ \E b \in Bufs : Free(t, b) \/ MextPage(t, b) \/ Ref(t, b) \/ Access(t, b)
     \/ Pin(t) \/ Unpin(t)
     \/ \E p \in Pages : SendfileWire(t, p)
     \/ Unwire(t)
 
 EnvStep ==
     \/ \E t \in Threads : Signal(t) \/ Migrate(t)
-    \/ \E c \in CPUs, b \in Bufs : TLBFill(c, b) \/ TLBEvict(c, b)
+    \/ \E c \in CPUs, b \in Bufs : TLBFill(c, b) \/ TLBEvict(c, b) \/ IPIAck(c, b)
 
 Next == (\E t \in Threads : ThreadStep(t)) \/ EnvStep
 
@@ -537,28 +822,52 @@ Spec == Init /\ [][Next]_vars
 
 (***************************************************************************)
 (* Fairness (used by LiveSpec, i.e. by NoLostWakeup and AllocProgress):    *)
-(*  - WF on SleepExit(t): a runnable (woken) thread eventually runs.       *)
-(*  - WF on FreeAny(t) and Unwire(t): a holder eventually releases         *)
-(*    (sendfile: the network eventually acknowledges; brief 1.7 item 7).   *)
+(*  - SF on Progress(t), the steps that move thread t on and take          *)
+(*    sf_buf_lock (or need another thread's free, which takes it):         *)
+(*     . SleepExit(t): a runnable (woken) thread eventually re-takes the   *)
+(*       lock and runs;                                                    *)
+(*     . FreeAny(t), MextPage: a holder eventually releases (sendfile: the *)
+(*       network eventually acknowledges; brief 1.7 item 7);               *)
+(*     . WakeUp(t): a sleeper is not skipped forever by the frees that     *)
+(*       could wake it (wakeup_one: FreeBSD sleepq_signal picks the        *)
+(*       longest sleeper among equal priorities; and the holders do not    *)
+(*       hand a buffer on among themselves forever while t sleeps).        *)
+(*    Strong, not weak: a critical section is several steps (lock = holder *)
+(*    between them), so these steps are enabled only intermittently; a     *)
+(*    thread waiting for a lock released infinitely often gets it          *)
+(*    (mtx_unlock wakes the turnstile's waiters).  One SF on the           *)
+(*    disjunction, not one per action: for one thread the disjuncts are    *)
+(*    never enabled together (t asleep, woken, idle holding), and SF on a  *)
+(*    disjunction is weaker than on each (a pass under it is a pass under *)
+(*    the separate ones); TLC checks each SF conjunct as two cases, so the *)
+(*    cost doubles per SF conjunct.                                        *)
 (*  - SF on SleepExitGet(t): a woken thread that infinitely often could    *)
 (*    take a free buffer eventually does (the scheduler does not always   *)
 (*    let a competing allocator run first).  Without it AllocProgress      *)
 (*    fails by plain starvation, a property of the code, not a lost        *)
 (*    wakeup.                                                              *)
-(*  - SF on WakeUp(t): wakeup_one does not skip a sleeper forever (FreeBSD *)
-(*    sleepq_signal picks the longest sleeper among equal priorities).     *)
+(*  - WF on CSStep(t) and IPIAck(c, b): a thread inside a critical section *)
+(*    goes on, a CPU handles the IPIs sent to it; WF on Unwire(t) (no      *)
+(*    lock).                                                               *)
 (*  - NO fairness on starting operations (an idle client may stay idle),   *)
 (*    on Signal, Migrate, Pin/Unpin, Access, TLBFill/TLBEvict.             *)
 (***************************************************************************)
-WakeUp(t) == t \in sleepq /\ (\E u \in Threads : FreeAny(u)) /\ t \in woken'
+\* a free that wakes sleeper t, or rev 1.219's last free, whose wakeup
+\* follows in FreeInval (WF on CSStep)
+WakeUp(t) == /\ t \in sleepq
+             /\ \E u \in Threads :
+                   \/ FreeAny(u) /\ (t \in woken' \/ pc'[u] = "free_inval")
+                   \/ FreeInval(u) /\ t \in woken'
+
+Progress(t) == WakeUp(t) \/ SleepExit(t) \/ FreeAny(t) \/ \E b \in Bufs : MextPage(t, b)
 
 Fairness ==
-    \A t \in Threads :
-        /\ WF_vars(SleepExit(t))
+    /\ \A t \in Threads :
+        /\ SF_vars(Progress(t))
         /\ SF_vars(SleepExitGet(t))
-        /\ WF_vars(FreeAny(t))
+        /\ WF_vars(CSStep(t))
         /\ WF_vars(Unwire(t))
-        /\ SF_vars(WakeUp(t))
+    /\ \A c \in CPUs, b \in Bufs : WF_vars(IPIAck(c, b))
 
 LiveSpec == Spec /\ Fairness
 
@@ -573,9 +882,14 @@ TypeOK ==
     /\ used \in 0..Cardinality(Bufs) /\ peak \in 0..Cardinality(Bufs)
     /\ sleepq \subseteq Threads /\ woken \subseteq Threads
     /\ sigpend \in [Threads -> BOOLEAN]
-    /\ pc \in [Threads -> {"idle", "msleep", "wired", "unwire"}]
+    /\ lock \in Threads \cup {None}
+    /\ pc \in [Threads -> ClientPcs \cup CSPcs]
     /\ req \in [Threads -> Pages \cup {None}]
     /\ fl \in [Threads -> SUBSET AllFlags]
+    /\ cur \in [Threads -> Bufs \cup {None}]
+    /\ opte \in [Threads -> [pg : Pages \cup {None}, a : BOOLEAN]]
+    /\ pend \in [Threads -> BOOLEAN]
+    /\ tgt \in [Threads -> SUBSET CPUs]
     /\ holds \in [Threads -> [Bufs -> 0..MaxHeld]]
     /\ cpu \in [Threads -> CPUs]
     /\ pinned \in [Threads -> BOOLEAN]
@@ -583,23 +897,43 @@ TypeOK ==
     /\ pteA \in [Bufs -> BOOLEAN]
     /\ tlb \in [CPUs -> [Bufs -> Pages \cup {None}]]
     /\ mask \in [Bufs -> SUBSET CPUs]
+    /\ ipi \in [CPUs -> SUBSET Bufs]
     /\ wire \in [Pages -> Nat]
     /\ asked \in [Threads -> [Bufs -> Pages \cup {None}]]
     /\ privcpu \in [Threads -> [Bufs -> CPUs \cup {None}]]
     /\ seen \in [Threads -> [Bufs -> Pages \cup {None, "fault"}]]
+
+\* Where the lock holder is in a critical section of buffer b:
+\* the PTE store of its remap of b is still to come ...
+Remapping(b) == \E t \in Threads : cur[t] = b /\ pend[t]
+\* ... and the CPUs its SHOOTDOWN of b still owes an invalidation: curcpu
+\* before the local invlpg, the targets before their IPI is sent and while
+\* it is not yet acknowledged.  (S2 adds them to cpumask BEFORE they
+\* invalidate, under sf_buf_lock: no other software reads cpumask then.)
+OwedBy(t) == CASE pc[t] = "sd_local" -> {cpu[t]}
+               [] pc[t] = "sd_ipi"   -> tgt[t]
+               [] pc[t] = "sd_wait"  -> {c \in tgt[t] : cur[t] \in ipi[c]}
+               [] OTHER              -> {}
+Owed(b) == UNION {OwedBy(t) : t \in {u \in Threads : cur[u] = b}}
+\* ... and whether it has stored the new PTE of b but not yet applied the
+\* PG_A rule to cpumask (PGATestNew: the reload for the test is next).
+Deciding(b) == \E t \in Threads : cur[t] = b /\ pc[t] = "map_load"
+\* references sf_buf_alloc has taken (ref_count++) and not yet returned
+InFlight(b) == {t \in Threads : pc[t] \in AllocPcs /\ cur[t] = b}
 
 \* SF1 (brief 1.6, purpose of rev 1.219): at most one sf_buf maps a page.
 SF1 == \A b1, b2 \in Bufs : (b1 /= b2 /\ bm[b1] = bm[b2]) => bm[b1] = None
 
 \* SF2: the hash.  Bucket(p) is derived from bm, so "sf is on the chain of
 \* sf->m and on no other; m = NULL on none" holds by construction here (the
-\* Java side has a real table and checks it); the checked content is that
-\* hash membership and the PTE agree: hashed <=> KVA mapped, and an
+\* Java side derives its chains from sf->m the same way); the checked
+\* content is that hash membership and the PTE agree: hashed <=> KVA
+\* mapped (except while the remap's PTE store is still to come), and an
 \* unhashed buffer is unreferenced.
 Bucket(p) == {b \in Bufs : bm[b] = p}
 SF2 == \A b \in Bufs :
           /\ \A p \in Pages : b \in Bucket(p) <=> bm[b] = p
-          /\ (bm[b] = None) <=> (pte[b] = None)
+          /\ ~Remapping(b) => ((bm[b] = None) <=> (pte[b] = None))
           /\ bm[b] = None => ref[b] = 0
 
 \* SF3: on the free list <=> ref_count = 0; no duplicates, none lost.
@@ -616,17 +950,22 @@ SF9 == /\ want = Cardinality({t \in Threads : pc[t] = "msleep"})
        /\ sleepq \cup woken = {t \in Threads : pc[t] = "msleep"}
        /\ sleepq \cap woken = {}
 
-RefMatchesHolds == \A b \in Bufs : ref[b] = HeldCount(b)
+\* ref_count = the references the holders own + those sf_buf_alloc has
+\* taken and not yet returned.
+RefMatchesHolds == \A b \in Bufs : ref[b] = HeldCount(b) + Cardinality(InFlight(b))
 
-\* StablePTE (SF5 + SF10): a referenced buffer's PTE maps sf->m, and every
-\* holder still gets the page it asked sf_buf_alloc for.
-StablePTE == /\ \A b \in Bufs : ref[b] > 0 => pte[b] = bm[b]
+\* StablePTE (SF5 + SF10): a referenced buffer's PTE maps sf->m (once the
+\* remap's store is done), and every holder still gets the page it asked
+\* sf_buf_alloc for.
+StablePTE == /\ \A b \in Bufs : ref[b] > 0 /\ ~Remapping(b) => pte[b] = bm[b]
              /\ \A t \in Threads, b \in Bufs :
                    holds[t][b] > 0 => (bm[b] = asked[t][b] /\ pte[b] = asked[t][b])
 
 \* MaskSound (SF6): a CPU in sf->cpumask caches no translation of sf->kva
-\* other than the current PTE.
-MaskSound == \A b \in Bufs : \A c \in mask[b] : tlb[c][b] \in {None, pte[b]}
+\* other than the current PTE (but for the CPUs the lock holder's SHOOTDOWN
+\* still owes an invalidation, and while it decides on cpumask).
+MaskSound == \A b \in Bufs : ~Deciding(b) =>
+                \A c \in mask[b] \ Owed(b) : tlb[c][b] \in {None, pte[b]}
 
 \* SF7: while a reference taken without SFB_CPUPRIVATE (by alloc or hit) is
 \* held, cpumask = all CPUs; while only CPUPRIVATE references are held, the
@@ -638,19 +977,21 @@ SF7 == SMP => \A t \in Threads, b \in Bufs :
              IF privcpu[t][b] = None THEN mask[b] = CPUs
                                      ELSE privcpu[t][b] \in mask[b]
 
-\* SF8 (the PG_A rule): while PG_A is clear, no CPU of cpumask has loaded
-\* the current translation since it last invalidated.
-SF8 == \A b \in Bufs : ~pteA[b] => \A c \in mask[b] : tlb[c][b] = None
+\* SF8 (the PG_A rule): while PG_A is clear, no CPU of cpumask (but those
+\* still owed an invalidation; not while the lock holder decides on cpumask)
+\* has loaded the current translation since it last invalidated.
+SF8 == \A b \in Bufs : ~pteA[b] /\ ~Deciding(b) =>
+                        \A c \in mask[b] \ Owed(b) : tlb[c][b] = None
 
 \* NoStaleRead: every access observes the page its allocation asked for.
 NoStaleRead == \A t \in Threads, b \in Bufs : seen[t][b] \in {None, asked[t][b]}
 
 \* Wiring protocol of sendfile (brief 1.7 item 8): outstanding sendfile
 \* references of p = iterations that wired p and have not released their
-\* wiring path yet (between wire and alloc, asleep in alloc, about to
-\* unwire) + mbuf references held on buffers that map p.
+\* wiring path yet (between wire and alloc, inside or asleep in alloc,
+\* about to unwire) + mbuf references held on buffers that map p.
 SendfileRefs(p) ==
-    Cardinality({t \in Threads : pc[t] \in {"wired", "msleep", "unwire"}
+    Cardinality({t \in Threads : pc[t] \in {"wired", "msleep", "unwire"} \cup AllocPcs
                                  /\ req[t] = p})
     + SumOver([b \in Bufs |-> IF bm[b] = p THEN HeldCount(b) ELSE 0], Bufs)
 

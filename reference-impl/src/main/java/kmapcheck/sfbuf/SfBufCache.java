@@ -25,12 +25,14 @@ import kmapcheck.machine.Word;
  * (sf_buf id + 1), head (least recently freed) in the low bits. The sleep channel is the free
  * list ({@code msleep(&sf_buf_freelist, &sf_buf_lock, ...)}).
  *
- * <p>Atomicity: each critical section under sf_buf_lock is one {@link Ctx#atomic} body. The spec
- * (SfBuf.tla header, CONVENTIONS.md) treats every critical section as ONE action, including the
- * PTE rewrite and the synchronous invlpg / IPI shootdown done while holding the lock
- * ({@code RemapWindow = FALSE}): no TLB fill may fall between the PTE load and store. Guarded
- * words are both-movers anyway; the atomic block only covers the PTE/TLB primitives and the
- * signal check that the explorer otherwise treats as scheduling points.
+ * <p>Atomicity (spec/CONVENTIONS.md, explorer/README.md "Granularity"): locks exclude software,
+ * never hardware. Each critical section under sf_buf_lock is one {@link Ctx#atomic} body (so that
+ * its software steps, including the signal check, form one step with the hardware step they
+ * precede); the explorer still ends a step before every hardware-visible primitive inside it (PTE
+ * load, store or exchange, invlpg, IPI send, the wait for the acknowledgements), where TLB fills,
+ * evictions and each CPU's IPI handling may happen. Before each such primitive the code announces
+ * its spec pc ({@link SfBufProbe}). Under {@code search.granularity = lock-atomic} the body is one
+ * step (the spec's LockAtomic view).
  */
 public final class SfBufCache {
 
@@ -56,14 +58,20 @@ public final class SfBufCache {
         }
     }
 
-    /** The spec's seeded mutations (Bug constant). PrivateUnpinned is a caller bug: see the client. */
+    /**
+     * The spec's seeded mutations (Bug constant). PrivateUnpinned is a caller bug: see the client.
+     * PGATestNew and InvalBeforeStore reorder sf_buf_map inside its critical section: the PTE is
+     * loaded for the PG_A test after the new one was stored; the PG_A rule and SHOOTDOWN run before
+     * the store.
+     */
     public enum Bug {
-        NONE, HIT_KEEPS_ON_FREE_LIST, REMAP_KEEPS_MASK, HIT_SKIPS_SHOOTDOWN, PGA_INVERTED, PRIVATE_UNPINNED;
+        NONE, HIT_KEEPS_ON_FREE_LIST, REMAP_KEEPS_MASK, HIT_SKIPS_SHOOTDOWN, PGA_INVERTED, PRIVATE_UNPINNED,
+        PGA_TEST_NEW, INVAL_BEFORE_STORE;
 
         public static Bug parse(String s) {
             for (Bug b : values()) if (b.name().replace("_", "").equalsIgnoreCase(s.replace("_", ""))) return b;
             throw new IllegalArgumentException("unknown sf_buf bug '" + s + "' (known: None, HitKeepsOnFreeList, "
-                    + "RemapKeepsMask, HitSkipsShootdown, PGAInverted, PrivateUnpinned)");
+                    + "RemapKeepsMask, HitSkipsShootdown, PGAInverted, PrivateUnpinned, PGATestNew, InvalBeforeStore)");
         }
     }
 
@@ -93,11 +101,20 @@ public final class SfBufCache {
      * @param wakeOne            Rev1219/Rev1220: wakeup_one (true) or wakeup; forced by the other variants
      * @param smp                the SMP code (#ifdef SMP: cpumask, SHOOTDOWN); FreeBSDLater only
      * @param relookupAfterSleep hypothetical fix: search the hash again after every msleep
+     * @param pteXchg            fix of sf_buf_map: exchange the PTE atomically (pte_load_store) instead of
+     *                           the shipped plain load and plain store
      */
-    public record Config(Variant variant, boolean wakeOne, boolean smp, Wiring wiring, Bug bug, boolean relookupAfterSleep) {
+    public record Config(Variant variant, boolean wakeOne, boolean smp, Wiring wiring, Bug bug, boolean relookupAfterSleep,
+                         boolean pteXchg) {
         public Config {
             if (smp && variant != Variant.FREEBSD_LATER) throw new IllegalArgumentException("the SMP sf_buf code is FreeBSDLater only");
+            if ((pteXchg || bug == Bug.PGA_TEST_NEW || bug == Bug.INVAL_BEFORE_STORE || bug == Bug.REMAP_KEEPS_MASK
+                    || bug == Bug.PGA_INVERTED) && variant != Variant.FREEBSD_LATER)
+                throw new IllegalArgumentException("sf_buf_map's PTE load/store (and its mutations) is FreeBSDLater only");
         }
+
+        /** rev 1.219/1.220 and DragonFly 2003 remap with pmap_qenter (a PTE store, then an invalidation). */
+        public boolean qenter() { return variant != Variant.FREEBSD_LATER; }
 
         public boolean keepMapping() { return variant != Variant.REV1219; }
 
@@ -279,7 +296,7 @@ public final class SfBufCache {
             if (cfg.bug() != Bug.HIT_KEEPS_ON_FREE_LIST) ctx.store(freelist, remove(ctx.load(freelist), id));
             bumpUsed(ctx);
         }
-        if (cfg.smp() && cfg.bug() != Bug.HIT_SKIPS_SHOOTDOWN) shootdown(ctx, sf, flags);
+        if (cfg.smp() && cfg.bug() != Bug.HIT_SKIPS_SHOOTDOWN) shootdown(ctx, sf, flags, false);
     }
 
     private void bumpUsed(Ctx ctx) {
@@ -298,7 +315,7 @@ public final class SfBufCache {
         ctx.store(freelist, fl >>> 4);
         SfBuf sf = bufs[id];
         // no check of ref_count here (as in the sources): with HitKeepsOnFreeList a referenced buffer is
-        // recycled under its user, as the spec's TakeHead does (ref_count := 1)
+        // recycled under its user, as the spec's MissBody does (ref_count := 1)
         ctx.store(sf.m, page);
         ctx.store(sf.refCount, 1);
         bumpUsed(ctx);
@@ -306,57 +323,120 @@ public final class SfBufCache {
         return id;
     }
 
+    /** Announces the spec pc of the next step (see {@link SfBufProbe}). */
+    private static void at(Ctx ctx, String pc, SfBuf sf, long opte, boolean pend, long tgt) {
+        SfBufProbe.at(ctx, pc, sf.id, opte, pend, tgt);
+    }
+
     /**
-     * sf_buf_map (S4/S5): opte = *ptep; *ptep = new PTE (PG_V, PG_A clear). SMP: if the old PTE was
-     * valid and accessed, some CPU may have cached it whatever the mask says: cpumask = 0 (the PG_A
-     * rule); then SHOOTDOWN. UP: pmap_qenter-style local invalidation.
+     * sf_buf_map. FreeBSD i386 (S2 @010e6820 sf_buf_alloc, same logic in S4 and S5 pmap_sf_buf_map):
+     * {@code opte = *ptep; *ptep = VM_PAGE_TO_PHYS(m) | pgeflag | PG_RW | PG_V} (two plain accesses:
+     * "no need to exchange the old and new PTEs atomically" since no software uses the old mapping),
+     * then SMP: {@code if ((opte & (PG_V | PG_A)) == (PG_V | PG_A)) sf->cpumask = 0} and SHOOTDOWN; UP
+     * (#else): pmap_invalidate_page if the old PTE was valid and accessed. The hardware does use the
+     * old mapping: a page walk between the load and the store caches the old translation and its
+     * PG_A is lost by the store (spec model FreeBSDSMP). {@code pteXchg}: pte_load_store instead.
+     * Rev 1.219/1.220 and DragonFly 2003 (brief §1.2, inferred): pmap_qenter = a PTE store, then an
+     * unconditional invalidation (UP: invlpg).
      */
     private void map(Ctx ctx, SfBuf sf, int page, int flags) {
-        long opte = ctx.pteLoad(sf.kva);
-        ctx.pteStore(sf.kva, Pte.make(page));
-        if (!cfg.smp()) {
-            if (Pte.valid(opte)) ctx.invlpg(sf.kva);
+        long npte = Pte.make(page);
+        if (cfg.qenter()) {
+            ctx.pteStore(sf.kva, npte);
+            at(ctx, "up_inval", sf, 0, false, 0);
+            ctx.invlpg(sf.kva);
             return;
         }
-        boolean reset = switch (cfg.bug()) {
+        if (cfg.pteXchg() && cfg.bug() != Bug.INVAL_BEFORE_STORE) {
+            afterStore(ctx, sf, flags, ctx.pteSwap(sf.kva, npte));
+            return;
+        }
+        switch (cfg.bug()) {
+            case PGA_TEST_NEW -> {             // mutation: "*ptep = new; opte = *ptep"
+                ctx.pteStore(sf.kva, npte);
+                at(ctx, "map_load", sf, 0, false, 0);
+                afterStore(ctx, sf, flags, ctx.pteLoad(sf.kva));
+            }
+            case INVAL_BEFORE_STORE -> {       // mutation: PG_A rule and SHOOTDOWN before the store
+                long opte = ctx.pteLoad(sf.kva);
+                invalidate(ctx, sf, flags, opte, true);
+                at(ctx, "map_store", sf, 0, true, 0);
+                if (cfg.pteXchg()) ctx.pteSwap(sf.kva, npte);   // its result comes too late for the test
+                else ctx.pteStore(sf.kva, npte);
+            }
+            default -> {                       // shipped: a plain load, then a plain store
+                long opte = ctx.pteLoad(sf.kva);
+                at(ctx, "map_store", sf, opte, true, 0);
+                ctx.pteStore(sf.kva, npte);
+                afterStore(ctx, sf, flags, opte);
+            }
+        }
+    }
+
+    /** The PG_A rule (S2: the old PTE was valid and accessed), as the mutations change it. */
+    private boolean pgaRule(long opte) {
+        return switch (cfg.bug()) {
             case REMAP_KEEPS_MASK -> false;
             case PGA_INVERTED -> Pte.valid(opte) && !Pte.accessed(opte);
             default -> Pte.valid(opte) && Pte.accessed(opte);
         };
-        if (reset) ctx.store(sf.cpumask, 0);
-        shootdown(ctx, sf, flags);
+    }
+
+    private void afterStore(Ctx ctx, SfBuf sf, int flags, long opte) { invalidate(ctx, sf, flags, opte, false); }
+
+    /**
+     * sf_buf_map's invalidation given the PTE value tested: SMP: cpumask = 0 if the PG_A rule says so,
+     * then SHOOTDOWN; UP: invlpg if the old PTE was valid and accessed. {@code pend}: the PTE store is
+     * still to come (InvalBeforeStore).
+     */
+    private void invalidate(Ctx ctx, SfBuf sf, int flags, long opte, boolean pend) {
+        if (cfg.smp()) {
+            if (pgaRule(opte)) ctx.store(sf.cpumask, 0);
+            shootdown(ctx, sf, flags, pend);
+        } else if (pgaRule(opte)) {
+            at(ctx, "up_inval", sf, 0, pend, 0);
+            ctx.invlpg(sf.kva);
+        }
     }
 
     /**
-     * SHOOTDOWN (S4 inline, S5 sf_buf_shootdown): the current CPU invalidates locally if it is not in
-     * cpumask; without SFB_CPUPRIVATE every other CPU not in the mask gets a synchronous IPI
-     * (smp_masked_invlpg), and all of them join the mask.
+     * SHOOTDOWN (S2 label shootdown inline; S5 sf_buf_shootdown), in the kernel's order: if curcpu is
+     * not in cpumask, {@code cpumask |= curcpu} and invlpg; without SFB_CPUPRIVATE, other_cpus = all
+     * but curcpu and cpumask; if any, {@code cpumask |= other_cpus} and smp_masked_invlpg(other_cpus):
+     * an IPI to each, then the wait until each has invalidated and acknowledged. cpumask is updated
+     * before the CPUs it names invalidate: sound because only software under sf_buf_lock reads it,
+     * and the lock is held until the acknowledgements are in. (The kernel's sched_pin around it: the
+     * explorer never migrates a thread inside an operation.)
      */
-    private void shootdown(Ctx ctx, SfBuf sf, int flags) {
+    private void shootdown(Ctx ctx, SfBuf sf, int flags, boolean pend) {
         long mine = 1L << ctx.cpu();
-        long m0 = ctx.load(sf.cpumask);
-        long mask = m0;
-        if ((m0 & mine) == 0) {
-            ctx.invlpg(sf.kva);
+        long mask = ctx.load(sf.cpumask);
+        if ((mask & mine) == 0) {
             mask |= mine;
+            ctx.store(sf.cpumask, mask);
+            at(ctx, "sd_local", sf, 0, pend, 0);
+            ctx.invlpg(sf.kva);
         }
         if ((flags & SFB_CPUPRIVATE) == 0) {
-            long other = allCpus() & ~m0 & ~mine;
-            if (other != 0) {
-                ctx.invlpgCpus(other, sf.kva);
-                mask |= other;
+            long others = allCpus() & ~mine & ~mask;
+            if (others != 0) {
+                ctx.store(sf.cpumask, mask | others);
+                at(ctx, "sd_ipi", sf, 0, pend, others);
+                ctx.ipiSend(others, sf.kva);
+                at(ctx, "sd_wait", sf, 0, pend, others);
+                ctx.ipiWait(others, sf.kva);
             }
         }
-        if (mask != m0) ctx.store(sf.cpumask, mask);
     }
 
     // ---- sf_buf_free / sf_buf_ref --------------------------------------------------------------
 
     /**
-     * sf_buf_free(sf) (S1 @07a217d2; rev 1.219/1.220; S6 v1.21): ref_count--; at 0: append at the
-     * tail of the free list, used--, [rev 1.219: unmap and unhash], [S6: vm_page_unwire], and wake
-     * the allocators if want > 0 (wakeup_one in rev 1.219/1.220-with-WakeOne and DragonFly 2003,
-     * wakeup broadcast in later FreeBSD). One critical section (spec Free).
+     * sf_buf_free(sf) (S1 @07a217d2; S2; rev 1.219/1.220; S6 v1.21): ref_count--; at 0: append at the
+     * tail of the free list, used--, [rev 1.219: unhash and pmap_qremove: the PTE store, then its
+     * invalidation], [S6: vm_page_unwire], and wake the allocators if want > 0 (wakeup_one in rev
+     * 1.219/1.220-with-WakeOne and DragonFly 2003, wakeup broadcast in later FreeBSD). One critical
+     * section (spec Free, and FreeInval after rev 1.219's PTE store).
      */
     public void free(Ctx ctx, int id) {
         SfBuf sf = bufs[id];
@@ -369,9 +449,10 @@ public final class SfBufCache {
                 ctx.store(freelist, append(ctx.load(freelist), id));
                 ctx.store(used, ctx.load(used) - 1);
                 int page = (int) ctx.load(sf.m);
-                if (!cfg.keepMapping()) {                  // rev 1.219: pmap_qremove + unhash
+                if (!cfg.keepMapping()) {                  // rev 1.219: unhash, pmap_qremove
                     ctx.store(sf.m, 0);
                     ctx.pteStore(sf.kva, 0);
+                    at(ctx, "free_inval", sf, 0, false, 0);
                     ctx.invlpg(sf.kva);
                 }
                 if (cfg.wiring() == Wiring.UNWIRE_AT_ZERO)   // S6: vm_page_unwire(m) under splvm
@@ -398,7 +479,11 @@ public final class SfBufCache {
     /** sf_buf_kva(sf) dereferenced on this CPU: returns the TLB entry used, 0 on a page fault. */
     public long access(Ctx ctx, int id) { return ctx.access(bufs[id].kva); }
 
-    /** sf_buf_page(sf). */
+    /**
+     * sf_buf_page(sf): sf->m. The kernel reads it without sf_buf_lock (it cannot change while the
+     * caller holds a reference); here it is read under the lock, which gives the same value and
+     * satisfies the explorer's lock discipline for the guarded word.
+     */
     public int page(Ctx ctx, int id) {
         ctx.lock(lock);
         int p = (int) ctx.load(bufs[id].m);

@@ -28,7 +28,7 @@ class SfBufLincheckTest {
     static final int INVOCATIONS = Integer.getInteger("kmapcheck.lincheck.invocations", 1_000);
 
     static SfBufCache.Config config(SfBufCache.Bug bug) {
-        return new SfBufCache.Config(SfBufCache.Variant.REV1220, false, false, SfBufCache.Wiring.NONE, bug, false);
+        return new SfBufCache.Config(SfBufCache.Variant.REV1220, false, false, SfBufCache.Wiring.NONE, bug, false, false);
     }
 
     /**

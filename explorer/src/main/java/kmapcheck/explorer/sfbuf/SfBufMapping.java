@@ -27,19 +27,31 @@ import static kmapcheck.explorer.Vals.num;
  * each Java step refines. Model values as in the MC modules: threads t1.., pages p1.., sf_bufs
  * b1.. (sf_bufs[0] = b1), CPUs c1.., and None.
  *
- * <p>Refinement points: every critical section of sf_buf_lock is one Java transition (one
- * {@code Ctx.atomic} body after the lock acquire, see SfBufCache), so a thread between transitions
- * is idle, asleep (Java SLEEPING = spec sleepq) or woken (Java WOKEN = spec woken). Ghosts
- * (holds, asked, privcpu, seen) and the client pc (wired/unwire) are the client's locals.
+ * <p>Refinement points: a thread between transitions is idle (the client's pc: idle, wired,
+ * unwire), asleep in msleep (Java SLEEPING = spec sleepq) or woken (Java WOKEN = spec woken), or
+ * inside an operation (Java RUNNING): in sf_buf_lock's critical section before a hardware-visible
+ * primitive, or between sf_buf_mext's sf_buf_page and sf_buf_free. Its spec pc and the locals the
+ * spec carries there (cur, opte, pend, tgt) are read by re-running the operation on its replay log
+ * ({@link SfProbeCtx}): the sf_buf code announces them ({@code SfBufProbe}). A thread whose
+ * sf_buf_free is past ref_count-- (rev 1.219's free_inval) no longer holds its reference, as in the
+ * spec's Free. Ghosts (holds, asked, privcpu, seen) and the client pc are the client's locals.
  */
 public final class SfBufMapping implements SpecMapping {
     static final Value NONE = Value.mv("None");
     static final List<String> VARS = List.of("bm", "ref", "freeq", "want", "used", "peak", "sleepq", "woken", "sigpend",
-            "pc", "req", "fl", "holds", "cpu", "pinned", "pte", "pteA", "tlb", "mask", "wire", "asked", "privcpu", "seen");
+            "lock", "pc", "req", "fl", "cur", "opte", "pend", "tgt", "holds", "cpu", "pinned", "pte", "pteA", "tlb", "mask",
+            "ipi", "wire", "asked", "privcpu", "seen");
+    /** sf_buf_alloc's critical-section pcs (the spec's AllocPcs). */
+    static final Set<String> ALLOC_PCS = Set.of("map_store", "map_load", "up_inval", "sd_local", "sd_ipi", "sd_wait");
+    static final Value NO_PTE = opteRec(0);
+    /** The spec's ClientPcs \cup CSPcs. */
+    static final Set<String> PCS = Set.of("idle", "msleep", "wired", "unwire", "mext", "map_store", "map_load", "up_inval",
+            "sd_local", "sd_ipi", "sd_wait", "free_inval");
 
     private final SfBufCache sys;
     private final SfBufProgram program;
     private final int cpus;
+    private final kmapcheck.machine.Word lockWord;
     private final List<Invariant> invariants;
     private final List<String> live;
     private final boolean sf11;
@@ -55,6 +67,9 @@ public final class SfBufMapping implements SpecMapping {
         this.sys = sys;
         this.program = program;
         this.cpus = cpus;
+        this.lockWord = new kmapcheck.machine.Word(sys.lock().addr(), sys.lock().name(), null);
+        for (int b = 0; b < sys.nbufs(); b++)
+            if (sys.buf(b).kva.index() != b) throw new IllegalStateException("sf_buf " + b + " has KVA index " + sys.buf(b).kva.index());
         Map<String, java.util.function.Predicate<Map<String, Value>>> registry = new LinkedHashMap<>();
         registry.put("SF1", SfBufMapping::sf1);
         registry.put("SF2", SfBufMapping::sf2);
@@ -87,6 +102,20 @@ public final class SfBufMapping implements SpecMapping {
         return Value.set(s);
     }
 
+    /** The spec's [pg |-> ..., a |-> ...] of a PTE word (NoPte for an invalid one). */
+    static Value opteRec(long pte) {
+        Map<String, Value> r = new LinkedHashMap<>();
+        r.put("pg", Pte.valid(pte) ? page(Pte.page(pte)) : NONE);
+        r.put("a", Value.of(Pte.valid(pte) && Pte.accessed(pte)));
+        return new Value.Rec(r);
+    }
+
+    private Value cpuSet(long bits) {
+        List<Value> m = new ArrayList<>();
+        for (int c = 0; c < cpus; c++) if ((bits & (1L << c)) != 0) m.add(cpu(c));
+        return Value.set(m);
+    }
+
     @Override public List<String> vars() { return VARS; }
 
     static boolean inMsleep(View v, int t) {
@@ -106,6 +135,57 @@ public final class SfBufMapping implements SpecMapping {
     /** Was thread t woken by a signal (msleep returns EINTR) rather than by a wakeup? */
     static boolean wokenBySignal(View v, int t) { return v.wokenBySignal(t); }
 
+    /**
+     * Thread t's spec pc and critical-section locals; {@code locals}: its client locals as the spec
+     * sees them (a copy, with a reference already given up by sf_buf_free).
+     */
+    record Local(String pc, int cur, long opte, boolean pend, long tgt, long req, long flags, long[] locals, boolean aborted) {
+        Local(String pc, int cur, long opte, boolean pend, long tgt, long req, long flags, long[] locals) {
+            this(pc, cur, opte, pend, tgt, req, flags, locals, false);
+        }
+    }
+
+    /** The client state before the thread's current operation (or between operations). */
+    private static Local client(long[] l, boolean aborted) {
+        long cpc = l[CPC];
+        String pc = cpc == PC_WIRED ? "wired" : cpc == PC_UNWIRE ? "unwire" : "idle";
+        return new Local(pc, -1, 0, false, 0, cpc != PC_IDLE ? l[REQ] : 0, 0, l, aborted);
+    }
+
+    Local local(View v, int t) {
+        long[] l = new long[program.initialLocals(t).length];
+        for (int i = 0; i < l.length; i++) l[i] = v.local(t, i);
+        ThreadState.Status st = v.status(t);
+        if (st == ThreadState.Status.SLEEPING || st == ThreadState.Status.WOKEN)
+            return new Local("msleep", -1, 0, false, 0, v.op(t).arg(0), v.op(t).arg(1), l);
+        if (st == ThreadState.Status.IDLE) return client(l, false);
+        Op op = v.op(t);
+        SfProbeCtx pr = new SfProbeCtx(t, v.log(t));
+        try {
+            program.run(t, op, pr, l.clone());
+            throw new IllegalStateException("thread " + (t + 1) + " in " + op + ": its replay log covers the whole operation");
+        } catch (kmapcheck.explorer.LogReplay.Stop stop) {
+            // the thread stands here
+        }
+        // The first transition of the operation panicked (a KASSERT in its software section, e.g.
+        // sf_buf_free of an unreferenced buffer past HitKeepsOnFreeList's SF3 violation): the state
+        // it leaves is a dead end whose words are those before the operation but for sf_buf_lock,
+        // taken by the aborted transition. As in the spec (which excludes these states by its
+        // constraint), the operation has not happened: the thread is still at its client pc.
+        if (!pr.started) return client(l, true);
+        if (pr.pc == null) throw new IllegalStateException("thread " + (t + 1) + " in " + op + " stopped at an unannounced point");
+        switch (op.name()) {
+            case ALLOC:
+                return new Local(pr.pc, pr.cur, pr.opte, pr.pend, pr.tgt, op.arg(0), op.arg(1), l);
+            case FREE:
+                if (pr.pc.equals("mext")) return new Local("mext", pr.cur, 0, false, 0, pr.page, 0, l);
+                program.released(l, (int) op.arg(0), 0);          // rev 1.219 free_inval: the reference is gone
+                return new Local(pr.pc, pr.cur, 0, false, 0, 0, 0, l);
+            default:
+                throw new IllegalStateException("thread " + (t + 1) + " stands inside " + op);
+        }
+    }
+
     @Override
     public Map<String, Value> map(View v) {
         int nb = sys.nbufs(), nt = v.threads();
@@ -118,37 +198,49 @@ public final class SfBufMapping implements SpecMapping {
             long p = v.pte(sf.kva);
             pte.put(buf(b), Pte.valid(p) ? page(Pte.page(p)) : NONE);
             pteA.put(buf(b), Value.of(Pte.accessed(p)));
-            List<Value> m = new ArrayList<>();
-            if (smp) for (int c = 0; c < cpus; c++) if ((v.word(sf.cpumask) & (1L << c)) != 0) m.add(cpu(c));
-            mask.put(buf(b), Value.set(m));
+            mask.put(buf(b), smp ? cpuSet(v.word(sf.cpumask)) : Value.set(List.of()));
         }
         List<Value> freeq = new ArrayList<>();
         for (int b : SfBufCache.freeList(v.word(sys.freelistWord()))) freeq.add(buf(b));
         List<kmapcheck.machine.Kva> kvas = new ArrayList<>();
         for (int b = 0; b < nb; b++) kvas.add(sys.buf(b).kva);
         Value tlb = kmapcheck.explorer.Vals.tlbTable(v, kvas, SfBufMapping::buf, SfBufMapping::cpu, SfBufMapping::page, NONE);
+        Value.FnBuilder ipi = Value.fn();
+        for (int c = 0; c < cpus; c++) {
+            long bits = v.ipiPending(c);
+            List<Value> pending = new ArrayList<>();
+            for (int b = 0; b < nb; b++) if ((bits & (1L << b)) != 0) pending.add(buf(b));
+            ipi.put(cpu(c), Value.set(pending));
+        }
         List<Value> sleepq = new ArrayList<>(), woken = new ArrayList<>();
-        Value.FnBuilder sig = Value.fn(), pc = Value.fn(), req = Value.fn(), fl = Value.fn(), holds = Value.fn(),
-                cpu = Value.fn(), pinned = Value.fn(), asked = Value.fn(), privcpu = Value.fn(), seen = Value.fn();
+        Value.FnBuilder sig = Value.fn(), pc = Value.fn(), req = Value.fn(), fl = Value.fn(), cur = Value.fn(), opte = Value.fn(),
+                pend = Value.fn(), tgt = Value.fn(), holds = Value.fn(), cpu = Value.fn(), pinned = Value.fn(), asked = Value.fn(),
+                privcpu = Value.fn(), seen = Value.fn();
+        long aborted = 0;
         for (int t = 0; t < nt; t++) {
             Value tv = thread(t);
-            boolean ms = inMsleep(v, t);
+            Local x = local(v, t);
+            if (x.aborted()) aborted |= 1L << t;
             if (v.status(t) == ThreadState.Status.SLEEPING) sleepq.add(tv);
             if (v.status(t) == ThreadState.Status.WOKEN) woken.add(tv);
             sig.put(tv, Value.of(sigpend(v, t)));
-            long cpc = v.local(t, CPC);
-            pc.put(tv, Value.str(ms ? "msleep" : cpc == PC_WIRED ? "wired" : cpc == PC_UNWIRE ? "unwire" : "idle"));
-            req.put(tv, ms ? page(allocOp(v, t).arg(0)) : cpc != PC_IDLE ? page(v.local(t, REQ)) : NONE);
-            fl.put(tv, ms ? flags(allocOp(v, t).arg(1)) : Value.set(List.of()));
+            pc.put(tv, Value.str(x.pc()));
+            req.put(tv, page(x.req()));
+            fl.put(tv, flags(x.flags()));
+            cur.put(tv, x.cur() < 0 ? NONE : buf(x.cur()));
+            opte.put(tv, opteRec(x.opte()));
+            pend.put(tv, Value.of(x.pend()));
+            tgt.put(tv, cpuSet(x.tgt()));
             cpu.put(tv, cpu(v.cpu(t)));
             pinned.put(tv, Value.of(v.pinned(t)));
+            long[] l = x.locals();
             Value.FnBuilder h = Value.fn(), a = Value.fn(), pr = Value.fn(), se = Value.fn();
             for (int b = 0; b < nb; b++) {
-                h.put(buf(b), Value.of(v.local(t, at(b, HOLDS))));
-                a.put(buf(b), page(v.local(t, at(b, ASKED))));
-                long pcpu = v.local(t, at(b, PRIV));
+                h.put(buf(b), Value.of(l[at(b, HOLDS)]));
+                a.put(buf(b), page(l[at(b, ASKED)]));
+                long pcpu = l[at(b, PRIV)];
                 pr.put(buf(b), pcpu == 0 ? NONE : cpu((int) pcpu - 1));
-                long s = v.local(t, at(b, SEEN));
+                long s = l[at(b, SEEN)];
                 se.put(buf(b), s == SEEN_FAULT ? Value.str("fault") : page(s));
             }
             holds.put(tv, h.build());
@@ -158,6 +250,8 @@ public final class SfBufMapping implements SpecMapping {
         }
         Value.FnBuilder wire = Value.fn();
         for (int p = 1; p <= sys.pages(); p++) wire.put(page(p), Value.of(v.word(sys.wireWord(p))));
+        long holder = v.word(lockWord);
+        if (holder != 0 && (aborted & (1L << (holder - 1))) != 0) holder = 0;   // taken by the aborted transition
         Map<String, Value> s = new LinkedHashMap<>();
         s.put("bm", bm.build());
         s.put("ref", ref.build());
@@ -168,9 +262,14 @@ public final class SfBufMapping implements SpecMapping {
         s.put("sleepq", Value.set(sleepq));
         s.put("woken", Value.set(woken));
         s.put("sigpend", sig.build());
+        s.put("lock", holder == 0 ? NONE : thread((int) holder - 1));
         s.put("pc", pc.build());
         s.put("req", req.build());
         s.put("fl", fl.build());
+        s.put("cur", cur.build());
+        s.put("opte", opte.build());
+        s.put("pend", pend.build());
+        s.put("tgt", tgt.build());
         s.put("holds", holds.build());
         s.put("cpu", cpu.build());
         s.put("pinned", pinned.build());
@@ -178,6 +277,7 @@ public final class SfBufMapping implements SpecMapping {
         s.put("pteA", pteA.build());
         s.put("tlb", tlb);
         s.put("mask", mask.build());
+        s.put("ipi", ipi.build());
         s.put("wire", wire.build());
         s.put("asked", asked.build());
         s.put("privcpu", privcpu.build());
@@ -215,6 +315,7 @@ public final class SfBufMapping implements SpecMapping {
         for (Value p : f(s, "pte").map().values()) if (!isPage(p)) return false;
         for (Value w : f(s, "wire").map().values()) if (num(w) < 0) return false;
         for (Value p : f(s, "req").map().values()) if (!isPage(p)) return false;
+        for (Value pc : f(s, "pc").map().values()) if (!PCS.contains(((Value.Str) pc).v())) return false;
         return true;
     }
 
@@ -227,11 +328,47 @@ public final class SfBufMapping implements SpecMapping {
         return true;
     }
 
-    /** SF2: hashed (sf->m /= NULL) <=> PTE valid; unhashed => unreferenced (chains derived from m). */
+    private static String pcOf(Map<String, Value> s, Value t) { return ((Value.Str) get(s.get("pc"), t)).v(); }
+
+    /** Remapping(b): some thread's remap of b has its PTE store still to come. */
+    static boolean remapping(Map<String, Value> s, Value b) {
+        for (Value t : dom(s, "cur")) if (get(s.get("cur"), t).equals(b) && bool(get(s.get("pend"), t))) return true;
+        return false;
+    }
+
+    /** Owed(b): the CPUs the lock holder's SHOOTDOWN of b still owes an invalidation. */
+    static Set<Value> owed(Map<String, Value> s, Value b) {
+        Set<Value> out = new LinkedHashSet<>();
+        for (Value t : dom(s, "cur")) {
+            if (!get(s.get("cur"), t).equals(b)) continue;
+            switch (pcOf(s, t)) {
+                case "sd_local" -> out.add(get(s.get("cpu"), t));
+                case "sd_ipi" -> out.addAll(items(get(s.get("tgt"), t)));
+                case "sd_wait" -> { for (Value c : items(get(s.get("tgt"), t))) if (items(get(s.get("ipi"), c)).contains(b)) out.add(c); }
+                default -> { }
+            }
+        }
+        return out;
+    }
+
+    /** Deciding(b): the lock holder stored b's new PTE and has not yet applied the PG_A rule (map_load). */
+    static boolean deciding(Map<String, Value> s, Value b) {
+        for (Value t : dom(s, "cur")) if (get(s.get("cur"), t).equals(b) && pcOf(s, t).equals("map_load")) return true;
+        return false;
+    }
+
+    /** InFlight(b): threads inside sf_buf_alloc's critical section for b (their ref_count++ not yet returned). */
+    static long inFlight(Map<String, Value> s, Value b) {
+        long n = 0;
+        for (Value t : dom(s, "cur")) if (get(s.get("cur"), t).equals(b) && ALLOC_PCS.contains(pcOf(s, t))) n++;
+        return n;
+    }
+
+    /** SF2: hashed (sf->m /= NULL) <=> PTE valid (but mid-remap); unhashed => unreferenced (chains derived from m). */
     static boolean sf2(Map<String, Value> s) {
         for (Value b : dom(s, "bm")) {
             boolean unhashed = get(s.get("bm"), b).equals(NONE);
-            if (unhashed != get(s.get("pte"), b).equals(NONE)) return false;
+            if (!remapping(s, b) && unhashed != get(s.get("pte"), b).equals(NONE)) return false;
             if (unhashed && num(get(s.get("ref"), b)) != 0) return false;
         }
         return true;
@@ -261,14 +398,16 @@ public final class SfBufMapping implements SpecMapping {
         return num(s.get("want")) == ms.size() && u.equals(ms);
     }
 
+    /** RefMatchesHolds: ref_count = references held + references sf_buf_alloc took and has not yet returned. */
     boolean refMatchesHolds(Map<String, Value> s) {
-        for (Value b : dom(s, "ref")) if (num(get(s.get("ref"), b)) != heldCount(s, b)) return false;
+        for (Value b : dom(s, "ref")) if (num(get(s.get("ref"), b)) != heldCount(s, b) + inFlight(s, b)) return false;
         return true;
     }
 
+    /** StablePTE (SF5 + SF10): a referenced buffer's PTE maps sf->m (but mid-remap); holders get their page. */
     static boolean stablePte(Map<String, Value> s) {
         for (Value b : dom(s, "ref"))
-            if (num(get(s.get("ref"), b)) > 0 && !get(s.get("pte"), b).equals(get(s.get("bm"), b))) return false;
+            if (num(get(s.get("ref"), b)) > 0 && !remapping(s, b) && !get(s.get("pte"), b).equals(get(s.get("bm"), b))) return false;
         for (Value t : dom(s, "holds"))
             for (Value b : dom(s, "ref")) {
                 if (num(get(get(s.get("holds"), t), b)) == 0) continue;
@@ -278,13 +417,17 @@ public final class SfBufMapping implements SpecMapping {
         return true;
     }
 
-    /** MaskSound (SF6): a CPU in cpumask caches no translation other than the current PTE. */
+    /** MaskSound (SF6): a CPU in cpumask (not owed an invalidation) caches no translation other than the current PTE. */
     static boolean maskSound(Map<String, Value> s) {
-        for (Value b : dom(s, "mask"))
+        for (Value b : dom(s, "mask")) {
+            if (deciding(s, b)) continue;
+            Set<Value> owed = owed(s, b);
             for (Value c : items(get(s.get("mask"), b))) {
+                if (owed.contains(c)) continue;
                 Value e = get(get(s.get("tlb"), c), b);
                 if (!e.equals(NONE) && !e.equals(get(s.get("pte"), b))) return false;
             }
+        }
         return true;
     }
 
@@ -302,11 +445,13 @@ public final class SfBufMapping implements SpecMapping {
         return true;
     }
 
-    /** SF8 (the PG_A rule): PG_A clear => no CPU of cpumask has an entry for the KVA. */
+    /** SF8 (the PG_A rule): PG_A clear => no CPU of cpumask (not owed an invalidation) has an entry for the KVA. */
     static boolean sf8(Map<String, Value> s) {
         for (Value b : dom(s, "mask")) {
-            if (bool(get(s.get("pteA"), b))) continue;
-            for (Value c : items(get(s.get("mask"), b))) if (!get(get(s.get("tlb"), c), b).equals(NONE)) return false;
+            if (bool(get(s.get("pteA"), b)) || deciding(s, b)) continue;
+            Set<Value> owed = owed(s, b);
+            for (Value c : items(get(s.get("mask"), b)))
+                if (!owed.contains(c) && !get(get(s.get("tlb"), c), b).equals(NONE)) return false;
         }
         return true;
     }
@@ -325,7 +470,7 @@ public final class SfBufMapping implements SpecMapping {
         long n = 0;
         for (Value t : dom(s, "pc")) {
             String pc = ((Value.Str) get(s.get("pc"), t)).v();
-            if ((pc.equals("wired") || pc.equals("msleep") || pc.equals("unwire")) && get(s.get("req"), t).equals(p)) n++;
+            if ((pc.equals("wired") || pc.equals("msleep") || pc.equals("unwire") || ALLOC_PCS.contains(pc)) && get(s.get("req"), t).equals(p)) n++;
         }
         for (Value b : dom(s, "bm")) if (get(s.get("bm"), b).equals(p)) n += heldCount(s, b);
         return n;
@@ -419,11 +564,16 @@ public final class SfBufMapping implements SpecMapping {
 
     private long held(View v, int t) { return program.totalHeld(v, t); }
 
+    /** The spec action of a step inside a critical section, by the pc the thread stood at. */
+    static final Map<String, String> CS_ACTIONS = Map.of("map_store", "MapStore", "map_load", "MapLoad", "up_inval", "UpInval",
+            "sd_local", "ShootLocal", "sd_ipi", "ShootIPI", "sd_wait", "ShootWait", "free_inval", "FreeInval", "mext", "Free");
+
     @Override
     public String actionName(Step s) {
         switch (s.kind()) {
             case TLB_FILL: return "TLBFill";
             case TLB_EVICT: return "TLBEvict";
+            case IPI: return "IPIAck";
             case MIGRATE: return "Migrate";
             case SIGNAL: {
                 Value before = get(map(s.before()).get("sigpend"), thread(s.thread()));
@@ -434,20 +584,24 @@ public final class SfBufMapping implements SpecMapping {
         }
         int t = s.thread();
         View b = s.before(), a = s.after();
+        ThreadState.Status was = b.status(t), now = a.status(t);
+        if (was == ThreadState.Status.RUNNING) return CS_ACTIONS.get(local(b, t).pc());
         switch (s.op().name()) {
             case ALLOC: {
                 long page = s.op().arg(0);
-                boolean got = held(a, t) > held(b, t);
-                if (b.status(t) == ThreadState.Status.WOKEN) {
-                    if (!s.completed()) return "SleepExitRetry";
+                // the reference is granted when sf_buf_alloc returns; a step that stays in the critical
+                // section has taken it (ref_count++) already
+                boolean got = held(a, t) > held(b, t) || (!s.completed() && now == ThreadState.Status.RUNNING);
+                if (was == ThreadState.Status.WOKEN) {
+                    if (now == ThreadState.Status.SLEEPING) return "SleepExitRetry";
                     if (!got) return "SleepExitSignal";
                     return sys.config().relookupAfterSleep() && mapped(b, page) ? "SleepExitHit" : "SleepExitTake";
                 }
-                if (!s.completed()) return "SleepEnter";
+                if (now == ThreadState.Status.SLEEPING) return "SleepEnter";
                 if (!got) return "AllocNoWait";
                 return mapped(b, page) ? "AllocHit" : "AllocMiss";
             }
-            case FREE: return "Free";
+            case FREE: return s.completed() || !local(a, t).pc().equals("mext") ? "Free" : "MextPage";
             case REF: return "Ref";
             case ACCESS: return "Access";
             case PIN: return "Pin";

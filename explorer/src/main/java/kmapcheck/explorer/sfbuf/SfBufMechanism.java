@@ -13,8 +13,10 @@ import java.util.Map;
 /**
  * sf_buf scenarios. From the model (the constants of spec/sfbuf/SfBuf.tla): {@code variant}
  * (Variant: Rev1219, Rev1220, DragonFly2003, FreeBSDLater), {@code wake_one} (WakeOne), {@code smp}
- * (SMP; on SMP the hardware fills and evicts TLB entries and idle threads migrate:
- * {@code hw.tlb.fill}, {@code hw.tlb.evict}, {@code env.migrations = -1}, else none), {@code cpus}
+ * (SMP: idle threads migrate, {@code env.migrations = -1}, else none), {@code tlb} (TLB: the hardware
+ * fills and evicts TLB entries, {@code hw.tlb.fill}, {@code hw.tlb.evict}, and holders read through
+ * sf->kva), {@code pte_xchg} (PteXchg), {@code search.granularity} (LockAtomic: lock-atomic, else
+ * fine), {@code cpus}
  * (CPUs c1..), {@code threads} (Threads t1..), {@code pages} (Pages p1..), {@code bufs} (BufList
  * b1..), {@code flag_choices} (FlagChoices: flag sets separated by {@code ;}, flags by {@code ,},
  * {@code -} = no flag; e.g. {@code -;CATCH;NOWAIT}), {@code max_held} (MaxHeld), {@code wiring}
@@ -31,12 +33,15 @@ public final class SfBufMechanism implements Mechanism {
     @Override
     public Map<String, String> settings(kmapcheck.explorer.tla.TlaModel m) {
         Map<String, String> k = new java.util.LinkedHashMap<>();
-        boolean smp = m.bool("SMP"), signals = m.bool("UseSignals");
+        boolean smp = m.bool("SMP"), tlb = m.bool("TLB"), signals = m.bool("UseSignals");
         k.put("variant", m.string("Variant"));
         k.put("wake_one", Boolean.toString(m.bool("WakeOne")));
         k.put("smp", Boolean.toString(smp));
-        k.put("hw.tlb.fill", Boolean.toString(smp));
-        k.put("hw.tlb.evict", Boolean.toString(smp));
+        k.put("tlb", Boolean.toString(tlb));
+        k.put("pte_xchg", Boolean.toString(m.bool("PteXchg")));
+        k.put("search.granularity", m.bool("LockAtomic") ? "lock-atomic" : "fine");
+        k.put("hw.tlb.fill", Boolean.toString(tlb));
+        k.put("hw.tlb.evict", Boolean.toString(tlb));
         k.put("env.migrations", smp ? "-1" : "0");
         k.put("cpus", Integer.toString(m.numbered("CPUs", "c", 1)));
         k.put("threads", Integer.toString(m.numbered("Threads", "t", 1)));
@@ -53,7 +58,6 @@ public final class SfBufMechanism implements Mechanism {
         k.put("wiring", m.string("Wiring"));
         k.put("bug", m.string("Bug"));
         k.put("relookup_after_sleep", Boolean.toString(m.bool("RelookupAfterSleep")));
-        if (m.bool("RemapWindow")) throw new IllegalArgumentException(m.file() + ": RemapWindow = TRUE has no Java counterpart");
         k.put("env.signals", signals ? "-1" : "0");
         if (signals) k.put("env.signals.to", "sleepers");
         return k;
@@ -99,7 +103,7 @@ public final class SfBufMechanism implements Mechanism {
             cfg = new SfBufCache.Config(SfBufCache.Variant.parse(s.get("variant", "FreeBSDLater")),
                     s.getBool("wake_one", false), s.getBool("smp", false),
                     SfBufCache.Wiring.parse(s.get("wiring", "None")), SfBufCache.Bug.parse(s.get("bug", "None")),
-                    s.getBool("relookup_after_sleep", false));
+                    s.getBool("relookup_after_sleep", false), s.getBool("pte_xchg", false));
         } catch (IllegalArgumentException e) {
             throw new Scenario.ScenarioException(s.file() + ": " + e.getMessage());
         }
@@ -121,7 +125,7 @@ public final class SfBufMechanism implements Mechanism {
             throw new Scenario.ScenarioException(s.file() + ": " + e.getMessage());
         }
         SfBufProgram program = new SfBufProgram(layout, sys, initialCpu, flagChoices, maxHeld,
-                cfg.bug() != SfBufCache.Bug.PRIVATE_UNPINNED, s.getInt("client.max_wire", -1));
+                cfg.bug() != SfBufCache.Bug.PRIVATE_UNPINNED, s.getInt("client.max_wire", -1), s.getBool("tlb", cfg.smp()));
         try {
             return new Model(program, new SfBufMapping(sys, program, cpus, s.model().invariants(), s.model().properties()));
         } catch (IllegalArgumentException e) {

@@ -8,6 +8,7 @@ import kmapcheck.machine.Ctx;
 import kmapcheck.machine.Layout;
 import kmapcheck.machine.Pte;
 import kmapcheck.sfbuf.SfBufCache;
+import kmapcheck.sfbuf.SfBufProbe;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,10 @@ import java.util.List;
 /**
  * The spec's most general sf_buf client (spec/sfbuf/SfBuf.tla ThreadStep): an idle thread allocates
  * any page with any allowed flag set (while it holds fewer than MaxHeld references), frees or
- * re-references a buffer it holds, dereferences it (SMP), pins/unpins itself (SMP); with a wiring
- * protocol, a sendfile iteration wires the page before sf_buf_alloc and the caller unwires as the
- * protocol says. Caller discipline (sf_buf(9)): SFB_CPUPRIVATE only while pinned, unpin only when
+ * re-references a buffer it holds, dereferences it (TLB models), pins/unpins itself (SMP); with a
+ * wiring protocol, a sendfile iteration wires the page before sf_buf_alloc and the caller unwires as
+ * the protocol says (FreeBSD 2004 sf_buf_mext: the page to unwire is sf_buf_page's result, read
+ * before sf_buf_free). Caller discipline (sf_buf(9)): SFB_CPUPRIVATE only while pinned, unpin only when
  * holding nothing, unless the scenario's bug is PrivateUnpinned.
  */
 public final class SfBufProgram implements Program {
@@ -37,12 +39,15 @@ public final class SfBufProgram implements Program {
     final List<Integer> flagChoices;
     final int maxHeld;
     final boolean pinDiscipline;
+    /** The spec's TLB constant: reads through sf->kva (Access). */
+    final boolean tlb;
     /** Bound on a page's wire count before another sendfile iteration may wire it (MC CONSTRAINT), or -1. */
     final int maxWire;
 
     SfBufProgram(Layout layout, SfBufCache sys, int[] initialCpu, List<Integer> flagChoices, int maxHeld, boolean pinDiscipline,
-                 int maxWire) {
+                 int maxWire, boolean tlb) {
         this.maxWire = maxWire;
+        this.tlb = tlb;
         this.layout = layout;
         this.sys = sys;
         this.pages = sys.pages();
@@ -92,7 +97,7 @@ public final class SfBufProgram implements Program {
             if (v.local(t, at(b, HOLDS)) == 0) continue;
             ops.add(new Op(FREE, b));
             if (!wiring && held < maxHeld) ops.add(new Op(REF, b));
-            if (smp) ops.add(new Op(ACCESS, b));
+            if (tlb) ops.add(new Op(ACCESS, b));
         }
         if (smp) {
             if (!v.pinned(t)) ops.add(new Op(PIN));
@@ -113,7 +118,16 @@ public final class SfBufProgram implements Program {
                 // or cannot migrate inside an op
                 return r == SfBufCache.NULL ? 0 : r | ((long) ctx.cpu() << 8);
             }
-            case FREE: sys.free(ctx, (int) op.arg(0)); return 0;
+            case FREE: {
+                int b = (int) op.arg(0);
+                if (sys.config().wiring() != SfBufCache.Wiring.UNWIRE_PER_FREE) { sys.free(ctx, b); return 0; }
+                // sf_buf_mext (FreeBSD 2004): m = sf_buf_page(sf); sf_buf_free(sf); then the caller unwires m
+                long m = sys.page(ctx, b);
+                SfBufProbe.at(ctx, "mext", b, 0, false, 0);
+                SfBufProbe.page(ctx, m);
+                sys.free(ctx, b);
+                return m;
+            }
             case REF: sys.ref(ctx, (int) op.arg(0)); return 0;
             case ACCESS: {
                 long e = sys.access(ctx, (int) op.arg(0));
@@ -148,14 +162,7 @@ public final class SfBufProgram implements Program {
                 l[CPC] = PC_IDLE;
                 l[REQ] = 0;
             }
-            case FREE -> {
-                int b = (int) op.arg(0);
-                long page = l[at(b, ASKED)];
-                l[at(b, HOLDS)]--;
-                if (l[at(b, HOLDS)] == 0) { l[at(b, ASKED)] = 0; l[at(b, PRIV)] = 0; l[at(b, SEEN)] = 0; }
-                if (sys.config().wiring() == SfBufCache.Wiring.UNWIRE_PER_FREE) { l[CPC] = PC_UNWIRE; l[REQ] = page; }
-                else { l[CPC] = PC_IDLE; l[REQ] = 0; }
-            }
+            case FREE -> released(l, (int) op.arg(0), result);
             case REF -> l[at((int) op.arg(0), HOLDS)]++;
             case ACCESS -> l[at((int) op.arg(0), SEEN)] = result;
             case PIN, UNPIN -> { }
@@ -163,6 +170,18 @@ public final class SfBufProgram implements Program {
             case UNWIRE -> { l[CPC] = PC_IDLE; l[REQ] = 0; }
             default -> throw new IllegalStateException("unknown op " + op);
         }
+    }
+
+    /**
+     * The client's side of sf_buf_free(b): the reference is gone (the spec's Free; the mapping applies
+     * it to a thread whose sf_buf_free is past ref_count-- but not yet returned). {@code page}: the
+     * page sf_buf_mext read with sf_buf_page, to unwire next (UnwirePerFree).
+     */
+    void released(long[] l, int b, long page) {
+        l[at(b, HOLDS)]--;
+        if (l[at(b, HOLDS)] == 0) { l[at(b, ASKED)] = 0; l[at(b, PRIV)] = 0; l[at(b, SEEN)] = 0; }
+        if (sys.config().wiring() == SfBufCache.Wiring.UNWIRE_PER_FREE) { l[CPC] = PC_UNWIRE; l[REQ] = page; }
+        else { l[CPC] = PC_IDLE; l[REQ] = 0; }
     }
 
     /** The spec's Migrate: only an idle (between operations) unpinned thread. */

@@ -1,5 +1,5 @@
----- MODULE MCRemapWindow ----
-\* Model RemapWindow: see README.md (generated layout, one model per file)
+---- MODULE MCInvalBeforeStore ----
+\* Model InvalBeforeStore: see README.md (generated layout, one model per file)
 EXTENDS SfBuf, TLC
 CONSTANTS t1, t2, p1, p2, b1, c1, c2
 MCThreads == {t1, t2}
