@@ -56,11 +56,11 @@ class CliTest {
         for (String f : List.of("Lwbuf.tla", "MCFixed.tla", "MCFixed.cfg"))
             Files.copy(TestRoot.get().resolve("spec/lwbuf").resolve(f), spec.resolve(f));
         Files.writeString(spec.resolve("manifest.json"), "{\"mechanism\":\"lwbuf\",\"spec\":\"Lwbuf.tla\",\"models\":"
-                + "[{\"name\":\"Fixed\",\"module\":\"MCFixed.tla\",\"expect\":\"pass\",\"distinctStates\":2436}]}");
+                + "[{\"name\":\"Fixed\",\"module\":\"MCFixed.tla\",\"expect\":\"pass\",\"distinctStates\":3988}]}");
         Path jc = Files.createDirectories(tmp.resolve("jpf-config/lwbuf"));
         Files.writeString(jc.resolve("Probe.jpf"), jpf);
         Files.writeString(jc.resolve("manifest.json"), "{\"mechanism\":\"lwbuf\",\"scenarios\":[{\"name\":\"Probe\","
-                + "\"file\":\"Probe.jpf\",\"model\":\"Fixed\",\"expect\":\"pass\",\"distinctStates\":26844" + conform + "}]}");
+                + "\"file\":\"Probe.jpf\",\"model\":\"Fixed\",\"expect\":\"pass\",\"distinctStates\":44412" + conform + "}]}");
         return tmp;
     }
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -26,7 +27,7 @@ class ExitCodesTest {
         Path out = Files.createTempDirectory("kmapcheck-out-");
         Cli.Run r = Cli.run(TestRoot.get(), null, "tlc", "lwbuf/OrBug2009", "--out", out.toString());
         assertEquals(0, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("invariant LW1 violated after 4 steps"), r.out());
+        assertTrue(r.out().contains("invariant LW1 violated after 6 steps"), r.out());
         Cli.deleteTree(out);
     }
 
@@ -34,10 +35,10 @@ class ExitCodesTest {
     void aVerdictThatDiffersFromTheManifestIs1() throws Exception {
         Path root = Cli.rootWith("lwbuf");
         Path m = root.resolve("spec/lwbuf/manifest.json");
-        Files.writeString(m, Files.readString(m).replaceFirst("\"distinctStates\": 2436", "\"distinctStates\": 2437"));
+        Files.writeString(m, Files.readString(m).replaceFirst("\"distinctStates\": 3988", "\"distinctStates\": 3989"));
         Cli.Run r = Cli.run(root, null, "tlc", "lwbuf/Fixed", "--out", root.resolve("out").toString());
         assertEquals(1, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("pass, but 2436 distinct states (manifest: 2437)"), r.out());
+        assertTrue(r.out().contains("pass, but 3988 distinct states (manifest: 3989)"), r.out());
         Cli.deleteTree(root);
     }
 
@@ -120,6 +121,10 @@ class ExitCodesTest {
 
     @Test
     void sigintIs130WithSummaryReportAndNoLeftovers() throws Exception {
+        // A background job started without job control inherits SIGINT as ignored, and a JVM keeps
+        // an inherited ignored SIGINT ignored: the CLI cannot see Ctrl-C there, and neither can this test.
+        org.junit.jupiter.api.Assumptions.assumeFalse(sigintIgnoredHere(),
+                "SIGINT is ignored by this test JVM's environment (a background job without job control)");
         Path out = Files.createTempDirectory("kmapcheck-out-");
         Path tmp = Files.createTempDirectory("kmapcheck-tmp-");
         Cli.Started c = Cli.start(TestRoot.get(), tmp, "check", "lwbuf/Fixed", "lwbuf/FixedTwoObjs", "lwbuf/OrBug2009", "--progress", "1", "--out", out.toString());
@@ -140,6 +145,15 @@ class ExitCodesTest {
         }
         Cli.deleteTree(out);
         Cli.deleteTree(tmp);
+    }
+
+    /** Bit 2 (SIGINT) of SigIgn in /proc/self/status; false where there is no /proc. */
+    static boolean sigintIgnoredHere() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) return false;
+        for (String l : Files.readAllLines(status))
+            if (l.startsWith("SigIgn:")) return (Long.parseLong(l.substring(7).strip(), 16) & (1L << 1)) != 0;
+        return false;
     }
 
     @Test

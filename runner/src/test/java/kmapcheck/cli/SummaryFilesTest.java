@@ -35,7 +35,7 @@ class SummaryFilesTest {
     void summaryAndJunitOfARunWithAMismatch() throws Exception {
         Path root = Cli.rootWith("lwbuf");
         Path m = root.resolve("spec/lwbuf/manifest.json");
-        Files.writeString(m, Files.readString(m).replaceFirst("\"distinctStates\": 2436", "\"distinctStates\": 2437"));
+        Files.writeString(m, Files.readString(m).replaceFirst("\"distinctStates\": 3988", "\"distinctStates\": 3989"));
         Path out = root.resolve("out");
         Cli.Run r = Cli.run(root, null, "tlc", "lwbuf/Fixed", "lwbuf/OrBug2009", "--out", out.toString());
         assertEquals(1, r.code(), r.out() + r.err());
@@ -48,15 +48,15 @@ class SummaryFilesTest {
         assertTrue(s.at("/run/gitCommit").isNull(), "no git checkout in a temp root");
         JsonNode fixed = s.at("/rows/0"), bug = s.at("/rows/1");
         assertEquals("mismatch", fixed.get("status").asText());
-        assertEquals(2437, fixed.at("/expected/distinctStates").asLong());
-        assertEquals(2436, fixed.get("distinctStates").asLong());
+        assertEquals(3989, fixed.at("/expected/distinctStates").asLong());
+        assertEquals(3988, fixed.get("distinctStates").asLong());
         assertEquals("pass", fixed.at("/actual/verdict").asText());
         assertEquals("ok", bug.get("status").asText());
         assertEquals("violation", bug.at("/expected/verdict").asText());
         assertEquals("LW1", bug.at("/actual/property").asText());
         assertEquals("invariant", bug.at("/actual/kind").asText());
         assertEquals(1, bug.get("workers").asInt(), "a model expected to fail runs with one worker");
-        assertEquals(4, bug.at("/trace/steps").asInt());
+        assertEquals(6, bug.at("/trace/steps").asInt());
         assertTrue(Files.exists(out.resolve(bug.at("/trace/json").asText())));
         assertStepsCarryTheirDefinitionSite(out.resolve(bug.at("/trace/text").asText()), root.resolve("spec/lwbuf/Lwbuf.tla"));
 
@@ -72,7 +72,7 @@ class SummaryFilesTest {
         assertEquals("kmapcheck.tlc.lwbuf", first.getAttribute("classname"));
         Element failure = (Element) first.getElementsByTagName("failure").item(0);
         assertEquals("mismatch", failure.getAttribute("type"));
-        assertTrue(failure.getAttribute("message").contains("manifest: 2437"), failure.getAttribute("message"));
+        assertTrue(failure.getAttribute("message").contains("manifest: 3989"), failure.getAttribute("message"));
         assertEquals(0, ((Element) cases.item(1)).getChildNodes().getLength(), "the passing row has no failure");
         assertEquals("1", ((Element) d.getElementsByTagName("testsuite").item(0)).getAttribute("failures"));
         Cli.deleteTree(root);
@@ -89,7 +89,7 @@ class SummaryFilesTest {
             assertEquals(spec.getFileName().toString(), m.group(2), l);
             assertTrue(src.get(Integer.parseInt(m.group(3)) - 1).startsWith(m.group(1) + "("), "line " + m.group(3) + " defines " + m.group(1) + ": " + l);
         }
-        assertEquals(4, steps, "every step of the 4-step counterexample has its file:line: " + Files.readString(text));
+        assertEquals(6, steps, "every step of the 6-step counterexample has its file:line: " + Files.readString(text));
     }
 
     @Test
