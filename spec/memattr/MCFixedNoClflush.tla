@@ -1,16 +1,18 @@
 ---- MODULE MCFixedNoClflush ----
-\* Model FixedNoClflush: the shipped code on a CPU with neither self-snoop nor clflush: wbinvd on all CPUs.
-\* CPUs {c0, c1}, pages {p1}, sf_bufs {b1}, values {0, 1},
-\* SelfSnoop = FALSE, HasClflush = FALSE, MaxRef = 1, Variant = "Fixed".
+\* Model FixedNoClflush: the shipped code on a CPU with neither self-snoop nor clflush.
+\* CPUs {c0, c1}, pages {p1}, sf_bufs {b1}, values {0, 1}, NewAttrs {UC},
+\* SelfSnoop = FALSE, HasClflush = FALSE, MaxRef = 1, Variant = "Fixed", KCpu = c0, Granularity = "fine".
 EXTENDS MemAttr
 CONSTANTS c0, c1, p1, b1
 MCCPUs == {c0, c1}
 MCPages == {p1}
 MCBufs == {b1}
 MCVals == {0, 1}
-MCNewAttrs == {"WB", "UC", "WC"}
+MCNewAttrs == {"UC"}
 MCMaxRef == 1
 MCSelfSnoop == FALSE
 MCHasClflush == FALSE
 MCVariant == "Fixed"
+MCKCpu == c0
+MCGranularity == "fine"
 ====

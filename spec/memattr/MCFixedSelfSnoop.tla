@@ -1,16 +1,18 @@
 ---- MODULE MCFixedSelfSnoop ----
-\* Model FixedSelfSnoop: the shipped code on a self-snoop CPU: the kernel never flushes, the hardware snoops.
-\* CPUs {c0, c1}, pages {p1}, sf_bufs {b1}, values {0, 1},
-\* SelfSnoop = TRUE, HasClflush = TRUE, MaxRef = 1, Variant = "Fixed".
+\* Model FixedSelfSnoop: the shipped code on a self-snoop CPU.
+\* CPUs {c0, c1}, pages {p1}, sf_bufs {b1}, values {0, 1}, NewAttrs {WC},
+\* SelfSnoop = TRUE, HasClflush = TRUE, MaxRef = 1, Variant = "Fixed", KCpu = c0, Granularity = "fine".
 EXTENDS MemAttr
 CONSTANTS c0, c1, p1, b1
 MCCPUs == {c0, c1}
 MCPages == {p1}
 MCBufs == {b1}
 MCVals == {0, 1}
-MCNewAttrs == {"WB", "UC", "WC"}
+MCNewAttrs == {"WC"}
 MCMaxRef == 1
 MCSelfSnoop == TRUE
 MCHasClflush == TRUE
 MCVariant == "Fixed"
+MCKCpu == c0
+MCGranularity == "fine"
 ====

@@ -1,16 +1,18 @@
 ---- MODULE MCFlushWithoutReenter ----
-\* Model FlushWithoutReenter: clflush through the sf_buf without re-entering its PTE.
-\* CPUs {c0, c1}, pages {p1}, sf_bufs {b1}, values {0, 1},
-\* SelfSnoop = FALSE, HasClflush = TRUE, MaxRef = 1, Variant = "FlushWithoutReenter".
+\* Model FlushWithoutReenter: bug: clflush through the sf_buf without pmap_qenter.
+\* CPUs {c0, c1}, pages {p1}, sf_bufs {b1}, values {0, 1}, NewAttrs {UC},
+\* SelfSnoop = FALSE, HasClflush = TRUE, MaxRef = 1, Variant = "FlushWithoutReenter", KCpu = c0, Granularity = "fine".
 EXTENDS MemAttr
 CONSTANTS c0, c1, p1, b1
 MCCPUs == {c0, c1}
 MCPages == {p1}
 MCBufs == {b1}
 MCVals == {0, 1}
-MCNewAttrs == {"WB", "UC", "WC"}
+MCNewAttrs == {"UC"}
 MCMaxRef == 1
 MCSelfSnoop == FALSE
 MCHasClflush == TRUE
 MCVariant == "FlushWithoutReenter"
+MCKCpu == c0
+MCGranularity == "fine"
 ====

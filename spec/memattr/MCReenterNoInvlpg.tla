@@ -1,16 +1,18 @@
 ---- MODULE MCReenterNoInvlpg ----
-\* Model ReenterNoInvlpg: PTE re-entered with the new PAT bits but no TLB invalidation.
-\* CPUs {c0, c1}, pages {p1}, sf_bufs {b1}, values {0, 1},
-\* SelfSnoop = FALSE, HasClflush = TRUE, MaxRef = 1, Variant = "ReenterNoInvlpg".
+\* Model ReenterNoInvlpg: bug: PTE re-entered, TLBs not invalidated.
+\* CPUs {c0, c1}, pages {p1}, sf_bufs {b1}, values {0, 1}, NewAttrs {UC},
+\* SelfSnoop = FALSE, HasClflush = TRUE, MaxRef = 1, Variant = "ReenterNoInvlpg", KCpu = c0, Granularity = "fine".
 EXTENDS MemAttr
 CONSTANTS c0, c1, p1, b1
 MCCPUs == {c0, c1}
 MCPages == {p1}
 MCBufs == {b1}
 MCVals == {0, 1}
-MCNewAttrs == {"WB", "UC", "WC"}
+MCNewAttrs == {"UC"}
 MCMaxRef == 1
 MCSelfSnoop == FALSE
 MCHasClflush == TRUE
 MCVariant == "ReenterNoInvlpg"
+MCKCpu == c0
+MCGranularity == "fine"
 ====

@@ -6,14 +6,17 @@
 (* (sf_buf_process_page / sf_buf_invalidate_cache), §1.7 item 6.           *)
 (*                                                                         *)
 (* Sources (paraphrased, never copied):                                    *)
-(*  [S4p] dcui/FreeBSD-9.3_kernel sys/i386/i386/pmap.c @808719858c6e:      *)
-(*        pmap_page_set_memattr, pmap_flush_page, pmap_invalidate_cache_   *)
-(*        range, pmap_invalidate_cache, pmap_qenter.                       *)
+(*  [S4p] dcui/FreeBSD-9.3_kernel sys/i386/i386/pmap.c @808719858c6e       *)
+(*        ($FreeBSD: releng/9.3 pmap.c r265554): pmap_page_set_memattr,    *)
+(*        pmap_flush_page, pmap_invalidate_cache_range, pmap_invalidate_   *)
+(*        cache, pmap_invalidate_range, pmap_qenter.                       *)
 (*  [S4v] same commit, sys/i386/i386/vm_machdep.c: sf_buf_alloc,           *)
 (*        sf_buf_free, sf_buf_invalidate_cache (inline lookup).            *)
 (*  [S1]  freebsd/freebsd-src sys/kern/subr_sfbuf.c @07a217d2:             *)
 (*        sf_buf_process_page; [S5] fel1x-developer/freebsd-src            *)
 (*        sys/i386/i386/vm_machdep.c @2c17d335: sf_buf_invalidate (cb).    *)
+(* Kernel statements are named by their text (the sources were read        *)
+(* through an index without line numbers).                                 *)
 (*                                                                         *)
 (* The x86 cache model (what is modelled and what is abstracted) is        *)
 (* written down in README.md, section "Hardware model".  In short: one     *)
@@ -22,22 +25,27 @@
 (* WC accesses are bus transactions that every OTHER cache snoops and the  *)
 (* issuing CPU's own cache snoops only with self-snoop (CPUID.SS); a WC    *)
 (* write sits in a per-CPU write-combining buffer until drained; TLB       *)
-(* entries cache the memory type they were loaded with; clflush acts on    *)
-(* the physical line in every cache whatever the mapping's memory type.    *)
+(* entries cache the frame and memory type they were loaded with; clflush  *)
+(* acts on the physical line in every cache whatever the memory type of    *)
+(* the linear address used, which it translates through this CPU's TLB.    *)
 (*                                                                         *)
-(* Atomicity (spec/CONVENTIONS.md): each critical section is one step --   *)
-(* sf_buf_alloc / sf_buf_free / sf_buf_invalidate_cache under sf_buf_lock, *)
-(* pmap_flush_page under the per-CPU sysmaps lock; the store of the new    *)
-(* pat_mode in pmap_page_set_memattr is not under sf_buf_lock, so it is a  *)
-(* step of its own.  Every data access and every hardware event (TLB fill, *)
-(* TLB evict, line eviction, speculative line fill, WC-buffer drain) is    *)
-(* one step.                                                               *)
+(* Atomicity (spec/CONVENTIONS.md, "locks exclude software, never          *)
+(* hardware"): Spec splits every critical section at its hardware-visible  *)
+(* steps -- a PTE load, a PTE store, an invlpg, the shootdown IPI send,    *)
+(* the wait for the IPI acknowledgements, a clflush loop or wbinvd, a      *)
+(* data access -- with a program counter per kernel thread (chg[p] for     *)
+(* the caller of pmap_page_set_memattr(p), apc for the sf_buf client), the *)
+(* locals later steps need (fb, ab, arec) and the lock holders (lk:        *)
+(* sf_buf_lock, slk: the sysmaps lock of KCpu).  Every TLB fill/evict,     *)
+(* per-CPU shootdown acknowledgement and cache event may happen between    *)
+(* them.  SpecLockAtomic keeps the coarse view (each critical section one  *)
+(* step, a shootdown instantaneous) to show what it hides.                 *)
 (***************************************************************************)
 EXTENDS Integers, FiniteSets
 
 CONSTANTS
     CPUs,        \* processors (model values)
-    Pages,       \* tracked physical pages (model values), one or two
+    Pages,       \* tracked physical pages (model values)
     Bufs,        \* sf_bufs (model values)
     NoPage,      \* model value: sf->m is NULL or a page the model does not track
     Vals,        \* values a write may store (naturals, must contain 0)
@@ -45,28 +53,45 @@ CONSTANTS
     MaxRef,      \* bound on sf->ref_count
     SelfSnoop,   \* CPUID.1:EDX.SS: bus transactions also snoop the issuing CPU's cache
     HasClflush,  \* CPUID.1:EDX.CLFSH: clflush exists (else the kernel uses wbinvd)
-    Variant      \* see VariantOK
+    Variant,     \* see VariantOK
+    KCpu,        \* the CPU the kernel threads (sf_buf client, pmap_page_set_memattr callers) run on
+    Granularity  \* "fine" (Spec) or "lock-atomic" (SpecLockAtomic): which Init the model uses
 
 VariantOK == Variant \in
-    { "Fixed",               \* [S4p]/[S4v] as shipped
-      "SkipIdleSfBufs",      \* the hash lookup ignores sf_bufs with ref_count 0
-      "FlushWithoutReenter", \* clflush through the sf_buf, but its PTE keeps the old PAT bits
-      "NoFlushNoSelfSnoop",  \* the kernel skips every flush although the CPU lacks self-snoop
-      "ReenterNoInvlpg",     \* PTE re-entered with the new PAT bits, TLBs not invalidated
-      "NoFallback"           \* no transient-mapping flush when no sf_buf maps the page
+    { "Fixed",                  \* [S4p]/[S4v] as shipped
+      "SkipIdleSfBufs",         \* the hash lookup ignores sf_bufs with ref_count 0
+      "FlushWithoutReenter",    \* clflush through the sf_buf, but no pmap_qenter: its PTE keeps the old PAT bits
+      "NoFlushNoSelfSnoop",     \* the kernel skips every flush although the CPU lacks self-snoop
+      "ReenterNoInvlpg",        \* PTE re-entered with the new PAT bits, TLBs not invalidated
+      "NoFallback",             \* no pmap_flush_page when no sf_buf maps the page
+      "InvlpgBeforeReenter",    \* reordering: pmap_qenter invalidates (invlpg + IPIs) before its pte_store
+      "FlushBeforeReenter",     \* reordering: sf_buf_invalidate_cache flushes before pmap_qenter
+      "ClflushBeforeInvlcaddr"  \* reordering: pmap_flush_page's clflush loop before invlcaddr(CADDR2)
     }
 
 Attrs      == {"WB", "UC", "WC"}   \* PAT_WRITE_BACK, PAT_UNCACHEABLE, PAT_WRITE_COMBINING
-NoAttr     == "none"               \* PTE / TLB entry not valid
+NoAttr     == "none"
 NoVal      == -1                   \* empty WC buffer entry / no read recorded yet
+NoBuf      == "none"
 LineStates == {"I", "C", "D"}      \* invalid, clean (E/S of MESI), dirty (M of MESI)
-ChgStates  == {"idle", "lookup", "fallback"}
+\* A PTE or TLB entry of a tracked page: its frame and memory type.  A PTE
+\* or TLB entry mapping a page the model does not track (after a recycle)
+\* is NoEntry, like an invalid one: nothing the model tracks goes through it.
+Entry(pg, at) == [pg |-> pg, at |-> at]
+NoEntry    == Entry(NoPage, NoAttr)
+Entries    == {NoEntry} \cup [pg : Pages, at : Attrs]
+\* Program counter of the caller of pmap_page_set_memattr(p) (the step it takes next).
+ChgStates  == {"idle", "lookup", "reload", "store", "invl", "ipi", "wait", "flush",
+               "fallback", "fpEnter", "fpInvl", "fpFlush", "fpClear"}
+AllocStates == {"idle", "invl", "ipi", "wait"}
+Remote     == CPUs \ {KCpu}          \* targets of a shootdown IPI sent from KCpu
 
 ASSUME VariantOK
 ASSUME 0 \in Vals /\ Vals \subseteq Nat
 ASSUME NewAttrs \subseteq Attrs /\ MaxRef \in Nat \ {0}
 ASSUME SelfSnoop \in BOOLEAN /\ HasClflush \in BOOLEAN
-ASSUME NoPage \notin Pages
+ASSUME NoPage \notin Pages /\ KCpu \in CPUs
+ASSUME Granularity \in {"fine", "lock-atomic"}
 
 VARIABLES
     mem,          \* mem[p]      : value of page p in RAM
@@ -75,18 +100,31 @@ VARIABLES
     old,          \* old[c][p]   : ghost: the line was cached before/while p's attribute changed
     wcb,          \* wcb[c][p]   : CPU c's write-combining buffer entry for p (NoVal: empty)
     pat,          \* pat[p]      : m->md.pat_mode
-    chg,          \* chg[p]      : progress of pmap_page_set_memattr(p): "idle" | "lookup" | "fallback"
+    chg,          \* chg[p]      : pc of the caller of pmap_page_set_memattr(p) (ChgStates)
+    fb,           \* fb[p]       : the sf_buf sf_buf_invalidate_cache found for p (NoBuf: none)
+    lk,           \* holder of sf_buf_lock: "none", "alloc" (the sf_buf client) or a page's caller
+    apc,          \* pc of the sf_buf client (AllocStates)
+    ab,           \* the sf_buf that client is entering (NoBuf: none)
+    arec,         \* that entry is a recycle (its sf_buf_free follows)
     bm,           \* bm[b]       : sf->m (hash membership is derived: b is in p's chain iff bm[b] = p)
     ref,          \* ref[b]      : sf->ref_count
-    pte,          \* pte[b]      : PAT memory type in the PTE of sf->kva (NoAttr iff no tracked page)
-    tlb,          \* tlb[c][b]   : memory type of CPU c's TLB entry for sf->kva (NoAttr: none)
+    pte,          \* pte[b]      : the PTE of sf->kva (an Entry)
+    tlb,          \* tlb[c][b]   : CPU c's TLB entry for sf->kva (an Entry)
+    ipi,          \* ipi[c]      : sf_bufs whose invalidation IPI CPU c has not yet handled
+    slk,          \* holder of KCpu's sysmaps lock: "none" or a page's caller
+    cpte,         \* KCpu's CMAP2 (the PTE of CADDR2, an Entry)
+    ctlb,         \* KCpu's TLB entry for its CADDR2 (an Entry)
     lastWritten,  \* lastWritten[p] : ghost: last value written to p that is globally performed
     rdVal,        \* rdVal[p]    : ghost: value returned by the last read of p
     rdExp         \* rdExp[p]    : ghost: value that read should have returned
 
-vars == <<mem, cst, cval, old, wcb, pat, chg, bm, ref, pte, tlb, lastWritten, rdVal, rdExp>>
+vars == <<mem, cst, cval, old, wcb, pat, chg, fb, lk, apc, ab, arec, bm, ref, pte, tlb, ipi,
+          slk, cpte, ctlb, lastWritten, rdVal, rdExp>>
 cacheVars == <<mem, cst, cval, old>>
-sfVars    == <<bm, ref, pte, tlb>>
+chgVars   == <<chg, fb, lk>>
+allocVars == <<apc, ab, arec>>
+sfVars    == <<bm, ref, pte, tlb, ipi>>
+mapVars   == <<slk, cpte, ctlb>>
 ghostVars == <<lastWritten, rdVal, rdExp>>
 
 (***************************************************************************)
@@ -104,20 +142,24 @@ Expected(c, p) == IF wcb[c][p] # NoVal THEN wcb[c][p] ELSE lastWritten[p]
 KernelSkipsFlush == SelfSnoop \/ Variant = "NoFlushNoSelfSnoop"
 \* Caches that observe a bus transaction issued by CPU c.
 Snoopers(c) == {d \in CPUs : d # c \/ SelfSnoop}
+\* The PTE pmap_cache_bits(m->md.pat_mode) gives a kernel mapping of p.
+Want(p) == Entry(p, pat[p])
 
 (***************************************************************************)
 (* Cache building blocks (parts of steps, not steps)                       *)
 (***************************************************************************)
 \* Line fill for a cacheable (WB) access that misses in c's cache, or for a
 \* speculative fill: a dirty copy in another cache is written back and both
-\* keep a clean copy (MESI M -> S).
+\* keep a clean copy (MESI M -> S).  Ghost: a line filled while p's
+\* attribute changes to UC/WC carries the old (WB) type; a fill during a
+\* change to WB (e.g. through the new CADDR2 translation) does not.
 LoadVal(c, p) == IF \E d \in Others(c) : cst[d][p] = "D" THEN DirtyVal(p) ELSE mem[p]
 WBLoad(c, p) ==
     /\ mem'  = [mem EXCEPT ![p] = LoadVal(c, p)]
     /\ cst'  = [d \in CPUs |-> IF d = c \/ cst[d][p] = "D"
                                 THEN [cst[d] EXCEPT ![p] = "C"] ELSE cst[d]]
     /\ cval' = [cval EXCEPT ![c][p] = LoadVal(c, p)]
-    /\ old'  = [old EXCEPT ![c][p] = (chg[p] # "idle")]
+    /\ old'  = [old EXCEPT ![c][p] = (chg[p] # "idle" /\ pat[p] # "WB")]
 
 \* Uncached read on the bus (UC read, or WC read not served by c's own WC
 \* buffer): a snooping cache holding the line dirty writes it back and keeps
@@ -140,25 +182,26 @@ BusWrite(c, p, v) ==
     /\ cval' = [d \in CPUs |-> IF d \in Snoopers(c) THEN [cval[d] EXCEPT ![p] = 0] ELSE cval[d]]
     /\ old'  = [d \in CPUs |-> IF d \in Snoopers(c) THEN [old[d] EXCEPT ![p] = FALSE] ELSE old[d]]
 
-\* clflush of every line of p (mfence; clflush loop; mfence): the line is
-\* written back if dirty and invalidated in every cache of the coherence
-\* domain; the memory type of the linear address used does not matter.
-ClflushPage(p) ==
-    /\ mem'  = [mem EXCEPT ![p] = IF HasDirty(p) THEN DirtyVal(p) ELSE mem[p]]
-    /\ cst'  = [d \in CPUs |-> [cst[d] EXCEPT ![p] = "I"]]
-    /\ cval' = [d \in CPUs |-> [cval[d] EXCEPT ![p] = 0]]
-    /\ old'  = [d \in CPUs |-> [old[d] EXCEPT ![p] = FALSE]]
+\* clflush of every line of frame q (mfence; clflush loop; mfence): the line
+\* is written back if dirty and invalidated in every cache of the coherence
+\* domain; the memory type of the linear address used does not matter.  A
+\* frame the model does not track: no tracked line changes.
+ClflushFrame(q) ==
+    IF q \notin Pages THEN UNCHANGED cacheVars
+    ELSE /\ mem'  = [mem EXCEPT ![q] = IF HasDirty(q) THEN DirtyVal(q) ELSE mem[q]]
+         /\ cst'  = [d \in CPUs |-> [cst[d] EXCEPT ![q] = "I"]]
+         /\ cval' = [d \in CPUs |-> [cval[d] EXCEPT ![q] = 0]]
+         /\ old'  = [d \in CPUs |-> [old[d] EXCEPT ![q] = FALSE]]
 
-\* pmap_invalidate_cache(): wbinvd here and on every other CPU (smp_cache_flush).
+\* pmap_invalidate_cache() [S4p]: sched_pin; wbinvd; smp_cache_flush (wbinvd
+\* on every other CPU); sched_unpin.  One step (README: the per-CPU wbinvd of
+\* smp_cache_flush is not split; under the caller contract no dirty line can
+\* appear between them).
 WbinvdAll ==
     /\ mem'  = [q \in Pages |-> IF HasDirty(q) THEN DirtyVal(q) ELSE mem[q]]
     /\ cst'  = [d \in CPUs |-> [q \in Pages |-> "I"]]
     /\ cval' = [d \in CPUs |-> [q \in Pages |-> 0]]
     /\ old'  = [d \in CPUs |-> [q \in Pages |-> FALSE]]
-
-\* The cache part of pmap_invalidate_cache_range() once the kernel has
-\* decided to flush (no self-snoop): clflush loop if CLFSH, else wbinvd.
-CacheFlush(p) == IF HasClflush THEN ClflushPage(p) ELSE WbinvdAll
 
 \* A data read by CPU c of page p through a mapping whose effective memory
 \* type is a; records the returned and the expected value.
@@ -198,9 +241,10 @@ DoWrite(c, p, a, v) ==
 
 (***************************************************************************)
 (* Initial state: every page write-back (pmap_page_init sets               *)
-(* PAT_WRITE_BACK), caches empty, no sf_buf mapped yet.                    *)
+(* PAT_WRITE_BACK), caches empty, no sf_buf mapped yet (sf_buf_init:       *)
+(* sf->m NULL, the KVA unmapped), CMAP2 clear, nobody inside an operation. *)
 (***************************************************************************)
-Init ==
+InitVars ==
     /\ mem  = [p \in Pages |-> 0]
     /\ cst  = [c \in CPUs |-> [p \in Pages |-> "I"]]
     /\ cval = [c \in CPUs |-> [p \in Pages |-> 0]]
@@ -208,81 +252,139 @@ Init ==
     /\ wcb  = [c \in CPUs |-> [p \in Pages |-> NoVal]]
     /\ pat  = [p \in Pages |-> "WB"]
     /\ chg  = [p \in Pages |-> "idle"]
+    /\ fb   = [p \in Pages |-> NoBuf]
+    /\ lk   = "none"
+    /\ apc  = "idle"
+    /\ ab   = NoBuf
+    /\ arec = FALSE
     /\ bm   = [b \in Bufs |-> NoPage]
     /\ ref  = [b \in Bufs |-> 0]
-    /\ pte  = [b \in Bufs |-> NoAttr]
-    /\ tlb  = [c \in CPUs |-> [b \in Bufs |-> NoAttr]]
+    /\ pte  = [b \in Bufs |-> NoEntry]
+    /\ tlb  = [c \in CPUs |-> [b \in Bufs |-> NoEntry]]
+    /\ ipi  = [c \in CPUs |-> {}]
+    /\ slk  = "none"
+    /\ cpte = NoEntry
+    /\ ctlb = NoEntry
     /\ lastWritten = [p \in Pages |-> 0]
     /\ rdVal = [p \in Pages |-> NoVal]
     /\ rdExp = [p \in Pages |-> NoVal]
 
-(***************************************************************************)
-(* sf_buf operations (most general clients: any thread may allocate or     *)
-(* free at any time; which thread holds a reference is not tracked).  The  *)
-(* TLB side of sf_buf (cpumask, lazy shootdown, PG_A) is spec/sfbuf's; here *)
-(* its net effect per SF6 is assumed: after the MAP/SHOOTDOWN of a remap no *)
-(* CPU's TLB entry for the KVA differs from the new PTE.                   *)
-(***************************************************************************)
+Init == Granularity = "fine" /\ InitVars
 
-\* sf_buf_alloc(m) hash hit, [S4v] sf_buf_alloc / [S1] sf_buf_alloc: the
-\* lookup finds b with sf->m == m (ref may be 0: revival from the free list);
-\* ref_count++; the PTE is NOT rewritten on this path, it keeps whatever
-\* PAT bits it was entered with.
+(***************************************************************************)
+(* The sf_buf client: one kernel thread on KCpu allocating and freeing     *)
+(* sf_bufs (most general: any page, any free sf_buf, any held sf_buf; who  *)
+(* holds a reference is not tracked).  The TLB side of sf_buf (cpumask,    *)
+(* lazy shootdown, PG_A) is spec/sfbuf's; here a remap shoots the KVA down *)
+(* on every CPU, and the hit path, whose shootdown only invalidates        *)
+(* entries equal to the PTE, does no TLB work.                             *)
+(***************************************************************************)
+AIdle == apc = "idle" /\ lk = "none"
+
+\* sf_buf_alloc(m) hash hit [S4v]: mtx_lock(&sf_buf_lock); LIST_FOREACH finds
+\* sf->m == m (ref may be 0: revival from the free list); sf->ref_count++
+\* (TAILQ_REMOVE at 0 -> 1); mtx_unlock.  The PTE is NOT rewritten on this
+\* path, it keeps whatever PAT bits it was entered with.  Software only.
 SfBufAllocHit(b) ==
+    /\ AIdle
     /\ bm[b] \in Pages
     /\ ref[b] < MaxRef
     /\ ref' = [ref EXCEPT ![b] = @ + 1]
-    /\ UNCHANGED <<cacheVars, wcb, pat, chg, bm, pte, tlb, ghostVars>>
+    /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, allocVars, bm, pte, tlb, ipi, mapVars, ghostVars>>
 
-\* sf_buf_alloc(m) miss, [S4v] sf_buf_alloc: take a free sf_buf (LRU order
-\* abstracted), rehash it to m, ref_count := 1, and store the PTE
-\*   VM_PAGE_TO_PHYS(m) | PG_RW | PG_V | pmap_cache_bits(m->md.pat_mode)
-\* i.e. with the page's CURRENT attribute; stale TLB entries are shot down.
-SfBufAllocMiss(b, p) ==
-    /\ ref[b] = 0
-    /\ \A b2 \in Bufs : bm[b2] # p
-    /\ bm'  = [bm EXCEPT ![b] = p]
-    /\ ref' = [ref EXCEPT ![b] = 1]
-    /\ pte' = [pte EXCEPT ![b] = pat[p]]
-    /\ tlb' = [c \in CPUs |-> [tlb[c] EXCEPT ![b] = NoAttr]]
-    /\ UNCHANGED <<cacheVars, wcb, pat, chg, ghostVars>>
-
-\* sf_buf_alloc(q) miss for a page q the model does not track, followed by
-\* its sf_buf_free: b leaves p's hash chain, its PTE maps q (not tracked).
-SfBufRecycle(b) ==
-    /\ ref[b] = 0
-    /\ bm[b] \in Pages
-    /\ bm'  = [bm EXCEPT ![b] = NoPage]
-    /\ pte' = [pte EXCEPT ![b] = NoAttr]
-    /\ tlb' = [c \in CPUs |-> [tlb[c] EXCEPT ![b] = NoAttr]]
-    /\ UNCHANGED <<cacheVars, wcb, pat, chg, ref, ghostVars>>
-
-\* sf_buf_free(sf), [S4v]/[S1]: ref_count--; at 0 the sf_buf goes to the free
-\* list but KEEPS its mapping and stays in the hash (brief §1.7 item 6).
+\* sf_buf_free(sf) [S4v]: mtx_lock; sf->ref_count--; at 0 TAILQ_INSERT_TAIL
+\* onto the free list, KEEPING the mapping and the hash entry (brief §1.7
+\* item 6); mtx_unlock.  Software only.
 SfBufFree(b) ==
+    /\ AIdle
     /\ ref[b] > 0
     /\ ref' = [ref EXCEPT ![b] = @ - 1]
-    /\ UNCHANGED <<cacheVars, wcb, pat, chg, bm, pte, tlb, ghostVars>>
+    /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, allocVars, bm, pte, tlb, ipi, mapVars, ghostVars>>
+
+\* The end of an sf_buf_alloc miss: mtx_unlock(&sf_buf_lock); for a recycle
+\* also its sf_buf_free (software only: the untracked page's sf_buf goes back
+\* to the free list).
+AllocDone ==
+    /\ apc' = "idle" /\ ab' = NoBuf /\ arec' = FALSE /\ lk' = "none"
+    /\ ref' = IF arec THEN [ref EXCEPT ![ab] = 0] ELSE ref
+
+\* --- fine steps of an sf_buf_alloc miss [S4v] ---
+\* 1. mtx_lock; LIST_FOREACH misses; sf = TAILQ_FIRST(&sf_buf_freelist) (any
+\* free sf_buf: LRU order abstracted); TAILQ_REMOVE; LIST_REMOVE/
+\* LIST_INSERT_HEAD (rehash); sf->ref_count = 1; sf->m = m; then the store
+\* "*ptep = VM_PAGE_TO_PHYS(m) | ... | pmap_cache_bits(m->md.pat_mode, 0)"
+\* (hardware-visible; the software steps before it fold into it).  The
+\* "opte = *ptep" load before the store only feeds the cpumask test of
+\* spec/sfbuf and is not modelled.
+MissStore(b, p) ==
+    /\ bm'  = [bm EXCEPT ![b] = p]
+    /\ ref' = [ref EXCEPT ![b] = 1]
+    /\ pte' = [pte EXCEPT ![b] = Want(p)]
+    /\ apc' = "invl" /\ ab' = b /\ arec' = FALSE /\ lk' = "alloc"
+    /\ UNCHANGED <<cacheVars, wcb, pat, chg, fb, tlb, ipi, mapVars, ghostVars>>
+
+SfBufAllocMiss(b, p) ==
+    /\ AIdle /\ ref[b] = 0
+    /\ \A b2 \in Bufs : bm[b2] # p
+    /\ MissStore(b, p)
+
+\* sf_buf_alloc(q) miss for a page q the model does not track, taking idle
+\* b, followed by its sf_buf_free: b leaves p's hash chain and maps q.
+SfBufRecycle(b) ==
+    /\ AIdle /\ ref[b] = 0
+    /\ bm[b] \in Pages
+    /\ bm'  = [bm EXCEPT ![b] = NoPage]
+    /\ ref' = [ref EXCEPT ![b] = 1]
+    /\ pte' = [pte EXCEPT ![b] = NoEntry]
+    /\ apc' = "invl" /\ ab' = b /\ arec' = TRUE /\ lk' = "alloc"
+    /\ UNCHANGED <<cacheVars, wcb, pat, chg, fb, tlb, ipi, mapVars, ghostVars>>
+
+\* 2. shootdown: invlpg(sf->kva) on this CPU (KCpu).  Without other CPUs the
+\* miss ends here (mtx_unlock).
+SfBufAllocInvlpg ==
+    /\ apc = "invl"
+    /\ tlb' = [tlb EXCEPT ![KCpu][ab] = NoEntry]
+    /\ IF Remote = {} THEN AllocDone
+       ELSE /\ apc' = "ipi" /\ UNCHANGED <<ab, arec, lk, ref>>
+    /\ UNCHANGED <<cacheVars, wcb, pat, chg, fb, bm, pte, ipi, mapVars, ghostVars>>
+
+\* 3. smp_masked_invlpg(other_cpus, sf->kva): the IPIs are sent.
+SfBufAllocIpi ==
+    /\ apc = "ipi"
+    /\ ipi' = [c \in CPUs |-> IF c \in Remote THEN ipi[c] \cup {ab} ELSE ipi[c]]
+    /\ apc' = "wait"
+    /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, ab, arec, bm, ref, pte, tlb, mapVars, ghostVars>>
+
+\* 4. smp_tlb_shootdown waits until every target acknowledged; mtx_unlock.
+SfBufAllocWait ==
+    /\ apc = "wait"
+    /\ \A c \in CPUs : ab \notin ipi[c]
+    /\ AllocDone
+    /\ UNCHANGED <<cacheVars, wcb, pat, chg, fb, bm, pte, tlb, ipi, mapVars, ghostVars>>
 
 (***************************************************************************)
 (* Data accesses.  The caller of pmap_page_set_memattr owns the page while *)
 (* its attribute changes, so no data access to p happens while chg[p] #    *)
-(* "idle" (hardware events still do).                                      *)
+(* "idle" (hardware events still do).  An sf_buf is used only by a holder, *)
+(* once sf_buf_alloc has returned it.                                      *)
 (***************************************************************************)
-
-\* Load / store through sf_buf_kva(sf) by a thread holding a reference, on
-\* CPU c, with the memory type of c's TLB entry (TlbFill loads it first).
-ReadSfBuf(c, b) ==
+SfUsable(b) ==
     /\ bm[b] \in Pages /\ ref[b] > 0 /\ chg[bm[b]] = "idle"
-    /\ tlb[c][b] # NoAttr
-    /\ DoRead(c, bm[b], tlb[c][b])
-    /\ UNCHANGED <<wcb, pat, chg, sfVars, lastWritten>>
+    /\ ~(apc # "idle" /\ ab = b)
+
+\* Load / store through sf_buf_kva(sf) on CPU c, translated by c's TLB entry
+\* (its frame and memory type; TlbFill loads it first).
+ReadSfBuf(c, b) ==
+    /\ SfUsable(b)
+    /\ tlb[c][b].pg \in Pages
+    /\ DoRead(c, tlb[c][b].pg, tlb[c][b].at)
+    /\ UNCHANGED <<wcb, pat, chgVars, allocVars, sfVars, mapVars, lastWritten>>
 
 WriteSfBuf(c, b, v) ==
-    /\ bm[b] \in Pages /\ ref[b] > 0 /\ chg[bm[b]] = "idle"
-    /\ tlb[c][b] # NoAttr
-    /\ DoWrite(c, bm[b], tlb[c][b], v)
-    /\ UNCHANGED <<pat, chg, sfVars, rdVal, rdExp>>
+    /\ SfUsable(b)
+    /\ tlb[c][b].pg \in Pages
+    /\ DoWrite(c, tlb[c][b].pg, tlb[c][b].at, v)
+    /\ UNCHANGED <<pat, chgVars, allocVars, sfVars, mapVars, rdVal, rdExp>>
 
 \* Load / store through any other mapping of p (pmap_enter / pmap_qenter /
 \* pmap_mapdev_attr), which is entered with pmap_cache_bits(m->md.pat_mode).
@@ -292,44 +394,71 @@ WriteSfBuf(c, b, v) ==
 ReadPageMap(c, p) ==
     /\ chg[p] = "idle"
     /\ DoRead(c, p, pat[p])
-    /\ UNCHANGED <<wcb, pat, chg, sfVars, lastWritten>>
+    /\ UNCHANGED <<wcb, pat, chgVars, allocVars, sfVars, mapVars, lastWritten>>
 
 WritePageMap(c, p, v) ==
     /\ chg[p] = "idle"
     /\ DoWrite(c, p, pat[p], v)
-    /\ UNCHANGED <<pat, chg, sfVars, rdVal, rdExp>>
+    /\ UNCHANGED <<pat, chgVars, allocVars, sfVars, mapVars, rdVal, rdExp>>
 
 (***************************************************************************)
-(* Hardware events (may happen at any time).                               *)
+(* Hardware events (may happen at any time, whatever locks are held).      *)
 (***************************************************************************)
 
-\* Page walk: the TLB caches the translation together with its memory type.
+\* Page walk on a TLB miss: the entry caches the frame and memory type.
 TlbFill(c, b) ==
-    /\ bm[b] \in Pages
-    /\ tlb[c][b] = NoAttr
+    /\ tlb[c][b] = NoEntry /\ pte[b] # NoEntry
     /\ tlb' = [tlb EXCEPT ![c][b] = pte[b]]
-    /\ UNCHANGED <<cacheVars, wcb, pat, chg, bm, ref, pte, ghostVars>>
+    /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, allocVars, bm, ref, pte, ipi, mapVars, ghostVars>>
 
 TlbEvict(c, b) ==
-    /\ tlb[c][b] # NoAttr
-    /\ tlb' = [tlb EXCEPT ![c][b] = NoAttr]
-    /\ UNCHANGED <<cacheVars, wcb, pat, chg, bm, ref, pte, ghostVars>>
+    /\ tlb[c][b] # NoEntry
+    /\ tlb' = [tlb EXCEPT ![c][b] = NoEntry]
+    /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, allocVars, bm, ref, pte, ipi, mapVars, ghostVars>>
 
-\* Speculative / prefetch line fill through any WB translation: through a
-\* WB TLB entry of an sf_buf (held or idle) ...
+\* The same for KCpu's transient mapping CADDR2 in KCpu's TLB.  (Other CPUs'
+\* walkers may cache it too; the kernel never uses it there, and through
+\* such an entry only a speculative clean fill could happen, which is not
+\* modelled: README, "Abstractions".)
+TlbFillCaddr ==
+    /\ ctlb = NoEntry /\ cpte # NoEntry
+    /\ ctlb' = cpte
+    /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, allocVars, sfVars, slk, cpte, ghostVars>>
+
+TlbEvictCaddr ==
+    /\ ctlb # NoEntry
+    /\ ctlb' = NoEntry
+    /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, allocVars, sfVars, slk, cpte, ghostVars>>
+
+\* CPU c handles the invalidation IPI for sf_buf b (smp_masked_invlpg's
+\* handler): invlpg, then it acknowledges.
+ShootdownAck(c, b) ==
+    /\ b \in ipi[c]
+    /\ tlb' = [tlb EXCEPT ![c][b] = NoEntry]
+    /\ ipi' = [ipi EXCEPT ![c] = @ \ {b}]
+    /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, allocVars, bm, ref, pte, mapVars, ghostVars>>
+
+\* Speculative / prefetch line fill through any WB translation: through a WB
+\* TLB entry of an sf_buf (held, idle or stale) ...
 SpecFillSfBuf(c, b) ==
-    /\ bm[b] \in Pages
-    /\ tlb[c][b] = "WB"
-    /\ cst[c][bm[b]] = "I"
-    /\ WBLoad(c, bm[b])
-    /\ UNCHANGED <<wcb, pat, chg, sfVars, ghostVars>>
+    /\ tlb[c][b].at = "WB"
+    /\ cst[c][tlb[c][b].pg] = "I"
+    /\ WBLoad(c, tlb[c][b].pg)
+    /\ UNCHANGED <<wcb, pat, chgVars, allocVars, sfVars, mapVars, ghostVars>>
+
+\* ... or of CADDR2 on KCpu ...
+SpecFillCaddr ==
+    /\ ctlb.at = "WB"
+    /\ cst[KCpu][ctlb.pg] = "I"
+    /\ WBLoad(KCpu, ctlb.pg)
+    /\ UNCHANGED <<wcb, pat, chgVars, allocVars, sfVars, mapVars, ghostVars>>
 
 \* ... or through the page's other (WB) mappings.
 SpecFillPageMap(c, p) ==
     /\ chg[p] = "idle" /\ pat[p] = "WB"
     /\ cst[c][p] = "I"
     /\ WBLoad(c, p)
-    /\ UNCHANGED <<wcb, pat, chg, sfVars, ghostVars>>
+    /\ UNCHANGED <<wcb, pat, chgVars, allocVars, sfVars, mapVars, ghostVars>>
 
 \* Capacity / conflict eviction: a dirty line is written back.
 Evict(c, p) ==
@@ -338,7 +467,7 @@ Evict(c, p) ==
     /\ cst'  = [cst EXCEPT ![c][p] = "I"]
     /\ cval' = [cval EXCEPT ![c][p] = 0]
     /\ old'  = [old EXCEPT ![c][p] = FALSE]
-    /\ UNCHANGED <<wcb, pat, chg, sfVars, ghostVars>>
+    /\ UNCHANGED <<wcb, pat, chgVars, allocVars, sfVars, mapVars, ghostVars>>
 
 \* The WC buffer is written to memory (at any time; forced by serializing
 \* events, fences, locked instructions, interrupts, UC accesses): a bus
@@ -348,17 +477,18 @@ WcDrain(c, p) ==
     /\ BusWrite(c, p, wcb[c][p])
     /\ wcb' = [wcb EXCEPT ![c][p] = NoVal]
     /\ lastWritten' = [lastWritten EXCEPT ![p] = wcb[c][p]]
-    /\ UNCHANGED <<pat, chg, sfVars, rdVal, rdExp>>
+    /\ UNCHANGED <<pat, chgVars, allocVars, sfVars, mapVars, rdVal, rdExp>>
 
 (***************************************************************************)
-(* The attribute change.                                                   *)
+(* The attribute change: pmap_page_set_memattr(p, a) [S4p], run by a       *)
+(* kernel thread on KCpu.  Caller contract: the caller owns the page (no   *)
+(* data access until the call returns) and took it over through a lock,   *)
+(* so no CPU has a WC-buffered write to it pending.  (PG_FICTITIOUS pages  *)
+(* return after the store; they are not modelled.)                         *)
 (***************************************************************************)
 
-\* pmap_page_set_memattr(m, ma), [S4p], first statement: m->md.pat_mode = ma
-\* (not under sf_buf_lock).  Caller contract: the caller owns the page (no
-\* data access until the call returns) and took it over through a lock, so
-\* no CPU has a WC-buffered write to it pending.  (PG_FICTITIOUS pages
-\* return here; they are not modelled.)
+\* "m->md.pat_mode = ma;" (not under sf_buf_lock).  The ghost old marks the
+\* lines present now: they carry the old attribute.
 PmapPageSetMemattr(p, a) ==
     /\ chg[p] = "idle"
     /\ a \in NewAttrs /\ a # pat[p]
@@ -366,56 +496,276 @@ PmapPageSetMemattr(p, a) ==
     /\ pat' = [pat EXCEPT ![p] = a]
     /\ chg' = [chg EXCEPT ![p] = "lookup"]
     /\ old' = [c \in CPUs |-> [old[c] EXCEPT ![p] = (cst[c][p] # "I")]]
-    /\ UNCHANGED <<mem, cst, cval, wcb, sfVars, ghostVars>>
+    /\ UNCHANGED <<mem, cst, cval, wcb, fb, lk, allocVars, sfVars, mapVars, ghostVars>>
 
-\* pmap_page_set_memattr -> sf_buf_invalidate_cache(m), [S4v] (= [S1]
-\* sf_buf_process_page(m, sf_buf_invalidate) with [S5] sf_buf_invalidate),
-\* one critical section under sf_buf_lock:
-\*   find sf in m's hash chain with sf->m == m -- ref_count may be 0;
-\*   pmap_qenter(sf->kva, &m, 1): rewrite the PTE if its frame or PAT bits
-\*     differ from pmap_cache_bits(m->md.pat_mode), then (old PTE valid)
-\*     pmap_invalidate_range(kernel_pmap, ...) = invlpg here + IPI everywhere;
-\*   pmap_invalidate_cache_range(kva, kva + PAGE_SIZE): nothing if CPUID_SS,
-\*     else mfence/clflush loop/mfence if CPUID_CLFSH, else wbinvd on all CPUs.
-\* Returns TRUE (pmap_page_set_memattr returns) iff an sf_buf was found.
-\* If none was found: return to pmap_page_set_memattr, which calls
-\* pmap_flush_page(m) iff the CPU lacks CPUID_SS.
+\* sf_buf_invalidate_cache(m) [S4v] (= [S1] sf_buf_process_page(m,
+\* sf_buf_invalidate), [S5]): under sf_buf_lock, LIST_FOREACH finds sf with
+\* sf->m == m -- ref_count may be 0 -- and stops at the first ("break");
+\* pmap_qenter(sf->kva, &m, 1); pmap_invalidate_cache_range(sf->kva, ...).
 SfBufFinds(b, p) == bm[b] = p /\ (Variant = "SkipIdleSfBufs" => ref[b] > 0)
 
-SfBufInvalidateCache(p) ==
-    /\ chg[p] = "lookup"
-    /\ IF \E b \in Bufs : SfBufFinds(b, p)
-       THEN LET b == CHOOSE x \in Bufs : SfBufFinds(x, p) IN
-            /\ IF Variant = "FlushWithoutReenter" \/ pte[b] = pat[p]
-               THEN UNCHANGED <<pte, tlb>>
-               ELSE /\ pte' = [pte EXCEPT ![b] = pat[p]]
-                    /\ tlb' = IF Variant = "ReenterNoInvlpg" THEN tlb
-                              ELSE [c \in CPUs |-> [tlb[c] EXCEPT ![b] = NoAttr]]
-            /\ IF KernelSkipsFlush THEN UNCHANGED cacheVars ELSE CacheFlush(p)
-            /\ chg' = [chg EXCEPT ![p] = "idle"]
-       ELSE /\ chg' = [chg EXCEPT ![p] = IF KernelSkipsFlush THEN "idle" ELSE "fallback"]
-            /\ UNCHANGED <<cacheVars, pte, tlb>>
-    /\ UNCHANGED <<wcb, pat, bm, ref, ghostVars>>
+\* The pc after a step of the caller of p ends in state nx with found sf_buf
+\* nb: it holds sf_buf_lock until it leaves sf_buf_invalidate_cache ("idle",
+\* or "fallback" for pmap_flush_page).
+Goto(p, nx, nb) ==
+    /\ chg' = [chg EXCEPT ![p] = nx]
+    /\ fb'  = [fb EXCEPT ![p] = IF nx \in {"idle", "fallback"} THEN NoBuf ELSE nb]
+    /\ lk'  = IF nx \in {"idle", "fallback"} THEN "none" ELSE p
 
-\* pmap_flush_page(m), [S4p], one critical section under the per-CPU sysmaps
-\* lock, pinned: if CPUID_CLFSH, the transient mapping CMAP2 :=
-\* PG_V|PG_RW|pa|PG_A|PG_M|pmap_cache_bits(pat_mode), invlpg(CADDR2), mfence,
-\* clflush every line through CADDR2, mfence, CMAP2 := 0; else
-\* pmap_invalidate_cache() (wbinvd on all CPUs).  The transient mapping lives
-\* only inside this step (its leftover TLB entry is discussed in README.md).
-PmapFlushPage(p) ==
-    /\ chg[p] = "fallback"
-    /\ IF Variant = "NoFallback" THEN UNCHANGED cacheVars ELSE CacheFlush(p)
+\* Where the caller goes after the qenter part: pmap_invalidate_cache_range
+\* does nothing with CPUID_SS (return TRUE), else the flush.
+AfterQenter == IF KernelSkipsFlush \/ Variant = "FlushBeforeReenter" THEN "idle" ELSE "flush"
+
+\* pmap_qenter computes pa = VM_PAGE_TO_PHYS(m) | pmap_cache_bits(
+\* m->md.pat_mode, 0) and loads *pte: if the frame or the cache bits differ,
+\* the store follows (or, reordered, the invalidation).
+QenterLoaded(p, b) ==
+    IF pte[b] = Want(p) THEN AfterQenter
+    ELSE IF Variant = "InvlpgBeforeReenter" THEN "invl" ELSE "store"
+
+\* The flush through sf_buf b's KVA on KCpu: with CLFSH, the clflush loop
+\* translates sf->kva through KCpu's TLB (a miss walks the PTE and fills the
+\* entry) and flushes that frame; without CLFSH, pmap_invalidate_cache().
+FlushThrough(b) ==
+    IF HasClflush
+    THEN LET e == IF tlb[KCpu][b] = NoEntry THEN pte[b] ELSE tlb[KCpu][b]
+         IN  /\ tlb' = [tlb EXCEPT ![KCpu][b] = e]
+             /\ ClflushFrame(e.pg)
+    ELSE /\ WbinvdAll
+         /\ UNCHANGED tlb
+
+\* 1. mtx_lock(&sf_buf_lock); the hash lookup; then the first
+\* hardware-visible step: pmap_qenter's load of *pte (found), or the flush
+\* (variants FlushWithoutReenter, which has no pmap_qenter, and
+\* FlushBeforeReenter); not found: mtx_unlock, back in pmap_page_set_memattr:
+\* return (CPUID_SS; NoFallback) or on to pmap_flush_page.
+SfBufInvalidateLookup(p) ==
+    /\ chg[p] = "lookup" /\ lk = "none"
+    /\ IF \E b \in Bufs : SfBufFinds(b, p)
+       THEN \E b \in Bufs :
+              /\ SfBufFinds(b, p)
+              /\ CASE Variant = "FlushWithoutReenter" ->
+                        /\ Goto(p, "idle", NoBuf)
+                        /\ IF KernelSkipsFlush THEN UNCHANGED <<cacheVars, tlb>>
+                           ELSE FlushThrough(b)
+                   [] Variant = "FlushBeforeReenter" /\ ~KernelSkipsFlush ->
+                        /\ Goto(p, "reload", b)
+                        /\ FlushThrough(b)
+                   [] OTHER ->
+                        /\ Goto(p, QenterLoaded(p, b), b)
+                        /\ UNCHANGED <<cacheVars, tlb>>
+       ELSE /\ Goto(p, IF KernelSkipsFlush \/ Variant = "NoFallback" THEN "idle" ELSE "fallback", NoBuf)
+            /\ UNCHANGED <<cacheVars, tlb>>
+    /\ UNCHANGED <<wcb, pat, allocVars, bm, ref, pte, ipi, mapVars, ghostVars>>
+
+\* Variant FlushBeforeReenter, after the flush: pmap_qenter's load of *pte.
+SfBufInvalidateReload(p) ==
+    /\ chg[p] = "reload"
+    /\ Goto(p, IF pte[fb[p]] = Want(p) THEN "idle" ELSE "store", fb[p])
+    /\ UNCHANGED <<cacheVars, wcb, pat, allocVars, sfVars, mapVars, ghostVars>>
+
+\* 2. pmap_qenter: "pte_store(pte, pa | pgeflag | PG_RW | PG_V)".  Then
+\* "if ((oldpte & PG_V) != 0) pmap_invalidate_range(...)" (the old PTE of a
+\* hashed sf_buf is always valid); ReenterNoInvlpg skips it; reordered
+\* (InvlpgBeforeReenter) the invalidation came first.
+QenterStore(p) ==
+    /\ chg[p] = "store"
+    /\ pte' = [pte EXCEPT ![fb[p]] = Want(p)]
+    /\ Goto(p, IF Variant \in {"ReenterNoInvlpg", "InvlpgBeforeReenter"} THEN AfterQenter ELSE "invl", fb[p])
+    /\ UNCHANGED <<cacheVars, wcb, pat, allocVars, bm, ref, tlb, ipi, mapVars, ghostVars>>
+
+\* After pmap_invalidate_range: the store (reordered) or the cache flush.
+AfterShootdown == IF Variant = "InvlpgBeforeReenter" THEN "store" ELSE AfterQenter
+
+\* 3. pmap_invalidate_range(kernel_pmap, ...) [S4p, SMP]: sched_pin; invlpg
+\* on this CPU (KCpu) ...
+QenterInvlpg(p) ==
+    /\ chg[p] = "invl"
+    /\ tlb' = [tlb EXCEPT ![KCpu][fb[p]] = NoEntry]
+    /\ Goto(p, IF Remote = {} THEN AfterShootdown ELSE "ipi", fb[p])
+    /\ UNCHANGED <<cacheVars, wcb, pat, allocVars, bm, ref, pte, ipi, mapVars, ghostVars>>
+
+\* 4. ... smp_invlpg_range: the IPIs to every other CPU are sent ...
+QenterIpi(p) ==
+    /\ chg[p] = "ipi"
+    /\ ipi' = [c \in CPUs |-> IF c \in Remote THEN ipi[c] \cup {fb[p]} ELSE ipi[c]]
+    /\ Goto(p, "wait", fb[p])
+    /\ UNCHANGED <<cacheVars, wcb, pat, allocVars, bm, ref, pte, tlb, mapVars, ghostVars>>
+
+\* 5. ... and smp_tlb_shootdown waits for every acknowledgement.
+QenterWait(p) ==
+    /\ chg[p] = "wait"
+    /\ \A c \in CPUs : fb[p] \notin ipi[c]
+    /\ Goto(p, AfterShootdown, fb[p])
+    /\ UNCHANGED <<cacheVars, wcb, pat, allocVars, sfVars, mapVars, ghostVars>>
+
+\* 6. pmap_invalidate_cache_range(sf->kva, sf->kva + PAGE_SIZE) (no CPUID_SS):
+\* mfence; clflush of every line of sf->kva; mfence (CLFSH), or
+\* pmap_invalidate_cache(); ret = TRUE; break; mtx_unlock; return TRUE and
+\* pmap_page_set_memattr returns.
+SfBufInvalidateFlush(p) ==
+    /\ chg[p] = "flush"
+    /\ FlushThrough(fb[p])
+    /\ Goto(p, "idle", NoBuf)
+    /\ UNCHANGED <<wcb, pat, allocVars, bm, ref, pte, ipi, mapVars, ghostVars>>
+
+\* pmap_flush_page(m) [S4p], with CPUID_CLFSH, on KCpu:
+\* 1. "sysmaps = &sysmaps_pcpu[PCPU_GET(cpuid)]; mtx_lock(&sysmaps->lock);
+\* if (*sysmaps->CMAP2) panic(...)": the load of CMAP2 (always clear here:
+\* every user clears it before unlocking); sched_pin.
+PmapFlushPageLock(p) ==
+    /\ chg[p] = "fallback" /\ HasClflush /\ slk = "none"
+    /\ chg' = [chg EXCEPT ![p] = "fpEnter"]
+    /\ slk' = p
+    /\ UNCHANGED <<cacheVars, wcb, pat, fb, lk, allocVars, sfVars, cpte, ctlb, ghostVars>>
+
+\* 2. "*sysmaps->CMAP2 = PG_V | PG_RW | VM_PAGE_TO_PHYS(m) | PG_A | PG_M |
+\* pmap_cache_bits(m->md.pat_mode, 0)".
+PmapFlushPageEnter(p) ==
+    /\ chg[p] = "fpEnter"
+    /\ cpte' = Want(p)
+    /\ chg' = [chg EXCEPT ![p] = IF Variant = "ClflushBeforeInvlcaddr" THEN "fpFlush" ELSE "fpInvl"]
+    /\ UNCHANGED <<cacheVars, wcb, pat, fb, lk, allocVars, sfVars, slk, ctlb, ghostVars>>
+
+\* 3. "invlcaddr(sysmaps->CADDR2)": invlpg on KCpu only (the previous user
+\* left its translation in KCpu's TLB: it stores 0 without invlpg).
+PmapFlushPageInvl(p) ==
+    /\ chg[p] = "fpInvl"
+    /\ ctlb' = NoEntry
+    /\ chg' = [chg EXCEPT ![p] = IF Variant = "ClflushBeforeInvlcaddr" THEN "fpClear" ELSE "fpFlush"]
+    /\ UNCHANGED <<cacheVars, wcb, pat, fb, lk, allocVars, sfVars, slk, cpte, ghostVars>>
+
+\* 4. "mfence(); for (...) clflush(sva); mfence();" through CADDR2, translated
+\* by KCpu's TLB (a miss walks CMAP2).
+PmapFlushPageClflush(p) ==
+    /\ chg[p] = "fpFlush"
+    /\ LET e == IF ctlb = NoEntry THEN cpte ELSE ctlb
+       IN  /\ ctlb' = e
+           /\ ClflushFrame(e.pg)
+    /\ chg' = [chg EXCEPT ![p] = IF Variant = "ClflushBeforeInvlcaddr" THEN "fpInvl" ELSE "fpClear"]
+    /\ UNCHANGED <<wcb, pat, fb, lk, allocVars, sfVars, slk, cpte, ghostVars>>
+
+\* 5. "*sysmaps->CMAP2 = 0; sched_unpin(); mtx_unlock(&sysmaps->lock);"
+PmapFlushPageClear(p) ==
+    /\ chg[p] = "fpClear"
+    /\ cpte' = NoEntry
+    /\ slk' = "none"
     /\ chg' = [chg EXCEPT ![p] = "idle"]
-    /\ UNCHANGED <<wcb, pat, sfVars, ghostVars>>
+    /\ UNCHANGED <<cacheVars, wcb, pat, fb, lk, allocVars, sfVars, ctlb, ghostVars>>
+
+\* pmap_flush_page(m) without CPUID_CLFSH: pmap_invalidate_cache().
+PmapFlushPageWbinvd(p) ==
+    /\ chg[p] = "fallback" /\ ~HasClflush
+    /\ WbinvdAll
+    /\ chg' = [chg EXCEPT ![p] = "idle"]
+    /\ UNCHANGED <<wcb, pat, fb, lk, allocVars, sfVars, mapVars, ghostVars>>
 
 (***************************************************************************)
 Next ==
+    \/ SfBufAllocInvlpg \/ SfBufAllocIpi \/ SfBufAllocWait
     \/ \E b \in Bufs : SfBufAllocHit(b) \/ SfBufRecycle(b) \/ SfBufFree(b)
     \/ \E b \in Bufs, p \in Pages : SfBufAllocMiss(b, p)
     \/ \E c \in CPUs, b \in Bufs :
           \/ ReadSfBuf(c, b) \/ TlbFill(c, b) \/ TlbEvict(c, b) \/ SpecFillSfBuf(c, b)
+          \/ ShootdownAck(c, b)
           \/ \E v \in Vals : WriteSfBuf(c, b, v)
+    \/ TlbFillCaddr \/ TlbEvictCaddr \/ SpecFillCaddr
+    \/ \E c \in CPUs, p \in Pages :
+          \/ ReadPageMap(c, p) \/ SpecFillPageMap(c, p) \/ Evict(c, p) \/ WcDrain(c, p)
+          \/ \E v \in Vals : WritePageMap(c, p, v)
+    \/ \E p \in Pages :
+          \/ \E a \in NewAttrs : PmapPageSetMemattr(p, a)
+          \/ SfBufInvalidateLookup(p) \/ SfBufInvalidateReload(p)
+          \/ QenterStore(p) \/ QenterInvlpg(p) \/ QenterIpi(p) \/ QenterWait(p)
+          \/ SfBufInvalidateFlush(p)
+          \/ PmapFlushPageLock(p) \/ PmapFlushPageEnter(p) \/ PmapFlushPageInvl(p)
+          \/ PmapFlushPageClflush(p) \/ PmapFlushPageClear(p) \/ PmapFlushPageWbinvd(p)
+
+Spec == Init /\ [][Next]_vars
+
+(***************************************************************************)
+(* The coarse view (Granularity = "lock-atomic"): every critical section   *)
+(* is one step including its PTE/TLB and cache work, and a shootdown       *)
+(* invalidates every CPU at once.  The pcs, lock holders, IPIs and CMAP2   *)
+(* stay at their idle values between steps; chg[p] is "lookup" between the *)
+(* pat_mode store and sf_buf_invalidate_cache, "fallback" before           *)
+(* pmap_flush_page.  The reorderings inside a critical section are         *)
+(* invisible here except where a stale TLB entry from an earlier step is   *)
+(* used (ClflushBeforeInvlcaddr, FlushBeforeReenter's walk).                *)
+(***************************************************************************)
+InitLockAtomic == Granularity = "lock-atomic" /\ InitVars
+
+AllTlbsDropped(b) == [c \in CPUs |-> [tlb[c] EXCEPT ![b] = NoEntry]]
+
+\* sf_buf_alloc miss: mtx_lock; lookup; rehash; PTE store; shootdown; unlock.
+SfBufAllocMissLockAtomic(b, p) ==
+    /\ ref[b] = 0
+    /\ \A b2 \in Bufs : bm[b2] # p
+    /\ bm'  = [bm EXCEPT ![b] = p]
+    /\ ref' = [ref EXCEPT ![b] = 1]
+    /\ pte' = [pte EXCEPT ![b] = Want(p)]
+    /\ tlb' = AllTlbsDropped(b)
+    /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, allocVars, ipi, mapVars, ghostVars>>
+
+SfBufRecycleLockAtomic(b) ==
+    /\ ref[b] = 0
+    /\ bm[b] \in Pages
+    /\ bm'  = [bm EXCEPT ![b] = NoPage]
+    /\ pte' = [pte EXCEPT ![b] = NoEntry]
+    /\ tlb' = AllTlbsDropped(b)
+    /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, allocVars, ref, ipi, mapVars, ghostVars>>
+
+\* sf_buf_invalidate_cache as one sf_buf_lock section: pmap_qenter (store +
+\* invalidation, in either order: the same effect in one step), then the
+\* flush through KCpu's TLB (which then holds the new translation); or the
+\* flush first (FlushBeforeReenter: through the old translation, dropped by
+\* the invalidation that follows).
+Reentered(b, p) ==
+    /\ pte' = [pte EXCEPT ![b] = IF Variant = "FlushWithoutReenter" THEN pte[b] ELSE Want(p)]
+    /\ LET changed == Variant # "FlushWithoutReenter" /\ pte[b] # Want(p)
+           t1 == IF changed /\ Variant # "ReenterNoInvlpg" THEN AllTlbsDropped(b) ELSE tlb
+           np == IF Variant = "FlushWithoutReenter" THEN pte[b] ELSE Want(p)
+           e0 == IF tlb[KCpu][b] = NoEntry THEN pte[b] ELSE tlb[KCpu][b]     \* flush before
+           e1 == IF t1[KCpu][b] = NoEntry THEN np ELSE t1[KCpu][b]           \* flush after
+       IN  IF KernelSkipsFlush THEN /\ tlb' = t1 /\ UNCHANGED cacheVars
+           ELSE IF ~HasClflush THEN /\ tlb' = t1 /\ WbinvdAll
+           ELSE IF Variant = "FlushBeforeReenter"
+                THEN /\ tlb' = IF changed THEN t1 ELSE [tlb EXCEPT ![KCpu][b] = e0]
+                     /\ ClflushFrame(e0.pg)
+                ELSE /\ tlb' = [t1 EXCEPT ![KCpu][b] = e1]
+                     /\ ClflushFrame(e1.pg)
+
+SfBufInvalidateCache(p) ==
+    /\ chg[p] = "lookup"
+    /\ IF \E b \in Bufs : SfBufFinds(b, p)
+       THEN /\ \E b \in Bufs : SfBufFinds(b, p) /\ Reentered(b, p)
+            /\ chg' = [chg EXCEPT ![p] = "idle"]
+       ELSE /\ chg' = [chg EXCEPT ![p] = IF KernelSkipsFlush \/ Variant = "NoFallback" THEN "idle" ELSE "fallback"]
+            /\ UNCHANGED <<cacheVars, pte, tlb>>
+    /\ UNCHANGED <<wcb, pat, fb, lk, allocVars, bm, ref, ipi, mapVars, ghostVars>>
+
+\* pmap_flush_page as one sysmaps-lock section: CMAP2 entered, invlcaddr,
+\* clflush through KCpu's TLB, CMAP2 cleared (KCpu keeps the translation);
+\* or, reordered, the clflush through KCpu's previous translation first.
+PmapFlushPage(p) ==
+    /\ chg[p] = "fallback"
+    /\ IF ~HasClflush THEN /\ WbinvdAll /\ UNCHANGED ctlb
+       ELSE IF Variant = "ClflushBeforeInvlcaddr"
+            THEN LET e == IF ctlb = NoEntry THEN Want(p) ELSE ctlb
+                 IN  /\ ctlb' = NoEntry
+                     /\ ClflushFrame(e.pg)
+            ELSE /\ ctlb' = Want(p)
+                 /\ ClflushFrame(p)
+    /\ chg' = [chg EXCEPT ![p] = "idle"]
+    /\ UNCHANGED <<wcb, pat, fb, lk, allocVars, sfVars, slk, cpte, ghostVars>>
+
+NextLockAtomic ==
+    \/ \E b \in Bufs : SfBufAllocHit(b) \/ SfBufRecycleLockAtomic(b) \/ SfBufFree(b)
+    \/ \E b \in Bufs, p \in Pages : SfBufAllocMissLockAtomic(b, p)
+    \/ \E c \in CPUs, b \in Bufs :
+          \/ ReadSfBuf(c, b) \/ TlbFill(c, b) \/ TlbEvict(c, b) \/ SpecFillSfBuf(c, b)
+          \/ \E v \in Vals : WriteSfBuf(c, b, v)
+    \/ TlbFillCaddr \/ TlbEvictCaddr \/ SpecFillCaddr
     \/ \E c \in CPUs, p \in Pages :
           \/ ReadPageMap(c, p) \/ SpecFillPageMap(c, p) \/ Evict(c, p) \/ WcDrain(c, p)
           \/ \E v \in Vals : WritePageMap(c, p, v)
@@ -424,7 +774,7 @@ Next ==
           \/ SfBufInvalidateCache(p)
           \/ PmapFlushPage(p)
 
-Spec == Init /\ [][Next]_vars
+SpecLockAtomic == InitLockAtomic /\ [][NextLockAtomic]_vars
 
 (***************************************************************************)
 (* Properties                                                              *)
@@ -437,10 +787,19 @@ TypeOK ==
     /\ wcb  \in [CPUs -> [Pages -> Vals \cup {NoVal}]]
     /\ pat  \in [Pages -> Attrs]
     /\ chg  \in [Pages -> ChgStates]
+    /\ fb   \in [Pages -> Bufs \cup {NoBuf}]
+    /\ lk   \in {"none", "alloc"} \cup Pages
+    /\ apc  \in AllocStates
+    /\ ab   \in Bufs \cup {NoBuf}
+    /\ arec \in BOOLEAN
     /\ bm   \in [Bufs -> Pages \cup {NoPage}]
     /\ ref  \in [Bufs -> 0..MaxRef]
-    /\ pte  \in [Bufs -> Attrs \cup {NoAttr}]
-    /\ tlb  \in [CPUs -> [Bufs -> Attrs \cup {NoAttr}]]
+    /\ pte  \in [Bufs -> Entries]
+    /\ tlb  \in [CPUs -> [Bufs -> Entries]]
+    /\ ipi  \in [CPUs -> SUBSET Bufs]
+    /\ slk  \in {"none"} \cup Pages
+    /\ cpte \in Entries
+    /\ ctlb \in Entries
     /\ lastWritten \in [Pages -> Vals]
     /\ rdVal \in [Pages -> Vals \cup {NoVal}]
     /\ rdExp \in [Pages -> Vals \cup {NoVal}]

@@ -19,10 +19,12 @@ import kmapcheck.machine.Word;
  * <p>The TLB side of sf_buf (cpumask / lazy shootdown, spec/sfbuf) is replaced by its net effect,
  * as in the spec: a remap shoots the KVA down on every CPU.
  *
- * <p>Atomicity: each sf_buf_lock / sysmaps-lock critical section runs as one {@link Ctx#atomic}
- * step, because the spec treats it as one step and it touches, besides lock-guarded words, only
- * the page's pat_mode, the KVA's PTE/TLBs and the caches (whose hardware operations are atomic
- * steps of the spec's hardware model). {@code search.atomic=false} splits them.
+ * <p>Atomicity: each sf_buf_lock / sysmaps-lock critical section is a {@link Ctx#atomic} block
+ * against software; the explorer's fine granularity splits it at every hardware-visible primitive
+ * (PTE load/store, invlpg, IPI send, IPI wait, access through a KVA, wbinvd), as Spec does, and
+ * the lock-atomic granularity keeps it one step (SpecLockAtomic). Each cache operation of
+ * {@link X86Caches} (a load/store, a clflush loop, wbinvd) is one hardware step of the spec's
+ * cache model; its words are plain words touched only inside such a step.
  */
 public final class MemAttrKernel {
 
@@ -38,13 +40,20 @@ public final class MemAttrKernel {
         NO_FLUSH_NO_SELF_SNOOP,
         /** PTE re-entered with the new PAT bits, TLBs not invalidated. */
         REENTER_NO_INVLPG,
-        /** pmap_flush_page does not flush (no transient-mapping flush when no sf_buf maps the page). */
-        NO_FALLBACK;
+        /** no pmap_flush_page when no sf_buf maps the page. */
+        NO_FALLBACK,
+        /** reordering: pmap_qenter invalidates (invlpg + IPIs) before its pte_store. */
+        INVLPG_BEFORE_REENTER,
+        /** reordering: sf_buf_invalidate_cache flushes through the sf_buf before pmap_qenter. */
+        FLUSH_BEFORE_REENTER,
+        /** reordering: pmap_flush_page's clflush loop before invlcaddr(CADDR2). */
+        CLFLUSH_BEFORE_INVLCADDR;
 
         public static Variant parse(String s) {
             for (Variant v : values()) if (v.name().replace("_", "").equalsIgnoreCase(s.replace("_", ""))) return v;
             throw new IllegalArgumentException("unknown memattr variant '" + s + "' (known: Fixed, SkipIdleSfBufs, "
-                    + "FlushWithoutReenter, NoFlushNoSelfSnoop, ReenterNoInvlpg, NoFallback)");
+                    + "FlushWithoutReenter, NoFlushNoSelfSnoop, ReenterNoInvlpg, NoFallback, InvlpgBeforeReenter, "
+                    + "FlushBeforeReenter, ClflushBeforeInvlcaddr)");
         }
     }
 
@@ -195,7 +204,7 @@ public final class MemAttrKernel {
             ghost.patModeStored(ctx, p);
         });
         if (sfBufInvalidateCache(ctx, p)) return;
-        if (!kernelSeesSelfSnoop) pmapFlushPage(ctx, p);
+        if (!kernelSeesSelfSnoop && variant != Variant.NO_FALLBACK) pmapFlushPage(ctx, p);
     }
 
     /**
@@ -210,8 +219,17 @@ public final class MemAttrKernel {
             for (int b = 0; b < bufs; b++) {
                 if (ctx.load(sfM[b]) != p) continue;
                 if (variant == Variant.SKIP_IDLE_SF_BUFS && ctx.load(sfRef[b]) == 0) continue;
-                if (variant != Variant.FLUSH_WITHOUT_REENTER) pmapQenter(ctx, sfKva[b], p);
-                pmapInvalidateCacheRange(ctx, sfKva[b]);
+                switch (variant) {
+                    case FLUSH_WITHOUT_REENTER -> pmapInvalidateCacheRange(ctx, sfKva[b]);
+                    case FLUSH_BEFORE_REENTER -> {
+                        pmapInvalidateCacheRange(ctx, sfKva[b]);
+                        pmapQenter(ctx, sfKva[b], p);
+                    }
+                    default -> {
+                        pmapQenter(ctx, sfKva[b], p);
+                        pmapInvalidateCacheRange(ctx, sfKva[b]);
+                    }
+                }
                 found[0] = true;
                 return;
             }
@@ -222,32 +240,49 @@ public final class MemAttrKernel {
 
     /**
      * pmap_qenter(va, &m, 1) [S4p] for one page: rewrite the PTE if frame or cache bits differ from
-     * pmap_cache_bits(pat_mode); if the old PTE was valid, pmap_invalidate_range on all CPUs.
+     * pmap_cache_bits(pat_mode); if the old PTE was valid, pmap_invalidate_range on all CPUs
+     * (local invlpg, IPIs, wait for every acknowledgement). Variants: no invalidation
+     * (ReenterNoInvlpg), the invalidation before the store (InvlpgBeforeReenter).
      */
     private void pmapQenter(Ctx ctx, Kva k, int p) {
         long want = kernelPte(ctx, p);
         long oldPte = ctx.pteLoad(k);
         if (Pte.tlbEntry(oldPte) == Pte.tlbEntry(want)) return;
+        boolean invalidate = Pte.valid(oldPte) && variant != Variant.REENTER_NO_INVLPG;
+        if (variant == Variant.INVLPG_BEFORE_REENTER) {
+            if (invalidate) ctx.invlpgCpus(allCpus(), k);
+            ctx.pteStore(k, want);
+            return;
+        }
         ctx.pteStore(k, want);
-        if (Pte.valid(oldPte) && variant != Variant.REENTER_NO_INVLPG) ctx.invlpgCpus(allCpus(), k);
+        if (invalidate) ctx.invlpgCpus(allCpus(), k);
     }
 
     /**
      * pmap_invalidate_cache_range(sva, eva) [S4p] for one page: nothing with CPUID_SS; with
      * CPUID_CLFSH mfence, clflush of every line of the page, mfence; otherwise wbinvd everywhere.
-     * The clflush targets the physical lines the range maps (its PTE's frame).
+     * The clflush loop translates the range through this CPU's TLB (a miss walks the PTE) and
+     * flushes the frame of that translation.
      */
     private void pmapInvalidateCacheRange(Ctx ctx, Kva k) {
         if (kernelSeesSelfSnoop) return;
-        if (hasClflush) hw.clflushPage(ctx, Pte.page(ctx.pteLoad(k)));
+        if (hasClflush) clflushThrough(ctx, k);
         else hw.wbinvdAll(ctx);                  // pmap_invalidate_cache(): smp_cache_flush
+    }
+
+    /** mfence; clflush of every line of va's page; mfence: one access through va (translation). */
+    private void clflushThrough(Ctx ctx, Kva k) {
+        long e = ctx.access(k);
+        Panic.kassert(Pte.valid(e), "KernelAssert", "clflush through an unmapped va");
+        if (Pte.page(e) <= hw.pages()) hw.clflushPage(ctx, Pte.page(e));   // untracked frames: no tracked line
     }
 
     /**
      * pmap_flush_page(m) [S4p]: with CPUID_CLFSH, under this CPU's sysmaps lock (pinned): CMAP2 :=
      * frame | pmap_cache_bits(pat_mode), invlpg(CADDR2), mfence, clflush every line through
-     * CADDR2, mfence, CMAP2 := 0. Without CLFSH: pmap_invalidate_cache(). Variant NoFallback:
-     * the flush itself is missing.
+     * CADDR2, mfence, CMAP2 := 0 (KCpu's TLB keeps the translation: no invlpg after the clear).
+     * Without CLFSH: pmap_invalidate_cache(). Variant ClflushBeforeInvlcaddr: the clflush loop
+     * before invlcaddr, through whatever translation of CADDR2 the TLB still holds.
      */
     public void pmapFlushPage(Ctx ctx, int p) {
         if (hasClflush) {
@@ -257,14 +292,19 @@ public final class MemAttrKernel {
             ctx.atomic(() -> {                   // one sysmaps-lock section (class comment)
                 Panic.kassert(!Pte.valid(ctx.pteLoad(cmap2[c])), "KernelAssert", "pmap_flush_page: CMAP2 busy");
                 ctx.pteStore(cmap2[c], kernelPte(ctx, p));
-                ctx.invlpg(cmap2[c]);
-                if (variant != Variant.NO_FALLBACK) hw.clflushPage(ctx, Pte.page(ctx.pteLoad(cmap2[c])));
+                if (variant == Variant.CLFLUSH_BEFORE_INVLCADDR) {
+                    clflushThrough(ctx, cmap2[c]);
+                    ctx.invlpg(cmap2[c]);
+                } else {
+                    ctx.invlpg(cmap2[c]);                                       // invlcaddr
+                    clflushThrough(ctx, cmap2[c]);
+                }
                 ctx.pteStore(cmap2[c], 0);
             });
             ctx.unlock(sysmapsLock[c]);
             ctx.unpin();
         } else {
-            ctx.atomic(() -> { if (variant != Variant.NO_FALLBACK) hw.wbinvdAll(ctx); });
+            ctx.atomic(() -> hw.wbinvdAll(ctx));
         }
     }
 }

@@ -27,6 +27,12 @@ public final class X86Caches {
     private final int cpus, pages;
     /** CPUID.1:EDX.SS as a configuration word (constant unless a client configures it at boot). */
     public final Word cpuidSS;
+    /**
+     * The write-back-and-invalidate port of the cache hierarchy: a hardware-visible word (never
+     * written) that wbinvd reads, so that wbinvd, which goes through no KVA, is a hardware-visible
+     * step like a clflush loop (whose translation is one).
+     */
+    public final Word wbinvdPort;
     public final Word[] ram;          // [p-1]
     public final Word[][] line;       // [c][p-1]: state | value << 2 | old << 8
     public final Word[][] wcb;        // [c][p-1]: value or NO_VAL
@@ -37,6 +43,7 @@ public final class X86Caches {
         this.cpus = layout.cpus();
         this.pages = pages;
         this.cpuidSS = layout.word("cpuid.ss", selfSnoop ? 1 : 0);
+        this.wbinvdPort = layout.hwWord("wbinvd", 0);
         ram = new Word[pages];
         lastWritten = new Word[pages];
         rdVal = new Word[pages];
@@ -169,8 +176,12 @@ public final class X86Caches {
         }
     }
 
-    /** wbinvd on every CPU (pmap_invalidate_cache): every line of every page. */
+    /**
+     * wbinvd on every CPU (pmap_invalidate_cache): every line of every page. The instruction is
+     * hardware-visible (one step of its own under fine granularity): it reads {@link #wbinvdPort}.
+     */
     public void wbinvdAll(Ctx ctx) {
+        ctx.load(wbinvdPort);
         for (int p = 1; p <= pages; p++) clflushPage(ctx, p);
     }
 

@@ -13,9 +13,10 @@ import java.util.List;
 /**
  * memattr scenarios (spec/memattr/MemAttr.tla). Keys, one per constant of the model:
  * {@code variant} (Fixed, SkipIdleSfBufs, FlushWithoutReenter, NoFlushNoSelfSnoop, ReenterNoInvlpg,
- * NoFallback), {@code cpus} (CPUs c0..), {@code pages} (Pages p1..), {@code bufs} (Bufs b1..),
+ * NoFallback, InvlpgBeforeReenter, FlushBeforeReenter, ClflushBeforeInvlcaddr), {@code cpus} (CPUs c0..), {@code pages} (Pages p1..), {@code sf_bufs} (Bufs b1.., may be empty),
  * {@code max_val} (Vals = 0..max_val), {@code new_attrs} (NewAttrs, e.g. UC,WB,WC),
- * {@code max_ref} (MaxRef), {@code cpu.self_snoop} (SelfSnoop), {@code cpu.clflush} (HasClflush);
+ * {@code max_ref} (MaxRef), {@code cpu.self_snoop} (SelfSnoop), {@code cpu.clflush} (HasClflush),
+ * {@code search.granularity} (Granularity; KCpu must be c0, the CPU of the kernel threads);
  * the invariants are the model cfg's.
  */
 public final class MemAttrMechanism implements Mechanism {
@@ -27,7 +28,7 @@ public final class MemAttrMechanism implements Mechanism {
         k.put("variant", m.string("Variant"));
         k.put("cpus", Integer.toString(m.numbered("CPUs", "c", 0)));
         k.put("pages", Integer.toString(m.numbered("Pages", "p", 1)));
-        k.put("bufs", Integer.toString(m.numbered("Bufs", "b", 1)));
+        k.put("sf_bufs", Integer.toString(m.numbered("Bufs", "b", 1)));   // may be 0 (pmap_flush_page alone)
         List<kmapcheck.trace.Value> vals = m.elements("Vals");
         List<kmapcheck.trace.Value> range = new ArrayList<>();
         for (int i = 0; i < vals.size(); i++) range.add(kmapcheck.trace.Value.of(i));
@@ -38,6 +39,10 @@ public final class MemAttrMechanism implements Mechanism {
         k.put("max_ref", Long.toString(m.integer("MaxRef")));
         k.put("cpu.self_snoop", Boolean.toString(m.bool("SelfSnoop")));
         k.put("cpu.clflush", Boolean.toString(m.bool("HasClflush")));
+        // the kernel threads run on cpu 0 (MemAttrProgram); Granularity picks Spec or SpecLockAtomic
+        if (!m.constant("KCpu").equals(kmapcheck.trace.Value.mv("c0")))
+            throw new IllegalArgumentException(m.file() + ": KCpu = " + m.constant("KCpu").toTla() + " must be c0");
+        k.put("search.granularity", m.string("Granularity"));
         if (!m.properties().isEmpty())
             throw new IllegalArgumentException(m.file() + ": PROPERTY " + m.properties() + " has no Java check");
         return k;
@@ -47,13 +52,13 @@ public final class MemAttrMechanism implements Mechanism {
     public Model build(Scenario s) {
         int cpus = s.getInt("cpus", 2);
         int pages = s.getInt("pages", 1);
-        int bufs = s.getInt("bufs", 1);
+        int bufs = s.getInt("sf_bufs", 1);
         int maxVal = s.getInt("max_val", 1);
         int maxRef = s.getInt("max_ref", 1);
         boolean ss = s.getBool("cpu.self_snoop", false);
         boolean clflush = s.getBool("cpu.clflush", true);
-        if (pages < 1 || pages > 4 || bufs < 1 || bufs > 4 || maxVal < 0 || maxVal > 15 || maxRef < 1)
-            throw new Scenario.ScenarioException(s.file() + ": pages/bufs must be 1..4, max_val 0..15, max_ref >= 1");
+        if (pages < 1 || pages > 4 || bufs < 0 || bufs > 4 || maxVal < 0 || maxVal > 15 || maxRef < 1)
+            throw new Scenario.ScenarioException(s.file() + ": pages must be 1..4, sf_bufs 0..4, max_val 0..15, max_ref >= 1");
         List<Integer> attrs = new ArrayList<>();
         for (String a : s.get("new_attrs", "WB,UC,WC").split(",")) {
             switch (a.trim()) {
@@ -72,9 +77,9 @@ public final class MemAttrMechanism implements Mechanism {
         Layout layout = new Layout(cpus);
         X86Caches hw = new X86Caches(layout, pages, ss);
         MemAttrKernel kern = new MemAttrKernel(layout, hw, bufs, variant, ss, clflush);
-        MemAttrProgram program = new MemAttrProgram(layout, kern, maxVal, maxRef, attrs);
+        MemAttrProgram program = new MemAttrProgram(layout, kern, maxVal, maxRef, attrs, clflush);
         try {
-            return new Model(program, new MemAttrMapping(program, ss, s.model().invariants()));
+            return new Model(program, new MemAttrMapping(program, ss, s.get("search.granularity", "fine").equals("lock-atomic"), s.model().invariants()));
         } catch (IllegalArgumentException e) {
             throw new Scenario.ScenarioException(s.file() + ": " + s.model().module() + ": " + e.getMessage());
         }

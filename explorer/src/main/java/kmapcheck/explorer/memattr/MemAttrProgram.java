@@ -5,6 +5,8 @@ import kmapcheck.explorer.Program;
 import kmapcheck.explorer.View;
 import kmapcheck.machine.Ctx;
 import kmapcheck.machine.Layout;
+import kmapcheck.machine.Lock;
+import kmapcheck.machine.Word;
 import kmapcheck.machine.Pte;
 import kmapcheck.memattr.MemAttrKernel;
 import kmapcheck.memattr.X86Caches;
@@ -19,10 +21,12 @@ import java.util.List;
  * <li>one thread per CPU ({@code cpu0}, ...; never migrates), doing the data accesses of that CPU:
  *   loads/stores through an sf_buf whose ref_count is &gt; 0 (the spec does not track who holds the
  *   reference: the holder may hand its sf_buf to code on any CPU) and through the page's other
- *   mappings. {@code cpu0} also makes the sf_buf calls (alloc/free/recycle; their effect does not
- *   depend on the CPU: the remap shootdown covers every CPU).</li>
- * <li>one kernel thread per page ({@code setattr_p1}, ...) calling pmap_page_set_memattr(p, a);
- *   the caller owns the page, so no data access to p is offered while it runs (spec's contract).</li>
+ *   mappings.</li>
+ * <li>the sf_buf client ({@code sfbuf}) on cpu 0 (the spec's KCpu), making the sf_buf calls
+ *   (alloc/free/recycle).</li>
+ * <li>one kernel thread per page ({@code setattr_p1}, ...) on cpu 0 calling
+ *   pmap_page_set_memattr(p, a); the caller owns the page, so no data access to p is offered while
+ *   it runs (spec's contract).</li>
  * <li>one <b>hardware agent</b> thread ({@code hw}) whose operations are the hardware events the
  *   explorer core does not enumerate: line eviction (with write-back), WC-buffer drain, and
  *   speculative line fills through WB translations. Each is one atomic step. (The core enumerates
@@ -38,7 +42,8 @@ public final class MemAttrProgram implements Program {
     static final String ALLOC = "sf_buf_alloc", FREE = "sf_buf_free", RECYCLE = "sf_buf_recycle",
             READ_SF = "read_sfbuf", WRITE_SF = "write_sfbuf", READ_PM = "read_pagemap", WRITE_PM = "write_pagemap",
             SET_MEMATTR = "pmap_page_set_memattr",
-            EVICT = "evict", WC_DRAIN = "wc_drain", FILL_SF = "specfill_sfbuf", FILL_PM = "specfill_pagemap";
+            EVICT = "evict", WC_DRAIN = "wc_drain", FILL_SF = "specfill_sfbuf", FILL_PM = "specfill_pagemap",
+            FILL_CADDR = "specfill_caddr";
     /** Page number of the untracked page SfBufRecycle allocates for sf_buf b (one per sf_buf). */
     static final int UNTRACKED_BASE = 100;
 
@@ -47,8 +52,11 @@ public final class MemAttrProgram implements Program {
     final X86Caches hw;
     final int cpus, pages, bufs, maxVal, maxRef;
     final List<Integer> newAttrs;
+    /** CPUID_CLFSH (pmap_flush_page's path). */
+    final boolean hasClflush;
 
-    MemAttrProgram(Layout layout, MemAttrKernel kern, int maxVal, int maxRef, List<Integer> newAttrs) {
+    MemAttrProgram(Layout layout, MemAttrKernel kern, int maxVal, int maxRef, List<Integer> newAttrs, boolean hasClflush) {
+        this.hasClflush = hasClflush;
         this.layout = layout;
         this.kern = kern;
         this.hw = kern.hw();
@@ -60,16 +68,18 @@ public final class MemAttrProgram implements Program {
         this.newAttrs = newAttrs;
     }
 
-    int setattrThread(int p) { return cpus + p - 1; }
-    int hwThread() { return cpus + pages; }
+    int clientThread() { return cpus; }
+    int setattrThread(int p) { return cpus + p; }
+    int hwThread() { return cpus + pages + 1; }
 
     @Override public Layout layout() { return layout; }
-    @Override public int threads() { return cpus + pages + 1; }
+    @Override public int threads() { return cpus + pages + 2; }
 
     @Override
     public String threadName(int t) {
         if (t < cpus) return "cpu" + t;
-        if (t < cpus + pages) return "setattr_p" + (t - cpus + 1);
+        if (t == cpus) return "sfbuf";
+        if (t <= cpus + pages) return "setattr_p" + (t - cpus);
         return "hw";
     }
 
@@ -84,19 +94,80 @@ public final class MemAttrProgram implements Program {
     long ref(View v, int b) { return v.word(kern.sfRef[b]); }
     int pat(View v, int p) { return (int) v.word(kern.patMode[p - 1]); }
     /** Memory type of CPU c's TLB entry for sf_buf b's KVA, -1 if none (or an untracked page). */
-    int tlbAttr(View v, int c, int b) {
-        long e = v.tlb(kern.sfKva[b], c);
-        return Pte.valid(e) && tracked(Pte.page(e)) ? Pte.attr(e) : -1;
+    int tlbAttr(View v, int c, int b) { return attrOf(v.tlb(kern.sfKva[b], c)); }
+    /** Memory type of a PTE / TLB entry mapping a tracked page, -1 otherwise (the spec's NoEntry). */
+    int attrOf(long e) { return Pte.valid(e) && tracked(Pte.page(e)) ? Pte.attr(e) : -1; }
+    /** Its page (0: NoEntry). */
+    int pageOf(long e) { return attrOf(e) < 0 ? 0 : (int) Pte.page(e); }
+    /** The thread holding lock l, -1 if free. */
+    int holder(View v, Lock l) { return (int) v.word(new Word(l.addr(), l.name(), null)) - 1; }
+    /** A page's caller of pmap_page_set_memattr holding l (0: none). */
+    int pageHolding(View v, Lock l) {
+        int t = holder(v, l);
+        return t > cpus && t <= cpus + pages ? t - cpus : 0;
     }
-    int pteAttr(View v, int b) {
-        long e = v.pte(kern.sfKva[b]);
-        return Pte.valid(e) && tracked(Pte.page(e)) ? Pte.attr(e) : -1;
+    /** Pte.make(p, pmap_cache_bits(pat_mode)) as a spec Entry: the PTE pmap_qenter wants. */
+    boolean wanted(View v, long e, int p) { return pageOf(e) == p && attrOf(e) == pat(v, p); }
+
+    /**
+     * fb[p]: the sf_buf sf_buf_invalidate_cache found for p (the first match, as the kernel's list
+     * walk; with one sf_buf per page the spec's choice), -1 if none.
+     */
+    int found(View v, int p) {
+        for (int b = 0; b < bufs; b++) {
+            if (bm(v, b) != p) continue;
+            if (kern.variant() == MemAttrKernel.Variant.SKIP_IDLE_SF_BUFS && ref(v, b) == 0) continue;
+            return b;
+        }
+        return -1;
     }
-    /** chg[p]: position of the setattr thread in pmap_page_set_memattr. */
+
+    /**
+     * chg[p]: the pc of the setattr thread in pmap_page_set_memattr (spec ChgStates), from the
+     * transitions it completed in the op (each ends at one hardware-visible step) and the locks it
+     * holds: sf_buf_lock = inside sf_buf_invalidate_cache after a match, the sysmaps lock = inside
+     * pmap_flush_page.
+     */
     String chg(View v, int p) {
         int t = setattrThread(p);
         if (v.op(t) == null) return "idle";
-        return v.stepsInOp(t) <= 1 ? "lookup" : "fallback";
+        int steps = v.stepsInOp(t);
+        if (steps <= 1) return "lookup";
+        if (holder(v, kern.sfBufLock) == t) {
+            boolean remote = cpus > 1;
+            List<String> seq = new ArrayList<>();
+            MemAttrKernel.Variant var = kern.variant();
+            if (var == MemAttrKernel.Variant.FLUSH_BEFORE_REENTER) seq.add("reload");
+            else if (wanted(v, v.pte(kern.sfKva[found(v, p)]), p) && steps == 2) return "flush";
+            List<String> shoot = remote ? List.of("invl", "ipi", "wait") : List.of("invl");
+            if (var == MemAttrKernel.Variant.INVLPG_BEFORE_REENTER) { seq.addAll(shoot); seq.add("store"); }
+            else if (var == MemAttrKernel.Variant.REENTER_NO_INVLPG) seq.add("store");
+            else { seq.add("store"); seq.addAll(shoot); }
+            seq.add("flush");
+            return seq.get(steps - 2);
+        }
+        if (holder(v, kern.sysmapsLock[0]) == t) {
+            return (kern.variant() == MemAttrKernel.Variant.CLFLUSH_BEFORE_INVLCADDR
+                    ? List.of("fpEnter", "fpFlush", "fpInvl", "fpClear") : List.of("fpEnter", "fpInvl", "fpFlush", "fpClear"))
+                    .get(steps - 3);
+        }
+        return "fallback";
+    }
+
+    /** apc: the pc of the sf_buf client in an sf_buf_alloc miss (or recycle), "idle" otherwise. */
+    String apc(View v) {
+        int t = clientThread();
+        Op op = v.op(t);
+        if (op == null || allocBuf(op) < 0) return "idle";
+        return List.of("invl", "ipi", "wait").get(v.stepsInOp(t) - 1);
+    }
+    /** ab: the sf_buf an sf_buf_alloc miss / recycle op enters, -1 for a hit or another op. */
+    static int allocBuf(Op op) {
+        return switch (op.name()) {
+            case ALLOC -> (int) op.arg(1);
+            case RECYCLE -> (int) op.arg(0);
+            default -> -1;
+        };
     }
     boolean pendingWc(View v, int c) {
         for (int p = 1; p <= pages; p++) if (v.word(hw.wcb[c][p - 1]) != X86Caches.NO_VAL) return true;
@@ -108,10 +179,11 @@ public final class MemAttrProgram implements Program {
         List<Op> ops = new ArrayList<>();
         if (t < cpus) {
             int c = t;
-            if (c == 0) sfBufChoices(v, ops);
+            Op alloc = v.op(clientThread());
+            int entering = alloc == null ? -1 : allocBuf(alloc);
             for (int b = 0; b < bufs; b++) {
                 int p = bm(v, b);
-                if (p == 0 || ref(v, b) == 0 || !chg(v, p).equals("idle")) continue;
+                if (p == 0 || ref(v, b) == 0 || !chg(v, p).equals("idle") || b == entering) continue;
                 int a = tlbAttr(v, c, b);
                 if (a < 0 || (a == Pte.UC && pendingWc(v, c))) continue;
                 ops.add(new Op(READ_SF, b));
@@ -123,8 +195,10 @@ public final class MemAttrProgram implements Program {
                 ops.add(new Op(READ_PM, p));
                 for (int val = 0; val <= maxVal; val++) ops.add(new Op(WRITE_PM, p, val));
             }
-        } else if (t < cpus + pages) {
-            int p = t - cpus + 1;
+        } else if (t == clientThread()) {
+            sfBufChoices(v, ops);
+        } else if (t <= cpus + pages) {
+            int p = t - cpus;
             boolean noWc = true;
             for (int c = 0; c < cpus; c++) noWc &= v.word(hw.wcb[c][p - 1]) == X86Caches.NO_VAL;
             if (noWc) for (int a : newAttrs) if (a != pat(v, p)) ops.add(new Op(SET_MEMATTR, p, a));
@@ -137,16 +211,20 @@ public final class MemAttrProgram implements Program {
                     if (st == X86Caches.I && chg(v, p).equals("idle") && pat(v, p) == Pte.WB) ops.add(new Op(FILL_PM, c, p));
                 }
                 for (int b = 0; b < bufs; b++) {
-                    int p = bm(v, b);
-                    if (p == 0 || tlbAttr(v, c, b) != Pte.WB) continue;
-                    if (X86Caches.state(v.word(hw.line[c][p - 1])) != X86Caches.I) continue;
-                    // ghost argument: the line is filled while p's attribute change is in progress
-                    ops.add(new Op(FILL_SF, c, b, chg(v, p).equals("idle") ? 0 : 1));
+                    long e = v.tlb(kern.sfKva[b], c);
+                    if (attrOf(e) == Pte.WB && lineInvalid(v, c, pageOf(e))) ops.add(new Op(FILL_SF, c, b, pageOf(e), oldTag(v, pageOf(e))));
                 }
             }
+            long e = v.tlb(kern.cmap2[0], 0);
+            if (attrOf(e) == Pte.WB && lineInvalid(v, 0, pageOf(e))) ops.add(new Op(FILL_CADDR, pageOf(e), oldTag(v, pageOf(e))));
         }
         return ops;
     }
+
+    private boolean lineInvalid(View v, int c, int p) { return X86Caches.state(v.word(hw.line[c][p - 1])) == X86Caches.I; }
+
+    /** Ghost of a speculative fill (spec WBLoad): p's change away from WB is in progress. */
+    private int oldTag(View v, int p) { return !chg(v, p).equals("idle") && pat(v, p) != Pte.WB ? 1 : 0; }
 
     private void sfBufChoices(View v, List<Op> ops) {
         for (int b = 0; b < bufs; b++) {
@@ -186,15 +264,12 @@ public final class MemAttrProgram implements Program {
             case EVICT: ctx.atomic(() -> hw.evict(ctx, (int) op.arg(0), (int) op.arg(1))); return 0;
             case WC_DRAIN: ctx.atomic(() -> hw.wcDrain(ctx, (int) op.arg(0), (int) op.arg(1))); return 0;
             case FILL_PM: ctx.atomic(() -> hw.specFill(ctx, (int) op.arg(0), (int) op.arg(1), false)); return 0;
-            case FILL_SF: {
-                int c = (int) op.arg(0), b = (int) op.arg(1);
-                ctx.atomic(() -> {
-                    // the prefetcher walks through c's WB TLB entry for sf->kva
-                    long e = ctx.pteLoad(kern.sfKva[b]);
-                    hw.specFill(ctx, c, Pte.page(e), op.arg(2) != 0);
-                });
+            case FILL_SF:        // the prefetcher uses c's WB TLB entry for sf->kva (its frame: arg 2)
+                ctx.atomic(() -> hw.specFill(ctx, (int) op.arg(0), (int) op.arg(2), op.arg(3) != 0));
                 return 0;
-            }
+            case FILL_CADDR:     // ... or cpu 0's WB TLB entry for its CADDR2
+                ctx.atomic(() -> hw.specFill(ctx, 0, (int) op.arg(0), op.arg(1) != 0));
+                return 0;
             default: throw new IllegalStateException("unknown op " + op);
         }
     }
@@ -212,7 +287,8 @@ public final class MemAttrProgram implements Program {
             case READ_PM -> op.name() + "(p" + op.arg(0) + ")";
             case WRITE_PM -> op.name() + "(p" + op.arg(0) + ", " + op.arg(1) + ")";
             case SET_MEMATTR -> op.name() + "(p" + op.arg(0) + ", " + attrName(op.arg(1)) + ")";
-            case FILL_SF -> op.name() + "(c" + op.arg(0) + ", b" + (op.arg(1) + 1) + ")";
+            case FILL_SF -> op.name() + "(c" + op.arg(0) + ", b" + (op.arg(1) + 1) + ", p" + op.arg(2) + ")";
+            case FILL_CADDR -> op.name() + "(c0, p" + op.arg(0) + ")";
             default -> op.name() + "(c" + op.arg(0) + ", p" + op.arg(1) + ")";
         };
     }
