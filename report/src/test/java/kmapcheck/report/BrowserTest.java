@@ -52,8 +52,8 @@ class BrowserTest {
         // the violated invariant, with its text from the spec and the values it reads
         assertTrue(dom.contains("id=\"violation\""), "violation section");
         assertTrue(dom.contains("<b class=\"prop\">LW1</b>"), "violated invariant named");
-        assertTrue(dom.contains("c ∈ mask[o] ⇒ tlb[c][o] ∈ {NoPage, pte[o]}"), "invariant text, readable");
-        assertTrue(dom.contains("c \\in mask[o] =&gt; tlb[c][o] \\in {NoPage, pte[o]}"), "invariant text as in the spec");
+        assertTrue(dom.contains("c ∈ mask[o] ∧ ¬Settling(o) ⇒ tlb[c][o] ∈ {NoPage, pte[o]}"), "invariant text, readable");
+        assertTrue(dom.contains("c \\in mask[o] /\\ ~Settling(o) =&gt; tlb[c][o] \\in {NoPage, pte[o]}"), "invariant text as in the spec");
         assertTrue(dom.contains("data-var=\"tlb\""), "tlb grid in the final state");
         // highlighted changes: in the step boxes and in the state tables
         assertTrue(dom.contains("<li data-loc=\"tlb[c0][o1]\">"), "the TLB fill's change listed");
