@@ -159,5 +159,12 @@ public interface Ctx {
         static long again(long carry) { return carry | AGAIN; }
 
         long AGAIN = 1L << 62;
+
+        /** Runs {@code body} from {@code carry} until an iteration returns {@link #done}: the loop of a machine that keeps no history. */
+        static long untilDone(long carry, Loop body) {
+            long r = body.iterate(carry);
+            while ((r & AGAIN) != 0) r = body.iterate(r & ~AGAIN);
+            return r;
+        }
     }
 }

@@ -109,12 +109,7 @@ public final class RealMachine {
 
         @Override public void atomic(Runnable body) { body.run(); }
 
-        @Override
-        public long loop(long carry, Loop body) {
-            long r = body.iterate(carry);
-            while ((r & Loop.AGAIN) != 0) r = body.iterate(r & ~Loop.AGAIN);
-            return r;
-        }
+        @Override public long loop(long carry, Loop body) { return Loop.untilDone(carry, body); }
 
         /** Moves this context to another CPU (migration between calls). */
         void migrate(int to) { cpu = to; }

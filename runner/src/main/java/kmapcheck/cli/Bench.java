@@ -56,7 +56,7 @@ final class Bench {
         }
         TlcRunner tlc = a.tlc();
         Runs runs = new Runs(tlc);
-        int explorerWorkers = a.opts.containsKey("workers") ? a.workers() : Runtime.getRuntime().availableProcessors();
+        int explorerWorkers = a.explorerWorkers();
         String fmt = "%-40s | %10s %11s %8s %8s | %10s %11s %8s %8s%n";
         if (!json) out.printf(fmt, "MODEL", "TLC dist.", "states/s", "time", "peakRSS", "EXPL dist.", "states/s", "time", "peakHeap");
         List<String> verdicts = new ArrayList<>();

@@ -46,6 +46,8 @@ final class Growth {
 
     private static final Pattern SET_DEF = Pattern.compile("(?m)^(MC(\\w+))\\s*==\\s*(\\{|<<)\\s*([a-z]+\\d+(?:\\s*,\\s*[a-z]+\\d+)*)\\s*(\\}|>>)\\s*$");
     private static final Pattern ELEM = Pattern.compile("([a-z]+)(\\d+)");
+    /** A cfg line {@code p1 = p1} declaring a model value. */
+    private static final Pattern MODEL_VALUE_LINE = Pattern.compile("([a-z]+\\d+)\\s*=\\s*([a-z]+\\d+)");
 
     /** The sets of model values a generated row may resize, in the order the module defines them. */
     static List<Dimension> dimensions(String mcText) {
@@ -110,7 +112,7 @@ final class Growth {
         boolean inserted = false;
         for (String line : cfg.split("\n", -1)) {
             String s = line.strip();
-            Matcher a = Pattern.compile("([a-z]+\\d+)\\s*=\\s*([a-z]+\\d+)").matcher(s);
+            Matcher a = MODEL_VALUE_LINE.matcher(s);
             if (a.matches() && a.group(1).equals(a.group(2)) && belongs(a.group(1), dims)) {
                 if (!inserted) {
                     for (Dimension d : dims)
@@ -170,7 +172,7 @@ final class Growth {
             if (e.tool() == Manifest.Tool.EXPLORER && e.mechanism().equals(mech) && model.name().equals(e.model())) { scenario = e; break; }
         int limit = a.intOpt("limit", 120);
         boolean json = a.flag("json");
-        int explorerWorkers = a.opts.containsKey("workers") ? a.workers() : Runtime.getRuntime().availableProcessors();
+        int explorerWorkers = a.explorerWorkers();
         TlcRunner tlc = new TlcRunner(a.workers(), limit, a.heap());
         String mcName = model.file();
         String mcText = Files.readString(model.dir().resolve(mcName + ".tla"));
@@ -216,9 +218,7 @@ final class Growth {
                 out.flush();
             }
         } finally {
-            try (Stream<Path> w = Files.walk(tmp)) {
-                w.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
-            }
+            TlcRunner.deleteTree(tmp);
         }
         return 0;
     }

@@ -201,6 +201,9 @@ public final class Main {
             return h;
         }
 
+        /** The explorer's search threads: --workers, else one per core. */
+        int explorerWorkers() { return opts.containsKey("workers") ? workers() : Runtime.getRuntime().availableProcessors(); }
+
         /** TLC with --workers threads, or in distributed mode with --distributed N TLCWorker JVMs on loopback. */
         TlcRunner tlc() { return new TlcRunner(workers(), timeout(), heap()).distributed(intOpt("distributed", 0, 1)); }
 

@@ -327,7 +327,8 @@ public final class TlcRunner {
         return "?";
     }
 
-    static void deleteTree(Path p) {
+    /** Deletes a folder tree, best effort (temporary files only). */
+    public static void deleteTree(Path p) {
         try (Stream<Path> s = Files.walk(p)) {
             s.sorted(Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
         } catch (IOException ignored) {

@@ -63,10 +63,5 @@ final class DirectCtx implements Ctx {
 
     @Override public void atomic(Runnable body) { body.run(); }
 
-    @Override
-    public long loop(long carry, Loop body) {
-        long r = body.iterate(carry);
-        while ((r & Loop.AGAIN) != 0) r = body.iterate(r & ~Loop.AGAIN);
-        return r;
-    }
+    @Override public long loop(long carry, Loop body) { return Loop.untilDone(carry, body); }
 }
