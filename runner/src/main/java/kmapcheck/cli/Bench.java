@@ -65,9 +65,9 @@ final class Bench {
             Manifest.Entry t = en.getValue()[0], x = en.getValue()[1];
             if (t != null) {
                 RunOutcome r = runs.run(t);
-                tlcCols = cols(r.distinctStates(), r.seconds(), tlc.lastPeakRssKb() / 1024 + "M");
+                tlcCols = cols(r.distinctStates(), r.seconds(), runs.lastTlcPeakRssKb() / 1024 + "M");
                 if (json) out.println(Growth.json(om, en.getKey(), new Growth.Figures(en.getKey(), "tlc", r.workers(), t.file().endsWith("Sym"),
-                        r.actual(), r.distinctStates(), r.seconds(), tlc.lastPeakRssKb() * 1024, 0)));
+                        r.actual(), r.distinctStates(), r.seconds(), runs.lastTlcPeakRssKb() * 1024, 0)));
                 verdicts.add("tlc      " + t.id() + ": " + r.actual() + (r.ok() ? "" : "  (MISMATCH: expected " + t.expectedText() + ")"));
             }
             if (x != null) {

@@ -94,6 +94,11 @@ public final class Runs {
         return SpecSource.read(specModule(dir, mcModule));
     }
 
+    private volatile long lastTlcPeakRssKb;
+
+    /** Peak RSS of the TLC JVM of the last TLC run, in KiB (0 if unknown): the runner that ran it may be a one-worker copy. */
+    public long lastTlcPeakRssKb() { return lastTlcPeakRssKb; }
+
     RunOutcome runTlc(Manifest.Entry e) throws IOException, InterruptedException {
         SpecSource src = e.adHoc() ? SpecSource.read(e.dir().resolve(e.file() + ".tla")) : specSource(e.dir(), e.file());
         boolean sampled = e.mode() == Manifest.Mode.INDUCTIVE_SAMPLED;
@@ -109,6 +114,7 @@ public final class Runs {
             if (one.outcome() != TlcResult.Outcome.STOPPED) r = one;
             else runner = tlc;
         }
+        lastTlcPeakRssKb = runner.lastPeakRssKb();
         Trace trace = r.trace() == null ? null : annotate(r.trace(), src, Roles.NONE);
         Judged j = switch (r.outcome()) {
             case PASS -> sampled ? judgeSampled(e, r.generated()) : judgePass(e, r.distinctStates(), true);
