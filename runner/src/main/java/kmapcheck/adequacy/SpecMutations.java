@@ -102,7 +102,9 @@ public final class SpecMutations {
             String target = m.file().replaceAll("\\.tla$", "");
             List<Manifest.Entry> models = new ArrayList<>();
             for (Manifest.Entry e : Manifest.load(root, List.of(mechanism)))
-                if (e.tool() == Manifest.Tool.TLC && e.dflt() && e.mechanism().equals(mechanism) && dependsOn(src, e.file(), target, new HashSet<>()))
+                // only models run from Init judge a mutant: an inductive model would also kill mutants no behaviour reaches
+                if (e.tool() == Manifest.Tool.TLC && e.dflt() && e.mechanism().equals(mechanism) && e.mode() == Manifest.Mode.EXHAUSTIVE
+                        && dependsOn(src, e.file(), target, new HashSet<>()))
                     models.add(e);
             models.sort(Comparator.comparing(e -> !e.expectsPass()));   // passing models first
             if (models.isEmpty()) throw new BadInput(catalogueOf(root, mechanism) + ": " + m.name() + ": no default model uses " + m.file());
