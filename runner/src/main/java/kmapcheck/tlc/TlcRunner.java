@@ -256,7 +256,7 @@ public final class TlcRunner {
         return check(modelId, dir, module, cfg, varOrder, List.of());
     }
 
-    /** As above, with extra TLC options (e.g. {@code -simulate num=N -depth 1} for a sampled induction check). */
+    /** As above, with extra TLC options (e.g. {@code -simulate num=N -depth 2} for a sampled induction check). */
     public TlcResult check(String modelId, Path dir, String module, Path cfg, List<String> varOrder, List<String> tlcOptions)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);

@@ -38,11 +38,13 @@ class InductiveModesTest {
         module(d, "MCIndOk", "Init == TypeOK /\\ NotTwo", "NotTwo", "");
         module(d, "MCIndBad", "Init == TypeOK /\\ NotThree", "NotThree", "");
         module(d, "MCIndSampled", "Init == TypeOK /\\ NotTwo", "NotTwo", "");
+        module(d, "MCIndBadSampled", "Init == TypeOK /\\ NotThree", "NotThree", "");
         Files.writeString(d.resolve("manifest.json"), """
                 {"mechanism": "toy", "spec": "Counter.tla", "models": [
                   {"name": "IndOk", "module": "MCIndOk.tla", "mode": "inductive", "expect": "pass", "distinctStates": 3},
                   {"name": "IndBad", "module": "MCIndBad.tla", "mode": "inductive", "expect": "violation", "kind": "invariant", "property": "NotThree"},
-                  {"name": "IndSampled", "module": "MCIndSampled.tla", "mode": "inductive-sampled", "samples": 50, "expect": "pass"}
+                  {"name": "IndSampled", "module": "MCIndSampled.tla", "mode": "inductive-sampled", "samples": 50, "expect": "pass"},
+                  {"name": "IndBadSampled", "module": "MCIndBadSampled.tla", "mode": "inductive-sampled", "samples": 50, "expect": "violation", "kind": "invariant", "property": "NotThree"}
                 ]}
                 """);
     }
@@ -68,6 +70,14 @@ class InductiveModesTest {
     @Test
     void aCounterexampleToInductionNamesTheConjunctAndTheAction() throws Exception {
         Cli.Run r = Cli.run(root, null, "tlc", "toy/IndBad", "--out", root.resolve("out").toString());
+        assertEquals(0, r.code(), "the expected counterexample: " + r.out() + r.err());
+        assertTrue(summary().contains("not inductive: NotThree after Step"), summary());
+    }
+
+    /** The sampled check takes one step from each random state (TLC's -depth counts states). */
+    @Test
+    void aSampledCheckFindsACounterexampleToInductionInOneStep() throws Exception {
+        Cli.Run r = Cli.run(root, null, "tlc", "toy/IndBadSampled", "--out", root.resolve("out").toString());
         assertEquals(0, r.code(), "the expected counterexample: " + r.out() + r.err());
         assertTrue(summary().contains("not inductive: NotThree after Step"), summary());
     }

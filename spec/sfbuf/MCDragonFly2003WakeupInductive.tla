@@ -1,0 +1,10 @@
+---- MODULE MCDragonFly2003WakeupInductive ----
+\* Inductive model DragonFly2003WakeupInductive (SfBufInd.tla): Init = TypeOK /\ IndInv (IndUniverse) over the constants of MCDragonFly2003Wakeup, one step of its Next
+EXTENDS SfBufInd, TLC
+CONSTANTS t1, t2, t3, p1, p2, b1, c1
+MCThreads == {t1, t2, t3}
+MCPages == {p1, p2}
+MCBufList == <<b1>>
+MCCPUs == {c1}
+MCFlagChoices == {{}}
+====
