@@ -6,7 +6,7 @@ MCThreads == {t1, t2}
 MCPages == {p1, p2}
 MCBufList == <<b1>>
 MCCPUs == {c1}
-MCFlagChoices == {{"CATCH"}, {}, {"NOWAIT"}}
+MCFlagChoices == {{"CATCH"}}
 \* Past the SF3 violation each free appends the buffer again (the free list grows without end) and
 \* frees of an unreferenced buffer drive ref_count below 0 (the kernel's KASSERT(ref_count > 0) would
 \* panic; the spec has no assertion). The constraint keeps the reachable set finite (kmapcheck conform

@@ -48,7 +48,7 @@ CONSTANTS
     CPUs,         \* model values: CPUs (a single CPU for UP models)
     None,         \* model value: NULL
     Variant,      \* "Rev1219" | "Rev1220" | "DragonFly2003" | "FreeBSDLater"
-    WakeOne,      \* Rev1219/Rev1220 only: wakeup_one (TRUE) or wakeup (FALSE)
+    WakeOne,      \* Rev1219/Rev1220/FreeBSDLater: wakeup_one (TRUE) or wakeup (FALSE)
     UseSignals,   \* environment may deliver signals to sleepers
     SMP,          \* the #ifdef SMP code: cpumask, SHOOTDOWN, pinning, migration
     TLB,          \* model per-CPU TLBs (fills, evictions, PG_A) and reads
@@ -98,12 +98,20 @@ ASSUME (PteXchg \/ Bug \in {"RemapKeepsMask", "PGAInverted", "PGATestNew",
                             "InvalBeforeStore"}) => Variant = "FreeBSDLater"
 \* rev 1.219's unmapping free is modelled without a wiring protocol.
 ASSUME Variant = "Rev1219" => Wiring = "None"
+\* rev 1.219/1.220 (2003): sf_buf_alloc(m) has no flags argument and its
+\* msleep is always PVM|PCATCH (no SFB_NOWAIT, no uninterruptible sleep):
+\* every call is modelled as passing SFB_CATCH.  Reconstructed from the
+\* neighbours (kernel-brief 1.2 items 2, 5, 6): the FreeBSD 5 MD copies before
+\* the hash (msleep PVM|PCATCH, no flags), the DragonFly port of 1.219/1.220
+\* (S6 dfbcf5a3: sf_buf_alloc(m), tsleep PCATCH) and the flags argument's
+\* first appearance in 2004 (S2/S3).
+ASSUME Variant \in {"Rev1219", "Rev1220"} => FlagChoices = {{"CATCH"}}
 
 -----------------------------------------------------------------------------
 (* Variant switches *)
 KeepMapping == Variant /= "Rev1219"          \* rev 1.220: mapping kept at free
 WakeOneEff  == CASE Variant = "DragonFly2003" -> TRUE   \* S6 wakeup_one
-                 [] Variant = "FreeBSDLater"  -> FALSE  \* S1/S4 wakeup
+                 [] Variant = "FreeBSDLater"  -> WakeOne \* S2/S3 wakeup_one (2005-09); S1/S4 wakeup
                  [] OTHER                     -> WakeOne
 \* msleep with PCATCH: DragonFly 2003 always (S6), FreeBSD iff SFB_CATCH.
 Catches(f)  == Variant = "DragonFly2003" \/ "CATCH" \in f
@@ -733,6 +741,7 @@ TLBEvict(c, b) ==
 \* sched_pin() by an idle thread (callers of SFB_CPUPRIVATE, e.g. exec args).
 Pin(t) ==
     /\ SMP
+    /\ \E f \in FlagChoices : "PRIV" \in f   \* only SFB_CPUPRIVATE callers pin
     /\ pc[t] = "idle"
     /\ ~pinned[t]
     /\ pinned' = [pinned EXCEPT ![t] = TRUE]
@@ -1003,6 +1012,14 @@ WireBalance == Wiring /= "None" => \A p \in Pages : wire[p] = SendfileRefs(p)
 \* is wired (the VM cannot free it under the mapping).
 NoUnwireWhileReferenced ==
     Wiring /= "None" => \A p \in Pages : SendfileRefs(p) > 0 => wire[p] > 0
+
+\* WakeupNotLost, the state form of NoLostWakeup (added for the FreeBSD i386
+\* 2005-09 models, S2 @010e6820 / S3 rev 1.269: wakeup_one + SFB_CATCH):
+\* outside sf_buf_lock, a buffer on the free list while allocators wait
+\* means a waiter is runnable.  (Inside a critical section the wakeup may
+\* still be to come: rev 1.219 wakes in FreeInval.)  A state violating it,
+\* followed by stuttering, violates NoLostWakeup; BFS finds the shortest.
+WakeupNotLost == lock = None /\ want > 0 /\ freeq /= <<>> => woken /= {}
 
 -----------------------------------------------------------------------------
 (* SF11 (LRU order), an action property: every step changes the free list *)

@@ -98,7 +98,7 @@ public final class SfBufCache {
     public static final int SFB_CATCH = 1, SFB_NOWAIT = 2, SFB_CPUPRIVATE = 4;
 
     /**
-     * @param wakeOne            Rev1219/Rev1220: wakeup_one (true) or wakeup; forced by the other variants
+     * @param wakeOne            Rev1219/Rev1220/FreeBSDLater: wakeup_one (true) or wakeup; forced for DragonFly 2003
      * @param smp                the SMP code (#ifdef SMP: cpumask, SHOOTDOWN); FreeBSDLater only
      * @param relookupAfterSleep hypothetical fix: search the hash again after every msleep
      * @param pteXchg            fix of sf_buf_map: exchange the PTE atomically (pte_load_store) instead of
@@ -113,6 +113,16 @@ public final class SfBufCache {
                 throw new IllegalArgumentException("sf_buf_map's PTE load/store (and its mutations) is FreeBSDLater only");
         }
 
+        /**
+         * Rev 1.219/1.220 (2003): sf_buf_alloc(m) had no flags argument and always slept with
+         * PVM|PCATCH (spec ASSUME; kernel-brief §1.2, reconstructed): the only flag set a scenario may
+         * give is SFB_CATCH (SfBufMechanism refuses others; direct callers such as the Lincheck test
+         * use the flags of later FreeBSD).
+         */
+        public boolean flagsAllowed(int flags) {
+            return (variant != Variant.REV1219 && variant != Variant.REV1220) || flags == SFB_CATCH;
+        }
+
         /** rev 1.219/1.220 and DragonFly 2003 remap with pmap_qenter (a PTE store, then an invalidation). */
         public boolean qenter() { return variant != Variant.FREEBSD_LATER; }
 
@@ -121,7 +131,7 @@ public final class SfBufCache {
         public boolean wakeOneEffective() {
             return switch (variant) {
                 case DRAGONFLY2003 -> true;
-                case FREEBSD_LATER -> false;
+                // FreeBSDLater: S2 @010e6820 / S3 rev 1.269 (2005-09) wakeup_one, S1/S4 wakeup
                 default -> wakeOne;
             };
         }

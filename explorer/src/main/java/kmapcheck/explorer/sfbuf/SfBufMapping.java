@@ -84,6 +84,7 @@ public final class SfBufMapping implements SpecMapping {
         registry.put("NoStaleRead", SfBufMapping::noStaleRead);
         registry.put("WireBalance", this::wireBalance);
         registry.put("NoUnwireWhileReferenced", this::noUnwireWhileReferenced);
+        registry.put("WakeupNotLost", SfBufMapping::wakeupNotLost);
         this.invariants = Invariant.selected(checked, registry, this::typeOk);
         CheckedProperties checks = CheckedProperties.of(properties, LIVENESS, List.of("SF11"));
         this.live = checks.liveness();
@@ -486,6 +487,15 @@ public final class SfBufMapping implements SpecMapping {
         if (sys.config().wiring() == SfBufCache.Wiring.NONE) return true;
         for (Value p : dom(s, "wire")) if (sendfileRefs(s, p) > 0 && num(get(s.get("wire"), p)) <= 0) return false;
         return true;
+    }
+
+    /**
+     * WakeupNotLost (the state form of NoLostWakeup): lock = None /\ want > 0 /\ freeq # <<>> =>
+     * woken # {}.
+     */
+    static boolean wakeupNotLost(Map<String, Value> s) {
+        return !(s.get("lock").equals(NONE) && num(s.get("want")) > 0 && !items(s.get("freeq")).isEmpty())
+                || !items(s.get("woken")).isEmpty();
     }
 
     @Override public List<Invariant> invariants() { return invariants; }

@@ -109,7 +109,13 @@ public final class SfBufMechanism implements Mechanism {
         }
         if (!cfg.smp() && cpus != 1) throw new Scenario.ScenarioException(s.file() + ": UP scenarios have one CPU");
         List<Integer> flagChoices = new ArrayList<>();
-        for (String set : s.get("flag_choices", "-").split(";")) flagChoices.add(flagsOf(set, s));
+        for (String set : s.get("flag_choices", "-").split(";")) {
+            int f = flagsOf(set, s);
+            if (!cfg.flagsAllowed(f))
+                throw new Scenario.ScenarioException(s.file() + ": rev 1.219/1.220 sf_buf_alloc(m) has no flags (always PCATCH): "
+                        + "flag_choices must be CATCH only, got '" + set + "'");
+            flagChoices.add(f);
+        }
         int[] initialCpu = new int[threads];
         String[] cs = s.get("thread.cpus", "").isEmpty() ? new String[0] : s.get("thread.cpus").split(",");
         for (int t = 0; t < threads; t++) {

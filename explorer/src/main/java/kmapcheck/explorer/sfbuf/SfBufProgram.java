@@ -41,12 +41,15 @@ public final class SfBufProgram implements Program {
     final boolean pinDiscipline;
     /** The spec's TLB constant: reads through sf->kva (Access). */
     final boolean tlb;
+    /** Some flag set passes SFB_CPUPRIVATE: only then do clients pin (spec Pin). */
+    final boolean anyPrivate;
     /** Bound on a page's wire count before another sendfile iteration may wire it (MC CONSTRAINT), or -1. */
     final int maxWire;
 
     SfBufProgram(Layout layout, SfBufCache sys, int[] initialCpu, List<Integer> flagChoices, int maxHeld, boolean pinDiscipline,
                  int maxWire, boolean tlb) {
         this.maxWire = maxWire;
+        this.anyPrivate = flagChoices.stream().anyMatch(f -> (f & SfBufCache.SFB_CPUPRIVATE) != 0);
         this.tlb = tlb;
         this.layout = layout;
         this.sys = sys;
@@ -100,7 +103,8 @@ public final class SfBufProgram implements Program {
             if (tlb) ops.add(new Op(ACCESS, b));
         }
         if (smp) {
-            if (!v.pinned(t)) ops.add(new Op(PIN));
+            // only SFB_CPUPRIVATE callers pin (spec Pin: some flag set has PRIV)
+            if (!v.pinned(t)) { if (anyPrivate) ops.add(new Op(PIN)); }
             else if (!pinDiscipline || held == 0) ops.add(new Op(UNPIN));
         }
         return ops;
