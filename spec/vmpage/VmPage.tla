@@ -895,6 +895,11 @@ HoldSteps(t) ==
 
 -----------------------------------------------------------------------------
 (* Remover: vm_object_page_remove(object, pindex, pindex+1, 0), one page.  *)
+\* Revision (issue 15 item 6): vm_object.c is not stored at 0012f373e4; read in a
+\* stored function copy of the same era (vm_page_none_valid, vm_page_sleep_if_busy;
+\* README §5).  Its retry is vm_page_sleep_if_busy, which returns with the lock held
+\* when the page is no longer busy; RmBusy's path through BsChk drops and re-takes
+\* the lock there (a superset of the real interleavings, README §5).
 
 RmLock(t, from) ==
     /\ pc[t] = from
@@ -940,6 +945,8 @@ RemoverSteps(t) ==
 
 -----------------------------------------------------------------------------
 (* Terminator: vm_object_terminate_pages (also vm_page_remove + free).     *)
+\* Revision (issue 15 item 6): vm_object.c read in the stored copies after
+\* r352110 (README §5), not at 0012f373e4; same shape there.
 (* Only runs once the object is dead: no mappings remain (its vm_map       *)
 (* entries are gone).                                                      *)
 TmStart(t) ==
@@ -995,6 +1002,8 @@ TerminatorSteps(t) ==
 
 -----------------------------------------------------------------------------
 (* Mapper: vm_fault -> pmap_enter with the page exclusive busied.          *)
+\* Revision (issue 15 item 6): vm_fault.c is not stored at 0012f373e4; read in two
+\* stored copies from before July 2019 (they still call vm_page_hold; README §5).
 MpStart(t) ==
     /\ pc[t] = "idle"
     /\ CanW

@@ -9,6 +9,7 @@ final class Mechanisms {
     static final List<Mechanism> ALL = List.of(new kmapcheck.explorer.lwbuf.LwbufMechanism(),
             new kmapcheck.explorer.vmpage.VmPageMechanism(),
             new kmapcheck.explorer.vmpage.NfsExtPgsMechanism(),
+            new kmapcheck.explorer.vmpage.VmPageUnwireMechanism(),
             new kmapcheck.explorer.memattr.MemAttrMechanism(),
             new kmapcheck.explorer.memattr.DmapMechanism(),
             new kmapcheck.explorer.sfbuf.SfBufMechanism());

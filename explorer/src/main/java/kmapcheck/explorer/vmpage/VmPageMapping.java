@@ -391,12 +391,7 @@ public final class VmPageMapping implements SpecMapping {
         String first = prog.names[0];
         for (String n : checkedLiveness) {
             switch (n) {
-                case "NoLostBusyWakeup" -> out.add(new Liveness(n, s -> {
-                    Set<String> w = new HashSet<>();
-                    if (!set(s, "xowners").isEmpty() || !set(s, "sowners").isEmpty()) return w;
-                    for (Value t : set(s, "sleepers")) w.add(((Value.ModelValue) t).name());
-                    return w;
-                }));
+                case "NoLostBusyWakeup" -> out.add(new Liveness(n, VmPageMapping::sleepersWhileUnowned));
                 case "OrphanEventuallyFreed" -> out.add(new Liveness(n,
                         s -> !rcBit(s, "objref") && !isFree(s) ? Set.of(first) : Set.of()));
                 case "BlockedTransient" -> out.add(new Liveness(n, s -> rcBit(s, "blocked") ? Set.of(first) : Set.of()));
@@ -404,6 +399,14 @@ public final class VmPageMapping implements SpecMapping {
             }
         }
         return out;
+    }
+
+    /** NoLostBusyWakeup's waiting set: the sleepers on the busy lock while no thread owns it (ghost). */
+    static Set<String> sleepersWhileUnowned(Map<String, Value> s) {
+        Set<String> w = new HashSet<>();
+        if (!set(s, "xowners").isEmpty() || !set(s, "sowners").isEmpty()) return w;
+        for (Value t : set(s, "sleepers")) w.add(((Value.ModelValue) t).name());
+        return w;
     }
 
     @Override

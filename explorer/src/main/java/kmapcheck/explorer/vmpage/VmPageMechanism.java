@@ -28,15 +28,7 @@ public final class VmPageMechanism implements Mechanism {
     public java.util.Map<String, String> settings(kmapcheck.explorer.tla.TlaModel m) {
         java.util.Map<String, String> k = new java.util.LinkedHashMap<>();
         k.put("variant", m.string("Variant"));
-        kmapcheck.trace.Value.Fn role = m.constant("Role") instanceof kmapcheck.trace.Value.Fn f ? f : null;
-        List<String> threads = new ArrayList<>();
-        for (String t : m.names("Threads")) {
-            kmapcheck.trace.Value r = role == null ? null : role.get(kmapcheck.trace.Value.mv(t));
-            if (!(r instanceof kmapcheck.trace.Value.Str rs))
-                throw new IllegalArgumentException(m.file() + ": Role must give every thread a role (" + t + ")");
-            threads.add(t + ":" + rs.v());
-        }
-        k.put("threads", String.join(",", threads));
+        k.put("threads", threadsSetting(m));
         k.put("pmaps", Integer.toString(m.numbered("Pmaps", "p", 1)));
         k.put("init_mapped", String.join(",", m.names("InitMapped")));
         k.put("unwire_kinds", String.join(",", m.names("UnwireKinds")));
@@ -49,6 +41,19 @@ public final class VmPageMechanism implements Mechanism {
         k.put("hw.tlb.fill", "false");
         k.put("hw.tlb.evict", "false");
         return k;
+    }
+
+    /** The "threads" key, "name:Role,...", from the model's Threads and Role (also VmPageUnwireMechanism's). */
+    static String threadsSetting(kmapcheck.explorer.tla.TlaModel m) {
+        kmapcheck.trace.Value.Fn role = m.constant("Role") instanceof kmapcheck.trace.Value.Fn f ? f : null;
+        List<String> threads = new ArrayList<>();
+        for (String t : m.names("Threads")) {
+            kmapcheck.trace.Value r = role == null ? null : role.get(kmapcheck.trace.Value.mv(t));
+            if (!(r instanceof kmapcheck.trace.Value.Str rs))
+                throw new IllegalArgumentException(m.file() + ": Role must give every thread a role (" + t + ")");
+            threads.add(t + ":" + rs.v());
+        }
+        return String.join(",", threads);
     }
 
     @Override

@@ -1,0 +1,99 @@
+package kmapcheck.explorer.vmpage;
+
+import kmapcheck.explorer.Op;
+import kmapcheck.explorer.Program;
+import kmapcheck.explorer.View;
+import kmapcheck.machine.Ctx;
+import kmapcheck.machine.Layout;
+import kmapcheck.vmpage.VmPageUnwire;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The threads of spec/vmpage/VmPageUnwire.tla with fixed roles, each the most general client of its
+ * role. A Holder starts holding a wiring (local HELD) and unwires once; a Faulter wires once, then
+ * unwires; both end DONE. The Terminator runs once (DONE). The page daemon scans whenever the page is
+ * queued; a Busier runs any of its kinds whenever idle.
+ */
+public final class VmPageUnwireProgram implements Program {
+    public enum Role { Holder, Faulter, Daemon, Terminator, Busier }
+
+    static final int HELD = 0, DONE = 1;
+    static final String UNWIRE = "vm_page_unwire", FAULT = "vm_fault_wire", SCAN = "vm_pageout_scan",
+            TERMINATE = "vm_object_terminate", BUSY_X = "busy_x", BUSY_XD = "busy_downgrade", BUSY_SU = "busy_tryupgrade";
+
+    private final Layout layout;
+    final VmPageUnwire page;
+    final String[] names;
+    final Role[] roles;
+    private final boolean kindX, kindXd, kindSu;
+
+    VmPageUnwireProgram(Layout layout, VmPageUnwire page, String[] names, Role[] roles, List<String> busyKinds) {
+        this.layout = layout;
+        this.page = page;
+        this.names = names;
+        this.roles = roles;
+        this.kindX = busyKinds.contains("x");
+        this.kindXd = busyKinds.contains("xd");
+        this.kindSu = busyKinds.contains("su");
+    }
+
+    @Override public Layout layout() { return layout; }
+    @Override public int threads() { return names.length; }
+    @Override public String threadName(int t) { return names[t]; }
+    @Override public String cpuName(int c) { return "c" + c; }
+    @Override public int initialCpu(int t) { return 0; }
+    @Override public long[] initialLocals(int t) { return new long[]{roles[t] == Role.Holder ? 1 : 0, 0}; }
+
+    @Override
+    public List<Op> choices(int t, View v) {
+        List<Op> ops = new ArrayList<>();
+        if (v.local(t, DONE) != 0) return ops;
+        if (v.local(t, HELD) != 0) { ops.add(new Op(UNWIRE)); return ops; }
+        switch (roles[t]) {
+            case Holder -> { }
+            case Faulter -> ops.add(new Op(FAULT));
+            case Daemon -> { if (v.word(page.queue) != VmPageUnwire.PQ_NONE) ops.add(new Op(SCAN)); }
+            case Terminator -> { if (v.word(page.object) != 0) ops.add(new Op(TERMINATE)); }
+            case Busier -> {
+                if (kindX) ops.add(new Op(BUSY_X));
+                if (kindXd) ops.add(new Op(BUSY_XD));
+                if (kindSu) ops.add(new Op(BUSY_SU));
+            }
+        }
+        return ops;
+    }
+
+    @Override
+    public long run(int t, Op op, Ctx ctx, long[] l) {
+        switch (op.name()) {
+            case UNWIRE -> page.unwire(ctx);
+            case FAULT -> { return page.fault(ctx); }
+            case SCAN -> page.pageoutScan(ctx);
+            case TERMINATE -> { return page.terminate(ctx); }
+            case BUSY_X -> page.busyX(ctx);
+            case BUSY_XD -> page.busyDowngrade(ctx);
+            case BUSY_SU -> page.busyUpgrade(ctx);
+            default -> throw new IllegalStateException("unknown op " + op);
+        }
+        return 0;
+    }
+
+    @Override
+    public void complete(int t, Op op, long result, long[][] locals) {
+        long[] l = locals[t];
+        switch (op.name()) {
+            case UNWIRE, TERMINATE -> { l[HELD] = 0; l[DONE] = 1; }
+            case FAULT -> { if (result == 1) l[HELD] = 1; else l[DONE] = 1; }
+            default -> { }
+        }
+    }
+
+    /** A wire holder eventually unwires (the spec's SF on "hold"). */
+    @Override public boolean fair(int t, Op op) { return op.name().equals(UNWIRE); }
+
+    @Override public boolean mayMigrate(int t, View v) { return false; }
+
+    @Override public String show(Op op) { return op.name() + "()"; }
+}
