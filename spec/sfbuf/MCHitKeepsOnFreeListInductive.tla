@@ -6,5 +6,5 @@ MCThreads == {t1, t2}
 MCPages == {p1, p2}
 MCBufList == <<b1>>
 MCCPUs == {c1}
-MCFlagChoices == {{"CATCH"}, {}, {"NOWAIT"}}
+MCFlagChoices == {{"CATCH"}}
 ====
