@@ -1,7 +1,7 @@
 ---- MODULE MCFixed ----
 \* Model Fixed: the shipped code; CPU without self-snoop, with clflush.
 \* CPUs {c0, c1}, pages {p1}, sf_bufs {b1}, values {0, 1}, NewAttrs {UC},
-\* SelfSnoop = FALSE, HasClflush = TRUE, MaxRef = 1, Variant = "Fixed", KCpu = c0, Granularity = "fine".
+\* SelfSnoop = FALSE, HasClflush = TRUE, MaxRef = 1, Variant = "Fixed", KCpu = c0, Granularity = "fine", StillPages = {}.
 EXTENDS MemAttr
 CONSTANTS c0, c1, p1, b1
 MCCPUs == {c0, c1}
@@ -15,4 +15,5 @@ MCHasClflush == TRUE
 MCVariant == "Fixed"
 MCKCpu == c0
 MCGranularity == "fine"
+MCStillPages == {}
 ====

@@ -1,7 +1,7 @@
 ---- MODULE MCFixedLockAtomic ----
 \* Model FixedLockAtomic: the shipped code in the coarse view (each critical section one step, shootdowns instantaneous).
 \* CPUs {c0, c1}, pages {p1}, sf_bufs {b1}, values {0, 1}, NewAttrs {UC},
-\* SelfSnoop = FALSE, HasClflush = TRUE, MaxRef = 1, Variant = "Fixed", KCpu = c0, Granularity = "lock-atomic".
+\* SelfSnoop = FALSE, HasClflush = TRUE, MaxRef = 1, Variant = "Fixed", KCpu = c0, Granularity = "lock-atomic", StillPages = {}.
 EXTENDS MemAttr
 CONSTANTS c0, c1, p1, b1
 MCCPUs == {c0, c1}
@@ -15,4 +15,5 @@ MCHasClflush == TRUE
 MCVariant == "Fixed"
 MCKCpu == c0
 MCGranularity == "lock-atomic"
+MCStillPages == {}
 ====

@@ -1,7 +1,7 @@
 ---- MODULE MCFixedNoClflush ----
 \* Model FixedNoClflush: the shipped code on a CPU with neither self-snoop nor clflush.
 \* CPUs {c0, c1}, pages {p1}, sf_bufs {b1}, values {0, 1}, NewAttrs {UC},
-\* SelfSnoop = FALSE, HasClflush = FALSE, MaxRef = 1, Variant = "Fixed", KCpu = c0, Granularity = "fine".
+\* SelfSnoop = FALSE, HasClflush = FALSE, MaxRef = 1, Variant = "Fixed", KCpu = c0, Granularity = "fine", StillPages = {}.
 EXTENDS MemAttr
 CONSTANTS c0, c1, p1, b1
 MCCPUs == {c0, c1}
@@ -15,4 +15,5 @@ MCHasClflush == FALSE
 MCVariant == "Fixed"
 MCKCpu == c0
 MCGranularity == "fine"
+MCStillPages == {}
 ====

@@ -1,7 +1,7 @@
 ---- MODULE MCInvlpgBeforeReenter ----
 \* Model InvlpgBeforeReenter: reordering: pmap_qenter invalidates before its PTE store.
 \* CPUs {c0, c1}, pages {p1}, sf_bufs {b1}, values {0, 1}, NewAttrs {UC},
-\* SelfSnoop = FALSE, HasClflush = TRUE, MaxRef = 1, Variant = "InvlpgBeforeReenter", KCpu = c0, Granularity = "fine".
+\* SelfSnoop = FALSE, HasClflush = TRUE, MaxRef = 1, Variant = "InvlpgBeforeReenter", KCpu = c0, Granularity = "fine", StillPages = {}.
 EXTENDS MemAttr
 CONSTANTS c0, c1, p1, b1
 MCCPUs == {c0, c1}
@@ -15,4 +15,5 @@ MCHasClflush == TRUE
 MCVariant == "InvlpgBeforeReenter"
 MCKCpu == c0
 MCGranularity == "fine"
+MCStillPages == {}
 ====

@@ -1,7 +1,7 @@
 ---- MODULE MCInvlpgBeforeReenterLockAtomic ----
 \* Model InvlpgBeforeReenterLockAtomic: the same reordering in the coarse view.
 \* CPUs {c0, c1}, pages {p1}, sf_bufs {b1}, values {0, 1}, NewAttrs {UC},
-\* SelfSnoop = FALSE, HasClflush = TRUE, MaxRef = 1, Variant = "InvlpgBeforeReenter", KCpu = c0, Granularity = "lock-atomic".
+\* SelfSnoop = FALSE, HasClflush = TRUE, MaxRef = 1, Variant = "InvlpgBeforeReenter", KCpu = c0, Granularity = "lock-atomic", StillPages = {}.
 EXTENDS MemAttr
 CONSTANTS c0, c1, p1, b1
 MCCPUs == {c0, c1}
@@ -15,4 +15,5 @@ MCHasClflush == TRUE
 MCVariant == "InvlpgBeforeReenter"
 MCKCpu == c0
 MCGranularity == "lock-atomic"
+MCStillPages == {}
 ====

@@ -1,7 +1,7 @@
 ---- MODULE MCReenterNoInvlpg ----
 \* Model ReenterNoInvlpg: bug: PTE re-entered, TLBs not invalidated.
 \* CPUs {c0, c1}, pages {p1}, sf_bufs {b1}, values {0, 1}, NewAttrs {UC},
-\* SelfSnoop = FALSE, HasClflush = TRUE, MaxRef = 1, Variant = "ReenterNoInvlpg", KCpu = c0, Granularity = "fine".
+\* SelfSnoop = FALSE, HasClflush = TRUE, MaxRef = 1, Variant = "ReenterNoInvlpg", KCpu = c0, Granularity = "fine", StillPages = {}.
 EXTENDS MemAttr
 CONSTANTS c0, c1, p1, b1
 MCCPUs == {c0, c1}
@@ -15,4 +15,5 @@ MCHasClflush == TRUE
 MCVariant == "ReenterNoInvlpg"
 MCKCpu == c0
 MCGranularity == "fine"
+MCStillPages == {}
 ====

@@ -41,7 +41,7 @@
 (* them.  SpecLockAtomic keeps the coarse view (each critical section one  *)
 (* step, a shootdown instantaneous) to show what it hides.                 *)
 (***************************************************************************)
-EXTENDS Integers, FiniteSets
+EXTENDS Integers, FiniteSets, Sequences
 
 CONSTANTS
     CPUs,        \* processors (model values)
@@ -55,7 +55,8 @@ CONSTANTS
     HasClflush,  \* CPUID.1:EDX.CLFSH: clflush exists (else the kernel uses wbinvd)
     Variant,     \* see VariantOK
     KCpu,        \* the CPU the kernel threads (sf_buf client, pmap_page_set_memattr callers) run on
-    Granularity  \* "fine" (Spec) or "lock-atomic" (SpecLockAtomic): which Init the model uses
+    Granularity, \* "fine" (Spec) or "lock-atomic" (SpecLockAtomic): which Init the model uses
+    StillPages   \* pages only mapped by sf_bufs (sendfile pages): no data access, no attribute change
 
 VariantOK == Variant \in
     { "Fixed",                  \* [S4p]/[S4v] as shipped
@@ -66,8 +67,13 @@ VariantOK == Variant \in
       "NoFallback",             \* no pmap_flush_page when no sf_buf maps the page
       "InvlpgBeforeReenter",    \* reordering: pmap_qenter invalidates (invlpg + IPIs) before its pte_store
       "FlushBeforeReenter",     \* reordering: sf_buf_invalidate_cache flushes before pmap_qenter
-      "ClflushBeforeInvlcaddr"  \* reordering: pmap_flush_page's clflush loop before invlcaddr(CADDR2)
+      "ClflushBeforeInvlcaddr", \* reordering: pmap_flush_page's clflush loop before invlcaddr(CADDR2)
+      "DupAfterSleep",          \* as shipped, with sf_buf_alloc callers that sleep: no hash re-lookup after msleep
+      "DupAfterSleepRelookup",  \* fix: the hash is searched again after msleep ("goto retry")
+      "DupAfterSleepProcessAll" \* fix: sf_buf_invalidate_cache processes every sf_buf of the page (no break)
     }
+\* The variants whose sf_buf_alloc callers may sleep for a free sf_buf (SfBufAllocAfterSleep).
+SleepVariants == {"DupAfterSleep", "DupAfterSleepRelookup", "DupAfterSleepProcessAll"}
 
 Attrs      == {"WB", "UC", "WC"}   \* PAT_WRITE_BACK, PAT_UNCACHEABLE, PAT_WRITE_COMBINING
 NoAttr     == "none"
@@ -92,6 +98,10 @@ ASSUME NewAttrs \subseteq Attrs /\ MaxRef \in Nat \ {0}
 ASSUME SelfSnoop \in BOOLEAN /\ HasClflush \in BOOLEAN
 ASSUME NoPage \notin Pages /\ KCpu \in CPUs
 ASSUME Granularity \in {"fine", "lock-atomic"}
+ASSUME StillPages \subseteq Pages
+\* DupAfterSleepProcessAll continues after the flush step, which a self-snooping kernel skips;
+\* the sleeping path is modelled at the fine granularity only.
+ASSUME Variant \in SleepVariants => Granularity = "fine" /\ ~SelfSnoop
 
 VARIABLES
     mem,          \* mem[p]      : value of page p in RAM
@@ -107,6 +117,7 @@ VARIABLES
     ab,           \* the sf_buf that client is entering (NoBuf: none)
     arec,         \* that entry is a recycle (its sf_buf_free follows)
     bm,           \* bm[b]       : sf->m (hash membership is derived: b is in p's chain iff bm[b] = p)
+    chain,        \* chain[p]    : p's sf_bufs in hash-chain order, head first (LIST_INSERT_HEAD)
     ref,          \* ref[b]      : sf->ref_count
     pte,          \* pte[b]      : the PTE of sf->kva (an Entry)
     tlb,          \* tlb[c][b]   : CPU c's TLB entry for sf->kva (an Entry)
@@ -118,12 +129,12 @@ VARIABLES
     rdVal,        \* rdVal[p]    : ghost: value returned by the last read of p
     rdExp         \* rdExp[p]    : ghost: value that read should have returned
 
-vars == <<mem, cst, cval, old, wcb, pat, chg, fb, lk, apc, ab, arec, bm, ref, pte, tlb, ipi,
+vars == <<mem, cst, cval, old, wcb, pat, chg, fb, lk, apc, ab, arec, bm, chain, ref, pte, tlb, ipi,
           slk, cpte, ctlb, lastWritten, rdVal, rdExp>>
 cacheVars == <<mem, cst, cval, old>>
 chgVars   == <<chg, fb, lk>>
 allocVars == <<apc, ab, arec>>
-sfVars    == <<bm, ref, pte, tlb, ipi>>
+sfVars    == <<bm, chain, ref, pte, tlb, ipi>>
 mapVars   == <<slk, cpte, ctlb>>
 ghostVars == <<lastWritten, rdVal, rdExp>>
 
@@ -144,6 +155,11 @@ KernelSkipsFlush == SelfSnoop \/ Variant = "NoFlushNoSelfSnoop"
 Snoopers(c) == {d \in CPUs : d # c \/ SelfSnoop}
 \* The PTE pmap_cache_bits(m->md.pat_mode) gives a kernel mapping of p.
 Want(p) == Entry(p, pat[p])
+\* The hash chain sf_buf_active[SF_BUF_HASH(m)] [S4v] restricted to p's sf_bufs:
+\* LIST_REMOVE takes b out keeping the others' order, LIST_INSERT_HEAD puts it first.
+Unchain(b)   == [p \in Pages |-> SelectSeq(chain[p], LAMBDA x : x # b)]
+Rehash(b, p) == [Unchain(b) EXCEPT ![p] = <<b>> \o @]
+FirstOf(s)   == IF s = <<>> THEN NoBuf ELSE Head(s)
 
 (***************************************************************************)
 (* Cache building blocks (parts of steps, not steps)                       *)
@@ -258,6 +274,7 @@ InitVars ==
     /\ ab   = NoBuf
     /\ arec = FALSE
     /\ bm   = [b \in Bufs |-> NoPage]
+    /\ chain = [p \in Pages |-> <<>>]
     /\ ref  = [b \in Bufs |-> 0]
     /\ pte  = [b \in Bufs |-> NoEntry]
     /\ tlb  = [c \in CPUs |-> [b \in Bufs |-> NoEntry]]
@@ -285,12 +302,14 @@ AIdle == apc = "idle" /\ lk = "none"
 \* sf->m == m (ref may be 0: revival from the free list); sf->ref_count++
 \* (TAILQ_REMOVE at 0 -> 1); mtx_unlock.  The PTE is NOT rewritten on this
 \* path, it keeps whatever PAT bits it was entered with.  Software only.
+\* LIST_FOREACH stops at the first sf_buf of m in the chain (DupAfterSleep: two may map m).
 SfBufAllocHit(b) ==
     /\ AIdle
     /\ bm[b] \in Pages
+    /\ b = Head(chain[bm[b]])
     /\ ref[b] < MaxRef
     /\ ref' = [ref EXCEPT ![b] = @ + 1]
-    /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, allocVars, bm, pte, tlb, ipi, mapVars, ghostVars>>
+    /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, allocVars, bm, chain, pte, tlb, ipi, mapVars, ghostVars>>
 
 \* sf_buf_free(sf) [S4v]: mtx_lock; sf->ref_count--; at 0 TAILQ_INSERT_TAIL
 \* onto the free list, KEEPING the mapping and the hash entry (brief §1.7
@@ -299,7 +318,7 @@ SfBufFree(b) ==
     /\ AIdle
     /\ ref[b] > 0
     /\ ref' = [ref EXCEPT ![b] = @ - 1]
-    /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, allocVars, bm, pte, tlb, ipi, mapVars, ghostVars>>
+    /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, allocVars, bm, chain, pte, tlb, ipi, mapVars, ghostVars>>
 
 \* The end of an sf_buf_alloc miss: mtx_unlock(&sf_buf_lock); for a recycle
 \* also its sf_buf_free (software only: the untracked page's sf_buf goes back
@@ -318,6 +337,7 @@ AllocDone ==
 \* spec/sfbuf and is not modelled.
 MissStore(b, p) ==
     /\ bm'  = [bm EXCEPT ![b] = p]
+    /\ chain' = Rehash(b, p)
     /\ ref' = [ref EXCEPT ![b] = 1]
     /\ pte' = [pte EXCEPT ![b] = Want(p)]
     /\ apc' = "invl" /\ ab' = b /\ arec' = FALSE /\ lk' = "alloc"
@@ -328,12 +348,35 @@ SfBufAllocMiss(b, p) ==
     /\ \A b2 \in Bufs : bm[b2] # p
     /\ MissStore(b, p)
 
+\* sf_buf_alloc(m) [S4v @808719858c6e, FreeBSD 9.3 i386 vm_machdep.c; also [S1]
+\* subr_sfbuf.c @07a217d2] after msleep(&sf_buf_freelist) returned: the hash
+\* lookup missed BEFORE the sleep (every sf_buf was then held for other
+\* pages); "while ((sf = TAILQ_FIRST(&sf_buf_freelist)) == NULL)" ends and
+\* the head is taken WITHOUT searching the hash again, so p may meanwhile have
+\* been mapped by another sf_buf: a second sf_buf of p, put first in the
+\* chain (spec/sfbuf's DupAfterSleep, SF1).  The sleeper's history is not
+\* tracked: its lookup and sleep can precede Init (sf_bufs held for untracked
+\* pages, then freed), so the step is enabled whenever p is mapped by another
+\* sf_buf (otherwise it is SfBufAllocMiss).  DupAfterSleepRelookup (the fix,
+\* spec/sfbuf's RelookupFix): the hash is searched again and the first sf_buf
+\* of p is taken as by a hit.
+SfBufAllocAfterSleep(b, p) ==
+    /\ Variant \in SleepVariants
+    /\ AIdle /\ ref[b] = 0
+    /\ \E b2 \in Bufs \ {b} : bm[b2] = p
+    /\ IF Variant = "DupAfterSleepRelookup"
+       THEN /\ ref[Head(chain[p])] < MaxRef
+            /\ ref' = [ref EXCEPT ![Head(chain[p])] = @ + 1]
+            /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, allocVars, bm, chain, pte, tlb, ipi, mapVars, ghostVars>>
+       ELSE MissStore(b, p)
+
 \* sf_buf_alloc(q) miss for a page q the model does not track, taking idle
 \* b, followed by its sf_buf_free: b leaves p's hash chain and maps q.
 SfBufRecycle(b) ==
     /\ AIdle /\ ref[b] = 0
     /\ bm[b] \in Pages
     /\ bm'  = [bm EXCEPT ![b] = NoPage]
+    /\ chain' = Unchain(b)
     /\ ref' = [ref EXCEPT ![b] = 1]
     /\ pte' = [pte EXCEPT ![b] = NoEntry]
     /\ apc' = "invl" /\ ab' = b /\ arec' = TRUE /\ lk' = "alloc"
@@ -346,21 +389,21 @@ SfBufAllocInvlpg ==
     /\ tlb' = [tlb EXCEPT ![KCpu][ab] = NoEntry]
     /\ IF Remote = {} THEN AllocDone
        ELSE /\ apc' = "ipi" /\ UNCHANGED <<ab, arec, lk, ref>>
-    /\ UNCHANGED <<cacheVars, wcb, pat, chg, fb, bm, pte, ipi, mapVars, ghostVars>>
+    /\ UNCHANGED <<cacheVars, wcb, pat, chg, fb, bm, chain, pte, ipi, mapVars, ghostVars>>
 
 \* 3. smp_masked_invlpg(other_cpus, sf->kva): the IPIs are sent.
 SfBufAllocIpi ==
     /\ apc = "ipi"
     /\ ipi' = [c \in CPUs |-> IF c \in Remote THEN ipi[c] \cup {ab} ELSE ipi[c]]
     /\ apc' = "wait"
-    /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, ab, arec, bm, ref, pte, tlb, mapVars, ghostVars>>
+    /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, ab, arec, bm, chain, ref, pte, tlb, mapVars, ghostVars>>
 
 \* 4. smp_tlb_shootdown waits until every target acknowledged; mtx_unlock.
 SfBufAllocWait ==
     /\ apc = "wait"
     /\ \A c \in CPUs : ab \notin ipi[c]
     /\ AllocDone
-    /\ UNCHANGED <<cacheVars, wcb, pat, chg, fb, bm, pte, tlb, ipi, mapVars, ghostVars>>
+    /\ UNCHANGED <<cacheVars, wcb, pat, chg, fb, bm, chain, pte, tlb, ipi, mapVars, ghostVars>>
 
 (***************************************************************************)
 (* Data accesses.  The caller of pmap_page_set_memattr owns the page while *)
@@ -370,6 +413,7 @@ SfBufAllocWait ==
 (***************************************************************************)
 SfUsable(b) ==
     /\ bm[b] \in Pages /\ ref[b] > 0 /\ chg[bm[b]] = "idle"
+    /\ bm[b] \notin StillPages
     /\ ~(apc # "idle" /\ ab = b)
 
 \* Load / store through sf_buf_kva(sf) on CPU c, translated by c's TLB entry
@@ -392,12 +436,12 @@ WriteSfBuf(c, b, v) ==
 \* mapping, and mappings made later use the new pat_mode; so these accesses
 \* always use pat[p] and need no PTE/TLB state of their own.
 ReadPageMap(c, p) ==
-    /\ chg[p] = "idle"
+    /\ chg[p] = "idle" /\ p \notin StillPages
     /\ DoRead(c, p, pat[p])
     /\ UNCHANGED <<wcb, pat, chgVars, allocVars, sfVars, mapVars, lastWritten>>
 
 WritePageMap(c, p, v) ==
-    /\ chg[p] = "idle"
+    /\ chg[p] = "idle" /\ p \notin StillPages
     /\ DoWrite(c, p, pat[p], v)
     /\ UNCHANGED <<pat, chgVars, allocVars, sfVars, mapVars, rdVal, rdExp>>
 
@@ -409,12 +453,12 @@ WritePageMap(c, p, v) ==
 TlbFill(c, b) ==
     /\ tlb[c][b] = NoEntry /\ pte[b] # NoEntry
     /\ tlb' = [tlb EXCEPT ![c][b] = pte[b]]
-    /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, allocVars, bm, ref, pte, ipi, mapVars, ghostVars>>
+    /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, allocVars, bm, chain, ref, pte, ipi, mapVars, ghostVars>>
 
 TlbEvict(c, b) ==
     /\ tlb[c][b] # NoEntry
     /\ tlb' = [tlb EXCEPT ![c][b] = NoEntry]
-    /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, allocVars, bm, ref, pte, ipi, mapVars, ghostVars>>
+    /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, allocVars, bm, chain, ref, pte, ipi, mapVars, ghostVars>>
 
 \* The same for KCpu's transient mapping CADDR2 in KCpu's TLB.  (Other CPUs'
 \* walkers may cache it too; the kernel never uses it there, and through
@@ -436,7 +480,7 @@ ShootdownAck(c, b) ==
     /\ b \in ipi[c]
     /\ tlb' = [tlb EXCEPT ![c][b] = NoEntry]
     /\ ipi' = [ipi EXCEPT ![c] = @ \ {b}]
-    /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, allocVars, bm, ref, pte, mapVars, ghostVars>>
+    /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, allocVars, bm, chain, ref, pte, mapVars, ghostVars>>
 
 \* Speculative / prefetch line fill through any WB translation: through a WB
 \* TLB entry of an sf_buf (held, idle or stale) ...
@@ -490,7 +534,7 @@ WcDrain(c, p) ==
 \* "m->md.pat_mode = ma;" (not under sf_buf_lock).  The ghost old marks the
 \* lines present now: they carry the old attribute.
 PmapPageSetMemattr(p, a) ==
-    /\ chg[p] = "idle"
+    /\ chg[p] = "idle" /\ p \notin StillPages
     /\ a \in NewAttrs /\ a # pat[p]
     /\ \A c \in CPUs : wcb[c][p] = NoVal
     /\ pat' = [pat EXCEPT ![p] = a]
@@ -503,6 +547,12 @@ PmapPageSetMemattr(p, a) ==
 \* sf->m == m -- ref_count may be 0 -- and stops at the first ("break");
 \* pmap_qenter(sf->kva, &m, 1); pmap_invalidate_cache_range(sf->kva, ...).
 SfBufFinds(b, p) == bm[b] = p /\ (Variant = "SkipIdleSfBufs" => ref[b] > 0)
+\* The sf_buf the walk stops at (NoBuf: none).  DupAfterSleepProcessAll walks
+\* on from b (the chain cannot change meanwhile: sf_buf_lock is held).
+FirstMatch(p) == FirstOf(SelectSeq(chain[p], LAMBDA b : SfBufFinds(b, p)))
+NextMatch(p, b) ==
+    LET i == CHOOSE i \in 1..Len(chain[p]) : chain[p][i] = b
+    IN  FirstOf(SelectSeq(SubSeq(chain[p], i + 1, Len(chain[p])), LAMBDA x : SfBufFinds(x, p)))
 
 \* The pc after a step of the caller of p ends in state nx with found sf_buf
 \* nb: it holds sf_buf_lock until it leaves sf_buf_invalidate_cache ("idle",
@@ -541,10 +591,9 @@ FlushThrough(b) ==
 \* return (CPUID_SS; NoFallback) or on to pmap_flush_page.
 SfBufInvalidateLookup(p) ==
     /\ chg[p] = "lookup" /\ lk = "none"
-    /\ IF \E b \in Bufs : SfBufFinds(b, p)
-       THEN \E b \in Bufs :
-              /\ SfBufFinds(b, p)
-              /\ CASE Variant = "FlushWithoutReenter" ->
+    /\ IF FirstMatch(p) # NoBuf
+       THEN LET b == FirstMatch(p) IN
+                 CASE Variant = "FlushWithoutReenter" ->
                         /\ Goto(p, "idle", NoBuf)
                         /\ IF KernelSkipsFlush THEN UNCHANGED <<cacheVars, tlb>>
                            ELSE FlushThrough(b)
@@ -556,7 +605,7 @@ SfBufInvalidateLookup(p) ==
                         /\ UNCHANGED <<cacheVars, tlb>>
        ELSE /\ Goto(p, IF KernelSkipsFlush \/ Variant = "NoFallback" THEN "idle" ELSE "fallback", NoBuf)
             /\ UNCHANGED <<cacheVars, tlb>>
-    /\ UNCHANGED <<wcb, pat, allocVars, bm, ref, pte, ipi, mapVars, ghostVars>>
+    /\ UNCHANGED <<wcb, pat, allocVars, bm, chain, ref, pte, ipi, mapVars, ghostVars>>
 
 \* Variant FlushBeforeReenter, after the flush: pmap_qenter's load of *pte.
 SfBufInvalidateReload(p) ==
@@ -572,7 +621,7 @@ QenterStore(p) ==
     /\ chg[p] = "store"
     /\ pte' = [pte EXCEPT ![fb[p]] = Want(p)]
     /\ Goto(p, IF Variant \in {"ReenterNoInvlpg", "InvlpgBeforeReenter"} THEN AfterQenter ELSE "invl", fb[p])
-    /\ UNCHANGED <<cacheVars, wcb, pat, allocVars, bm, ref, tlb, ipi, mapVars, ghostVars>>
+    /\ UNCHANGED <<cacheVars, wcb, pat, allocVars, bm, chain, ref, tlb, ipi, mapVars, ghostVars>>
 
 \* After pmap_invalidate_range: the store (reordered) or the cache flush.
 AfterShootdown == IF Variant = "InvlpgBeforeReenter" THEN "store" ELSE AfterQenter
@@ -583,14 +632,14 @@ QenterInvlpg(p) ==
     /\ chg[p] = "invl"
     /\ tlb' = [tlb EXCEPT ![KCpu][fb[p]] = NoEntry]
     /\ Goto(p, IF Remote = {} THEN AfterShootdown ELSE "ipi", fb[p])
-    /\ UNCHANGED <<cacheVars, wcb, pat, allocVars, bm, ref, pte, ipi, mapVars, ghostVars>>
+    /\ UNCHANGED <<cacheVars, wcb, pat, allocVars, bm, chain, ref, pte, ipi, mapVars, ghostVars>>
 
 \* 4. ... smp_invlpg_range: the IPIs to every other CPU are sent ...
 QenterIpi(p) ==
     /\ chg[p] = "ipi"
     /\ ipi' = [c \in CPUs |-> IF c \in Remote THEN ipi[c] \cup {fb[p]} ELSE ipi[c]]
     /\ Goto(p, "wait", fb[p])
-    /\ UNCHANGED <<cacheVars, wcb, pat, allocVars, bm, ref, pte, tlb, mapVars, ghostVars>>
+    /\ UNCHANGED <<cacheVars, wcb, pat, allocVars, bm, chain, ref, pte, tlb, mapVars, ghostVars>>
 
 \* 5. ... and smp_tlb_shootdown waits for every acknowledgement.
 QenterWait(p) ==
@@ -606,8 +655,9 @@ QenterWait(p) ==
 SfBufInvalidateFlush(p) ==
     /\ chg[p] = "flush"
     /\ FlushThrough(fb[p])
-    /\ Goto(p, "idle", NoBuf)
-    /\ UNCHANGED <<wcb, pat, allocVars, bm, ref, pte, ipi, mapVars, ghostVars>>
+    /\ LET nb == IF Variant = "DupAfterSleepProcessAll" THEN NextMatch(p, fb[p]) ELSE NoBuf
+       IN  IF nb = NoBuf THEN Goto(p, "idle", NoBuf) ELSE Goto(p, QenterLoaded(p, nb), nb)
+    /\ UNCHANGED <<wcb, pat, allocVars, bm, chain, ref, pte, ipi, mapVars, ghostVars>>
 
 \* pmap_flush_page(m) [S4p], with CPUID_CLFSH, on KCpu:
 \* 1. "sysmaps = &sysmaps_pcpu[PCPU_GET(cpuid)]; mtx_lock(&sysmaps->lock);
@@ -664,7 +714,7 @@ PmapFlushPageWbinvd(p) ==
 Next ==
     \/ SfBufAllocInvlpg \/ SfBufAllocIpi \/ SfBufAllocWait
     \/ \E b \in Bufs : SfBufAllocHit(b) \/ SfBufRecycle(b) \/ SfBufFree(b)
-    \/ \E b \in Bufs, p \in Pages : SfBufAllocMiss(b, p)
+    \/ \E b \in Bufs, p \in Pages : SfBufAllocMiss(b, p) \/ SfBufAllocAfterSleep(b, p)
     \/ \E c \in CPUs, b \in Bufs :
           \/ ReadSfBuf(c, b) \/ TlbFill(c, b) \/ TlbEvict(c, b) \/ SpecFillSfBuf(c, b)
           \/ ShootdownAck(c, b)
@@ -702,6 +752,7 @@ SfBufAllocMissLockAtomic(b, p) ==
     /\ ref[b] = 0
     /\ \A b2 \in Bufs : bm[b2] # p
     /\ bm'  = [bm EXCEPT ![b] = p]
+    /\ chain' = Rehash(b, p)
     /\ ref' = [ref EXCEPT ![b] = 1]
     /\ pte' = [pte EXCEPT ![b] = Want(p)]
     /\ tlb' = AllTlbsDropped(b)
@@ -711,6 +762,7 @@ SfBufRecycleLockAtomic(b) ==
     /\ ref[b] = 0
     /\ bm[b] \in Pages
     /\ bm'  = [bm EXCEPT ![b] = NoPage]
+    /\ chain' = Unchain(b)
     /\ pte' = [pte EXCEPT ![b] = NoEntry]
     /\ tlb' = AllTlbsDropped(b)
     /\ UNCHANGED <<cacheVars, wcb, pat, chgVars, allocVars, ref, ipi, mapVars, ghostVars>>
@@ -737,12 +789,12 @@ Reentered(b, p) ==
 
 SfBufInvalidateCache(p) ==
     /\ chg[p] = "lookup"
-    /\ IF \E b \in Bufs : SfBufFinds(b, p)
-       THEN /\ \E b \in Bufs : SfBufFinds(b, p) /\ Reentered(b, p)
+    /\ IF FirstMatch(p) # NoBuf
+       THEN /\ Reentered(FirstMatch(p), p)
             /\ chg' = [chg EXCEPT ![p] = "idle"]
        ELSE /\ chg' = [chg EXCEPT ![p] = IF KernelSkipsFlush \/ Variant = "NoFallback" THEN "idle" ELSE "fallback"]
             /\ UNCHANGED <<cacheVars, pte, tlb>>
-    /\ UNCHANGED <<wcb, pat, fb, lk, allocVars, bm, ref, ipi, mapVars, ghostVars>>
+    /\ UNCHANGED <<wcb, pat, fb, lk, allocVars, bm, chain, ref, ipi, mapVars, ghostVars>>
 
 \* pmap_flush_page as one sysmaps-lock section: CMAP2 entered, invlcaddr,
 \* clflush through KCpu's TLB, CMAP2 cleared (KCpu keeps the translation);
@@ -793,6 +845,8 @@ TypeOK ==
     /\ ab   \in Bufs \cup {NoBuf}
     /\ arec \in BOOLEAN
     /\ bm   \in [Bufs -> Pages \cup {NoPage}]
+    /\ chain \in [Pages -> Seq(Bufs)]
+    /\ \A p \in Pages : {chain[p][i] : i \in 1..Len(chain[p])} = {b \in Bufs : bm[b] = p}
     /\ ref  \in [Bufs -> 0..MaxRef]
     /\ pte  \in [Bufs -> Entries]
     /\ tlb  \in [CPUs -> [Bufs -> Entries]]

@@ -47,13 +47,17 @@ public final class MemAttrKernel {
         /** reordering: sf_buf_invalidate_cache flushes through the sf_buf before pmap_qenter. */
         FLUSH_BEFORE_REENTER,
         /** reordering: pmap_flush_page's clflush loop before invlcaddr(CADDR2). */
-        CLFLUSH_BEFORE_INVLCADDR;
+        CLFLUSH_BEFORE_INVLCADDR,
+        /** as shipped, with sf_buf_alloc callers that sleep: no hash re-lookup after msleep. */
+        DUP_AFTER_SLEEP,
+        /** fix of DupAfterSleep: after msleep the hash is searched again ("goto retry"). */
+        DUP_AFTER_SLEEP_RELOOKUP;
 
         public static Variant parse(String s) {
             for (Variant v : values()) if (v.name().replace("_", "").equalsIgnoreCase(s.replace("_", ""))) return v;
             throw new IllegalArgumentException("unknown memattr variant '" + s + "' (known: Fixed, SkipIdleSfBufs, "
                     + "FlushWithoutReenter, NoFlushNoSelfSnoop, ReenterNoInvlpg, NoFallback, InvlpgBeforeReenter, "
-                    + "FlushBeforeReenter, ClflushBeforeInvlcaddr)");
+                    + "FlushBeforeReenter, ClflushBeforeInvlcaddr, DupAfterSleep, DupAfterSleepRelookup)");
         }
     }
 
@@ -71,6 +75,13 @@ public final class MemAttrKernel {
     public final Word[] sfM, sfRef;
     /** sf->kva. */
     public final Kva[] sfKva;
+    /**
+     * The hash chains sf_buf_active[SF_BUF_HASH(m)] (head: sf_buf index + 1, 0 = empty) and each
+     * sf_buf's list_entry (le_next: next index + 1, 0 = end; le_prev: the previous sf_buf's index +
+     * 1, 0 = the chain head), under sf_buf_lock. One chain per tracked page; an untracked page
+     * shares a tracked page's chain (a hash collision, so lookups pass sf_bufs of other pages).
+     */
+    public final Word[] chainHead, sfNext, sfPrev;
     /** m->md.pat_mode per page (Pte.WB/UC/WC); written without sf_buf_lock. */
     public final Word[] patMode;
     /** per-CPU sysmaps: the lock and the transient mapping CMAP2/CADDR2. */
@@ -88,11 +99,17 @@ public final class MemAttrKernel {
         sfM = new Word[bufs];
         sfRef = new Word[bufs];
         sfKva = new Kva[bufs];
+        sfNext = new Word[bufs];
+        sfPrev = new Word[bufs];
         for (int b = 0; b < bufs; b++) {
             sfM[b] = layout.guarded("sf" + (b + 1) + ".m", 0, sfBufLock);
             sfRef[b] = layout.guarded("sf" + (b + 1) + ".ref_count", 0, sfBufLock);
             sfKva[b] = layout.kva("sf" + (b + 1) + ".kva");
+            sfNext[b] = layout.guarded("sf" + (b + 1) + ".list_entry.le_next", 0, sfBufLock);
+            sfPrev[b] = layout.guarded("sf" + (b + 1) + ".list_entry.le_prev", 0, sfBufLock);
         }
+        chainHead = new Word[hw.pages()];
+        for (int i = 0; i < chainHead.length; i++) chainHead[i] = layout.guarded("sf_buf_active[" + i + "]", 0, sfBufLock);
         patMode = new Word[hw.pages()];
         for (int p = 1; p <= hw.pages(); p++) patMode[p - 1] = layout.word("p" + p + ".md.pat_mode", Pte.WB);
         sysmapsLock = new Lock[cpus];
@@ -116,6 +133,35 @@ public final class MemAttrKernel {
 
     // ---- sf_buf ------------------------------------------------------------------------------
 
+    /** SF_BUF_HASH(m) = page index & sf_buf_hashmask, here modulo the number of tracked pages. */
+    public int bucket(long page) { return (int) ((page - 1) % hw.pages()); }
+
+    /** LIST_FIRST of m's chain, -1 if empty. */
+    private int listFirst(Ctx ctx, long page) { return (int) ctx.load(chainHead[bucket(page)]) - 1; }
+
+    /** LIST_NEXT(sf, list_entry), -1 at the end. */
+    private int listNext(Ctx ctx, int b) { return (int) ctx.load(sfNext[b]) - 1; }
+
+    /** LIST_INSERT_HEAD(chain of page, sf). */
+    private void listInsertHead(Ctx ctx, int b, long page) {
+        Word head = chainHead[bucket(page)];
+        int first = (int) ctx.load(head) - 1;
+        ctx.store(sfNext[b], first + 1);
+        if (first >= 0) ctx.store(sfPrev[first], b + 1);
+        ctx.store(head, b + 1);
+        ctx.store(sfPrev[b], 0);
+    }
+
+    /** LIST_REMOVE(sf, list_entry) from the chain of sf->m (the others keep their order). */
+    private void listRemove(Ctx ctx, int b) {
+        long next = ctx.load(sfNext[b]), prev = ctx.load(sfPrev[b]);
+        if (next != 0) ctx.store(sfPrev[(int) next - 1], prev);
+        if (prev == 0) ctx.store(chainHead[bucket(ctx.load(sfM[b]))], next);   // *le_prev = le_next
+        else ctx.store(sfNext[(int) prev - 1], next);
+        ctx.store(sfNext[b], 0);
+        ctx.store(sfPrev[b], 0);
+    }
+
     /**
      * sf_buf_alloc(m) [S4v]: hash hit -> ref_count++ (revives an idle sf_buf; the PTE is NOT
      * rewritten); miss -> take the free sf_buf {@code freeBuf} (the LRU order is the client's
@@ -127,24 +173,49 @@ public final class MemAttrKernel {
         int[] got = {-1};
         ctx.lock(sfBufLock);
         // one sf_buf_lock section (see class comment)
-        ctx.atomic(() -> {
-            for (int b = 0; b < bufs; b++) {
-                if (ctx.load(sfM[b]) == page) {                         // hash chain of m
-                    ctx.store(sfRef[b], ctx.load(sfRef[b]) + 1);        // off the free list if it was 0
-                    got[0] = b;
-                    return;
-                }
-            }
-            int b = freeBuf;
-            Panic.kassert(b >= 0 && ctx.load(sfRef[b]) == 0, "KernelAssert", "sf_buf_alloc: no free sf_buf");
-            ctx.store(sfM[b], page);                                    // LIST_REMOVE + LIST_INSERT_HEAD
-            ctx.store(sfRef[b], 1);
-            ctx.pteStore(sfKva[b], kernelPte(ctx, page));
-            ctx.invlpgCpus(allCpus(), sfKva[b]);                        // net effect of SF6 (spec/sfbuf)
-            got[0] = b;
-        });
+        ctx.atomic(() -> got[0] = lookupOrTake(ctx, page, freeBuf));
         ctx.unlock(sfBufLock);
         return got[0];
+    }
+
+    /**
+     * sf_buf_alloc(m) after msleep(&sf_buf_freelist) returned [S4v @808719858c6e, FreeBSD 9.3
+     * i386 vm_machdep.c; [S1] subr_sfbuf.c the same]: the hash lookup missed before the sleep;
+     * the while loop ends with a free sf_buf and takes it WITHOUT searching the hash again, so a
+     * page another thread mapped meanwhile gets a second sf_buf (spec/sfbuf DupAfterSleep).
+     * DupAfterSleepRelookup (the fix): search again, as a fresh call would.
+     */
+    public int sfBufAllocAfterSleep(Ctx ctx, int page, int freeBuf) {
+        int[] got = {-1};
+        ctx.lock(sfBufLock);
+        // msleep re-took sf_buf_lock; the rest is one sf_buf_lock section (see class comment)
+        ctx.atomic(() -> got[0] = variant == Variant.DUP_AFTER_SLEEP_RELOOKUP
+                ? lookupOrTake(ctx, page, freeBuf) : take(ctx, page, freeBuf));
+        ctx.unlock(sfBufLock);
+        return got[0];
+    }
+
+    /** LIST_FOREACH over m's chain: the first sf_buf of m gets a reference; none: take freeBuf. */
+    private int lookupOrTake(Ctx ctx, int page, int freeBuf) {
+        for (int b = listFirst(ctx, page); b >= 0; b = listNext(ctx, b)) {
+            if (ctx.load(sfM[b]) == page) {
+                ctx.store(sfRef[b], ctx.load(sfRef[b]) + 1);            // off the free list if it was 0
+                return b;
+            }
+        }
+        return take(ctx, page, freeBuf);
+    }
+
+    /** The miss: TAILQ_REMOVE the free sf_buf, rehash it to m, ref_count = 1, map it. */
+    private int take(Ctx ctx, int page, int b) {
+        Panic.kassert(b >= 0 && ctx.load(sfRef[b]) == 0, "KernelAssert", "sf_buf_alloc: no free sf_buf");
+        if (ctx.load(sfM[b]) != 0) listRemove(ctx, b);                  // a recycle: off the old page's chain
+        listInsertHead(ctx, b, page);
+        ctx.store(sfM[b], page);
+        ctx.store(sfRef[b], 1);
+        ctx.pteStore(sfKva[b], kernelPte(ctx, page));
+        ctx.invlpgCpus(allCpus(), sfKva[b]);                            // net effect of SF6 (spec/sfbuf)
+        return b;
     }
 
     /** sf_buf_free(sf) [S4v]/[S1]: ref_count--; at 0 onto the free list, mapping and hash entry kept. */
@@ -209,14 +280,16 @@ public final class MemAttrKernel {
 
     /**
      * sf_buf_invalidate_cache(m) [S4v] = sf_buf_process_page(m, sf_buf_invalidate) [S1]/[S5]: under
-     * sf_buf_lock find the sf_buf with sf->m == m (ref_count may be 0); re-enter its mapping with
-     * the new attribute (pmap_qenter) and flush the page through it. Returns whether one was found.
+     * sf_buf_lock find the sf_buf with sf->m == m (ref_count may be 0) -- the first in the chain:
+     * LIST_FOREACH stops there ("break"), another sf_buf of m (DupAfterSleep) is not visited;
+     * re-enter its mapping with the new attribute (pmap_qenter) and flush the page through it.
+     * Returns whether one was found.
      */
     public boolean sfBufInvalidateCache(Ctx ctx, int p) {
         boolean[] found = {false};
         ctx.lock(sfBufLock);
         ctx.atomic(() -> {                       // one sf_buf_lock section (class comment)
-            for (int b = 0; b < bufs; b++) {
+            for (int b = listFirst(ctx, p); b >= 0; b = listNext(ctx, b)) {
                 if (ctx.load(sfM[b]) != p) continue;
                 if (variant == Variant.SKIP_IDLE_SF_BUFS && ctx.load(sfRef[b]) == 0) continue;
                 switch (variant) {

@@ -32,7 +32,7 @@ import static kmapcheck.explorer.Vals.num;
 public final class MemAttrMapping implements SpecMapping {
     static final Value NO_PAGE = Value.mv("NoPage");
     private static final List<String> VARS = List.of("mem", "cst", "cval", "old", "wcb", "pat", "chg", "fb",
-            "lk", "apc", "ab", "arec", "bm", "ref", "pte", "tlb", "ipi", "slk", "cpte", "ctlb",
+            "lk", "apc", "ab", "arec", "bm", "chain", "ref", "pte", "tlb", "ipi", "slk", "cpte", "ctlb",
             "lastWritten", "rdVal", "rdExp");
     private static final Value NONE = Value.str("none");
     private static final Set<String> CHG_STATES = Set.of("idle", "lookup", "reload", "store", "invl", "ipi", "wait",
@@ -81,7 +81,11 @@ public final class MemAttrMapping implements SpecMapping {
     public Map<String, Value> map(View v) {
         X86Caches hw = pr.hw;
         Value.FnBuilder mem = Value.fn(), pat = Value.fn(), chg = Value.fn(), fb = Value.fn(), lw = Value.fn(), rv = Value.fn(), re = Value.fn();
+        Value.FnBuilder chain = Value.fn();
         for (int p = 1; p <= pr.pages; p++) {
+            List<Value> ch = new ArrayList<>();
+            for (int b : pr.chain(v, p)) ch.add(buf(b));
+            chain.put(page(p), Value.seq(ch));
             mem.put(page(p), Value.of(v.word(hw.ram[p - 1])));
             pat.put(page(p), Value.str(attrName(pr.pat(v, p))));
             String pc = pr.chg(v, p);
@@ -133,11 +137,12 @@ public final class MemAttrMapping implements SpecMapping {
         int lkPage = pr.pageHolding(v, pr.kern.sfBufLock), slkPage = pr.pageHolding(v, pr.kern.sysmapsLock[0]);
         s.put("lk", lkPage > 0 ? page(lkPage) : pr.holder(v, pr.kern.sfBufLock) == pr.clientThread() ? Value.str("alloc") : NONE);
         Op alloc = v.op(pr.clientThread());
-        int ab = alloc == null ? -1 : MemAttrProgram.allocBuf(alloc);
+        int ab = alloc == null ? -1 : MemAttrProgram.allocBuf(alloc, pr.kern.variant());
         s.put("apc", Value.str(pr.apc(v)));
         s.put("ab", bufOrNone(ab));
         s.put("arec", Value.of(ab >= 0 && alloc.name().equals(RECYCLE)));
         s.put("bm", overBufs(bm));
+        s.put("chain", chain.build());
         s.put("ref", overBufs(ref));
         s.put("pte", overBufs(pte));
         s.put("tlb", tlb.build());
@@ -240,10 +245,11 @@ public final class MemAttrMapping implements SpecMapping {
         }
         boolean coarse = lockAtomic;
         return switch (s.op().name()) {
-            case ALLOC, RECYCLE -> {
-                if (MemAttrProgram.allocBuf(s.op()) < 0) yield "SfBufAllocHit";
+            case ALLOC, RECYCLE, AFTER_SLEEP -> {
+                boolean sleeper = s.op().name().equals(AFTER_SLEEP);
+                if (MemAttrProgram.allocBuf(s.op(), pr.kern.variant()) < 0) yield sleeper ? "SfBufAllocAfterSleep" : "SfBufAllocHit";
                 if (s.stepInOp() == 0) {
-                    String miss = s.op().name().equals(ALLOC) ? "SfBufAllocMiss" : "SfBufRecycle";
+                    String miss = sleeper ? "SfBufAllocAfterSleep" : s.op().name().equals(ALLOC) ? "SfBufAllocMiss" : "SfBufRecycle";
                     yield coarse ? miss + "LockAtomic" : miss;
                 }
                 yield List.of("SfBufAllocInvlpg", "SfBufAllocIpi", "SfBufAllocWait").get(s.stepInOp() - 1);

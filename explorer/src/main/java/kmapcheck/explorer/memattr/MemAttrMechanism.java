@@ -13,10 +13,11 @@ import java.util.List;
 /**
  * memattr scenarios (spec/memattr/MemAttr.tla). Keys, one per constant of the model:
  * {@code variant} (Fixed, SkipIdleSfBufs, FlushWithoutReenter, NoFlushNoSelfSnoop, ReenterNoInvlpg,
- * NoFallback, InvlpgBeforeReenter, FlushBeforeReenter, ClflushBeforeInvlcaddr), {@code cpus} (CPUs c0..), {@code pages} (Pages p1..), {@code sf_bufs} (Bufs b1.., may be empty),
+ * NoFallback, InvlpgBeforeReenter, FlushBeforeReenter, ClflushBeforeInvlcaddr, DupAfterSleep, DupAfterSleepRelookup), {@code cpus} (CPUs c0..), {@code pages} (Pages p1..), {@code sf_bufs} (Bufs b1.., may be empty),
  * {@code max_val} (Vals = 0..max_val), {@code new_attrs} (NewAttrs, e.g. UC,WB,WC),
  * {@code max_ref} (MaxRef), {@code cpu.self_snoop} (SelfSnoop), {@code cpu.clflush} (HasClflush),
- * {@code search.granularity} (Granularity; KCpu must be c0, the CPU of the kernel threads);
+ * {@code search.granularity} (Granularity; KCpu must be c0, the CPU of the kernel threads),
+ * {@code still_pages} (StillPages, page numbers, e.g. 2);
  * the invariants are the model cfg's.
  */
 public final class MemAttrMechanism implements Mechanism {
@@ -43,6 +44,9 @@ public final class MemAttrMechanism implements Mechanism {
         if (!m.constant("KCpu").equals(kmapcheck.trace.Value.mv("c0")))
             throw new IllegalArgumentException(m.file() + ": KCpu = " + m.constant("KCpu").toTla() + " must be c0");
         k.put("search.granularity", m.string("Granularity"));
+        List<String> still = new ArrayList<>();
+        for (String x : m.names("StillPages")) still.add(x.substring(1));   // p2 -> 2 (a Pages element)
+        k.put("still_pages", String.join(",", still));
         if (!m.properties().isEmpty())
             throw new IllegalArgumentException(m.file() + ": PROPERTY " + m.properties() + " has no Java check");
         return k;
@@ -77,7 +81,15 @@ public final class MemAttrMechanism implements Mechanism {
         Layout layout = new Layout(cpus);
         X86Caches hw = new X86Caches(layout, pages, ss);
         MemAttrKernel kern = new MemAttrKernel(layout, hw, bufs, variant, ss, clflush);
-        MemAttrProgram program = new MemAttrProgram(layout, kern, maxVal, maxRef, attrs, clflush);
+        boolean[] still = new boolean[pages];
+        for (String x : s.get("still_pages", "").split(",")) {
+            if (x.isBlank()) continue;
+            int p;
+            try { p = Integer.parseInt(x.trim()); } catch (NumberFormatException e) { p = 0; }
+            if (p < 1 || p > pages) throw new Scenario.ScenarioException(s.file() + ": still_pages: '" + x + "' is not a page 1.." + pages);
+            still[p - 1] = true;
+        }
+        MemAttrProgram program = new MemAttrProgram(layout, kern, maxVal, maxRef, attrs, clflush, still);
         try {
             return new Model(program, new MemAttrMapping(program, ss, s.get("search.granularity", "fine").equals("lock-atomic"), s.model().invariants()));
         } catch (IllegalArgumentException e) {

@@ -41,7 +41,7 @@ import java.util.List;
 public final class MemAttrProgram implements Program {
     static final String ALLOC = "sf_buf_alloc", FREE = "sf_buf_free", RECYCLE = "sf_buf_recycle",
             READ_SF = "read_sfbuf", WRITE_SF = "write_sfbuf", READ_PM = "read_pagemap", WRITE_PM = "write_pagemap",
-            SET_MEMATTR = "pmap_page_set_memattr",
+            SET_MEMATTR = "pmap_page_set_memattr", AFTER_SLEEP = "sf_buf_alloc_after_sleep",
             EVICT = "evict", WC_DRAIN = "wc_drain", FILL_SF = "specfill_sfbuf", FILL_PM = "specfill_pagemap",
             FILL_CADDR = "specfill_caddr";
     /** Page number of the untracked page SfBufRecycle allocates for sf_buf b (one per sf_buf). */
@@ -54,9 +54,17 @@ public final class MemAttrProgram implements Program {
     final List<Integer> newAttrs;
     /** CPUID_CLFSH (pmap_flush_page's path). */
     final boolean hasClflush;
+    /** StillPages: pages only mapped by sf_bufs (no data access, no attribute change); index p - 1. */
+    final boolean[] still;
+    /** The variant's sf_buf_alloc callers may sleep (the spec's SleepVariants). */
+    final boolean sleepers;
 
-    MemAttrProgram(Layout layout, MemAttrKernel kern, int maxVal, int maxRef, List<Integer> newAttrs, boolean hasClflush) {
+    MemAttrProgram(Layout layout, MemAttrKernel kern, int maxVal, int maxRef, List<Integer> newAttrs, boolean hasClflush,
+                   boolean[] still) {
         this.hasClflush = hasClflush;
+        this.still = still;
+        this.sleepers = kern.variant() == MemAttrKernel.Variant.DUP_AFTER_SLEEP
+                || kern.variant() == MemAttrKernel.Variant.DUP_AFTER_SLEEP_RELOOKUP;
         this.layout = layout;
         this.kern = kern;
         this.hw = kern.hw();
@@ -109,13 +117,21 @@ public final class MemAttrProgram implements Program {
     /** Pte.make(p, pmap_cache_bits(pat_mode)) as a spec Entry: the PTE pmap_qenter wants. */
     boolean wanted(View v, long e, int p) { return pageOf(e) == p && attrOf(e) == pat(v, p); }
 
+    /** chain[p]: p's sf_bufs in the order of its hash chain, head first (other pages' skipped). */
+    List<Integer> chain(View v, int p) {
+        List<Integer> out = new ArrayList<>();
+        if (bufs == 0) return out;
+        for (long x = v.word(kern.chainHead[kern.bucket(p)]); x != 0; x = v.word(kern.sfNext[(int) x - 1]))
+            if (bm(v, (int) x - 1) == p) out.add((int) x - 1);
+        return out;
+    }
+
     /**
-     * fb[p]: the sf_buf sf_buf_invalidate_cache found for p (the first match, as the kernel's list
-     * walk; with one sf_buf per page the spec's choice), -1 if none.
+     * fb[p]: the sf_buf sf_buf_invalidate_cache found for p (the first match of the kernel's list
+     * walk, spec FirstMatch), -1 if none.
      */
     int found(View v, int p) {
-        for (int b = 0; b < bufs; b++) {
-            if (bm(v, b) != p) continue;
+        for (int b : chain(v, p)) {
             if (kern.variant() == MemAttrKernel.Variant.SKIP_IDLE_SF_BUFS && ref(v, b) == 0) continue;
             return b;
         }
@@ -158,14 +174,19 @@ public final class MemAttrProgram implements Program {
     String apc(View v) {
         int t = clientThread();
         Op op = v.op(t);
-        if (op == null || allocBuf(op) < 0) return "idle";
+        if (op == null || allocBuf(op, kern.variant()) < 0) return "idle";
         return List.of("invl", "ipi", "wait").get(v.stepsInOp(t) - 1);
     }
-    /** ab: the sf_buf an sf_buf_alloc miss / recycle op enters, -1 for a hit or another op. */
-    static int allocBuf(Op op) {
+    /**
+     * ab: the sf_buf an sf_buf_alloc miss / recycle op enters, -1 for a hit or another op. The
+     * client offers an after-sleep op only while another sf_buf maps its page, so with the
+     * re-lookup fix it is a hit.
+     */
+    static int allocBuf(Op op, MemAttrKernel.Variant variant) {
         return switch (op.name()) {
             case ALLOC -> (int) op.arg(1);
             case RECYCLE -> (int) op.arg(0);
+            case AFTER_SLEEP -> variant == MemAttrKernel.Variant.DUP_AFTER_SLEEP_RELOOKUP ? -1 : (int) op.arg(1);
             default -> -1;
         };
     }
@@ -180,17 +201,17 @@ public final class MemAttrProgram implements Program {
         if (t < cpus) {
             int c = t;
             Op alloc = v.op(clientThread());
-            int entering = alloc == null ? -1 : allocBuf(alloc);
+            int entering = alloc == null ? -1 : allocBuf(alloc, kern.variant());
             for (int b = 0; b < bufs; b++) {
                 int p = bm(v, b);
-                if (p == 0 || ref(v, b) == 0 || !chg(v, p).equals("idle") || b == entering) continue;
+                if (p == 0 || still[p - 1] || ref(v, b) == 0 || !chg(v, p).equals("idle") || b == entering) continue;
                 int a = tlbAttr(v, c, b);
                 if (a < 0 || (a == Pte.UC && pendingWc(v, c))) continue;
                 ops.add(new Op(READ_SF, b));
                 for (int val = 0; val <= maxVal; val++) ops.add(new Op(WRITE_SF, b, val));
             }
             for (int p = 1; p <= pages; p++) {
-                if (!chg(v, p).equals("idle")) continue;
+                if (still[p - 1] || !chg(v, p).equals("idle")) continue;
                 if (pat(v, p) == Pte.UC && pendingWc(v, c)) continue;
                 ops.add(new Op(READ_PM, p));
                 for (int val = 0; val <= maxVal; val++) ops.add(new Op(WRITE_PM, p, val));
@@ -199,6 +220,7 @@ public final class MemAttrProgram implements Program {
             sfBufChoices(v, ops);
         } else if (t <= cpus + pages) {
             int p = t - cpus;
+            if (still[p - 1]) return ops;
             boolean noWc = true;
             for (int c = 0; c < cpus; c++) noWc &= v.word(hw.wcb[c][p - 1]) == X86Caches.NO_VAL;
             if (noWc) for (int a : newAttrs) if (a != pat(v, p)) ops.add(new Op(SET_MEMATTR, p, a));
@@ -229,15 +251,22 @@ public final class MemAttrProgram implements Program {
     private void sfBufChoices(View v, List<Op> ops) {
         for (int b = 0; b < bufs; b++) {
             int p = bm(v, b);
-            if (p != 0 && ref(v, b) < maxRef) ops.add(new Op(ALLOC, p, -1));      // hash hit
+            // hash hit: LIST_FOREACH stops at the first sf_buf of p
+            if (p != 0 && chain(v, p).get(0) == b && ref(v, b) < maxRef) ops.add(new Op(ALLOC, p, -1));
             if (ref(v, b) > 0) ops.add(new Op(FREE, b));
             if (ref(v, b) == 0 && p != 0) ops.add(new Op(RECYCLE, b));
         }
         for (int p = 1; p <= pages; p++) {
-            boolean hashed = false;
-            for (int b = 0; b < bufs; b++) hashed |= bm(v, b) == p;
-            if (hashed) continue;
-            for (int b = 0; b < bufs; b++) if (ref(v, b) == 0) ops.add(new Op(ALLOC, p, b));   // miss taking b
+            List<Integer> mapped = chain(v, p);
+            for (int b = 0; b < bufs; b++) {
+                if (ref(v, b) != 0) continue;
+                if (mapped.isEmpty()) ops.add(new Op(ALLOC, p, b));                   // miss taking b
+                // a caller back from msleep takes b for p although another sf_buf maps p now
+                // (spec SfBufAllocAfterSleep); with the re-lookup it hits p's first sf_buf
+                else if (sleepers && (mapped.size() > 1 || mapped.get(0) != b)
+                        && (kern.variant() != MemAttrKernel.Variant.DUP_AFTER_SLEEP_RELOOKUP || ref(v, mapped.get(0)) < maxRef))
+                    ops.add(new Op(AFTER_SLEEP, p, b));
+            }
         }
     }
 
@@ -245,6 +274,7 @@ public final class MemAttrProgram implements Program {
     public long run(int t, Op op, Ctx ctx, long[] locals) {
         switch (op.name()) {
             case ALLOC: return kern.sfBufAlloc(ctx, (int) op.arg(0), (int) op.arg(1));
+            case AFTER_SLEEP: return kern.sfBufAllocAfterSleep(ctx, (int) op.arg(0), (int) op.arg(1));
             case FREE: kern.sfBufFree(ctx, (int) op.arg(0)); return 0;
             case RECYCLE: {
                 int b = (int) op.arg(0);
@@ -282,6 +312,7 @@ public final class MemAttrProgram implements Program {
     public String show(Op op) {
         return switch (op.name()) {
             case ALLOC -> ALLOC + "(p" + op.arg(0) + (op.arg(1) >= 0 ? ", free b" + (op.arg(1) + 1) : "") + ")";
+            case AFTER_SLEEP -> AFTER_SLEEP + "(p" + op.arg(0) + ", free b" + (op.arg(1) + 1) + ")";
             case FREE, RECYCLE, READ_SF -> op.name() + "(b" + (op.arg(0) + 1) + ")";
             case WRITE_SF -> op.name() + "(b" + (op.arg(0) + 1) + ", " + op.arg(1) + ")";
             case READ_PM -> op.name() + "(p" + op.arg(0) + ")";
