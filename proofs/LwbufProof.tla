@@ -26,6 +26,11 @@ THEOREM IndInvIsItsConjuncts ==
     IndInv <=> TypeOK /\ LW1 /\ NoStaleAccess /\ OwnedImpliesMapped /\ NoDoubleOwner /\ Strengthening
     BY DEF IndInv, Strengthening
 
+\* The inductive models' Init enumerates exactly the IndInv states (TypeOK is a conjunct of
+\* IndInv): the same conjuncts reordered, `x \in Whole(S)` being `x \in S`.
+THEOREM InitIndIsIndInv == InitInd <=> IndInv
+    BY DEF InitInd, InitOver, Whole, IndInv, TypeOK
+
 \* Init: every object cached with an empty mask and no PTE, every TLB empty, every thread idle.
 THEOREM InitEstablishes == Init => IndInv
     BY FixedFine DEF Init, IndInv, TypeOK, LW1, NoStaleAccess, OwnedImpliesMapped, NoDoubleOwner,

@@ -23,9 +23,9 @@ Current(cc, o) == tlb[cc][o] \in {NoPage, pte[o]}
 
 OwnerIffBusy == \A t \in Threads : (pc[t] = "idle") <=> (obj[t] = NoObj)
 \* A thread inside an lwbuf call or holding an lwbuf has an object, and an idle one has none.
-\* Without "=>": Kva(t) of a holding thread with obj[t] = NoObj applies mask to NoObj (TLC:
-\* error, outside the domain).  Without "<=": an idle thread with an object could Alloc again;
-\* Alloc's guard excludes it, so this direction only pins obj for idle threads.
+\* Without it: Kva(t) of a holding thread with obj[t] = NoObj applies mask to NoObj (TLC: error,
+\* outside the domain).  The "idle => NoObj" half is a pin: Alloc and HandOff require
+\* obj[t] = NoObj, so an idle thread with an object would only keep it out of the objcache.
 
 NoPendingPteStore == \A t \in Threads : pc[t] # "alloc_pte"
 \* No thread has done pmap_kenter_quick's invlpg with its PTE store still to come: the shipped
