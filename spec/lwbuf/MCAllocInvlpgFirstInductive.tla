@@ -1,0 +1,11 @@
+---- MODULE MCAllocInvlpgFirstInductive ----
+\* Model AllocInvlpgFirstInductive: Variant = "AllocInvlpgFirst", Granularity = "Fine"; inductive: Init is every state of TypeOK /\ IndInv (LwbufInd.tla), one step of Next; 2 CPUs, 2 pages, objects {o1}, threads {t1 t2}.
+EXTENDS Lwbuf, LwbufInd
+CONSTANTS c0, c1, p1, p2, o1, t1, t2
+MCCPUs == {c0, c1}
+MCPages == {p1, p2}
+MCObjs == {o1}
+MCThreads == {t1, t2}
+MCVariant == "AllocInvlpgFirst"
+MCGranularity == "Fine"
+====

@@ -1,0 +1,11 @@
+---- MODULE MCFixedIndInvReachable ----
+\* Model FixedIndInvReachable: Variant = "Fixed", Granularity = "Fine"; the base case of the induction: from Init, every reachable state satisfies every conjunct of IndInv (LwbufInd.tla); 2 CPUs, 2 pages, objects {o1}, threads {t1 t2}.
+EXTENDS Lwbuf, LwbufInd
+CONSTANTS c0, c1, p1, p2, o1, t1, t2
+MCCPUs == {c0, c1}
+MCPages == {p1, p2}
+MCObjs == {o1}
+MCThreads == {t1, t2}
+MCVariant == "Fixed"
+MCGranularity == "Fine"
+====
