@@ -2,7 +2,7 @@
 \* Inductive model IndFlushBeforeReenter: is MemAttrInd's IndInv (written for the shipped code) preserved by one step
 \* of the Next of model FlushBeforeReenter (reordering: the flush before pmap_qenter)?
 \* Init == IndInit (every state of TypeOK /\ IndInv in this universe); each conjunct an INVARIANT.
-\* Universe: CPUs {c0, c1}, pages {p1}, sf_bufs {b1}, values {0, 1}, NewAttrs {UC}, SelfSnoop = FALSE, HasClflush = TRUE, MaxRef = 1, Variant = "FlushBeforeReenter", KCpu = c0, Granularity = "fine".
+\* Universe: CPUs {c0, c1}, pages {p1}, sf_bufs {b1}, values {0, 1}, NewAttrs {UC}, SelfSnoop = FALSE, HasClflush = TRUE, MaxRef = 1, Variant = "FlushBeforeReenter", KCpu = c0, Granularity = "fine", StillPages = {}.
 EXTENDS MemAttrInd
 CONSTANTS c0, c1, p1, b1
 MCCPUs == {c0, c1}
@@ -16,4 +16,5 @@ MCHasClflush == TRUE
 MCVariant == "FlushBeforeReenter"
 MCKCpu == c0
 MCGranularity == "fine"
+MCStillPages == {}
 ====

@@ -3,7 +3,7 @@
 \* of the Next of model ReenterNoInvlpg (bug: PTE re-entered, TLBs not invalidated)?
 \* Init == IndInit (every state of TypeOK /\ IndInv in this universe); each conjunct an INVARIANT.
 \* One value: the counterexample to induction is structural (a PTE, a TLB entry, a dirty line), not a value.
-\* Universe: CPUs {c0, c1}, pages {p1}, sf_bufs {b1}, values {0}, NewAttrs {UC}, SelfSnoop = FALSE, HasClflush = TRUE, MaxRef = 1, Variant = "ReenterNoInvlpg", KCpu = c0, Granularity = "fine".
+\* Universe: CPUs {c0, c1}, pages {p1}, sf_bufs {b1}, values {0}, NewAttrs {UC}, SelfSnoop = FALSE, HasClflush = TRUE, MaxRef = 1, Variant = "ReenterNoInvlpg", KCpu = c0, Granularity = "fine", StillPages = {}.
 EXTENDS MemAttrInd
 CONSTANTS c0, c1, p1, b1
 MCCPUs == {c0, c1}
@@ -17,4 +17,5 @@ MCHasClflush == TRUE
 MCVariant == "ReenterNoInvlpg"
 MCKCpu == c0
 MCGranularity == "fine"
+MCStillPages == {}
 ====

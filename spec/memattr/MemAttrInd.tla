@@ -75,8 +75,13 @@ IpiOK ==
            \/ \E p \in Pages : chg[p] = "wait" /\ fb[p] = b
 
 \* sf_buf_alloc's miss requires that no sf_buf maps the page: one sf_buf
-\* per page.  (sfbuf's DupAfterSleep breaks this on another path.)
+\* per page.  (DupAfterSleep, the sleeper that does not search the hash
+\* again, breaks exactly this.)
 NoDupMapping == \A b1, b2 \in Bufs : bm[b1] = bm[b2] /\ bm[b1] \in Pages => b1 = b2
+
+\* A hash chain lists each of its sf_bufs once (LIST_REMOVE before every
+\* LIST_INSERT_HEAD); TypeOK already ties its elements to bm.
+ChainNoDup == \A p \in Pages : Len(chain[p]) = Cardinality({b \in Bufs : bm[b] = p})
 
 -----------------------------------------------------------------------------
 (* Page tables and TLBs                                                    *)
@@ -162,7 +167,7 @@ InvalidIsZero == \A c \in CPUs, p \in Pages : cst[c][p] = "I" => cval[c][p] = 0
 IndInv ==
     /\ TypeOK /\ Coherence /\ NoStaleDirtyLine /\ SingleWriter
     /\ PatOK /\ ChangeHasNewAttr
-    /\ SfBufLockOK /\ SysmapsLockOK /\ PcsOK /\ IpiOK /\ NoDupMapping
+    /\ SfBufLockOK /\ SysmapsLockOK /\ PcsOK /\ IpiOK /\ NoDupMapping /\ ChainNoDup
     /\ PteOK /\ TlbOK /\ CaddrOK
     /\ WcOK /\ OldOK /\ DirtyOld /\ DirtyIsLast /\ MemIsLast /\ CleanIsLast /\ InvalidIsZero
 
@@ -186,6 +191,10 @@ IndInit ==
     /\ ab \in Bufs \cup {NoBuf}
     /\ arec \in BOOLEAN
     /\ bm \in [Bufs -> Pages \cup {NoPage}] /\ NoDupMapping
+    \* with NoDupMapping a chain has at most one sf_buf: these are all candidates
+    /\ chain \in [Pages -> {<<>>} \cup {<<b>> : b \in Bufs}]
+    /\ \A p \in Pages : {chain[p][i] : i \in 1..Len(chain[p])} = {b \in Bufs : bm[b] = p}
+    /\ ChainNoDup
     /\ ref \in [Bufs -> 0..MaxRef] /\ SfBufLockOK
     /\ pte \in [Bufs -> Entries] /\ PteOK
     /\ ipi \in [CPUs -> SUBSET Bufs] /\ IpiOK
@@ -226,6 +235,10 @@ IndInitSampled ==
     /\ ab \in Bufs \cup {NoBuf}
     /\ arec \in BOOLEAN
     /\ bm \in [Bufs -> Pages \cup {NoPage}] /\ NoDupMapping
+    \* with NoDupMapping a chain has at most one sf_buf: these are all candidates
+    /\ chain \in [Pages -> {<<>>} \cup {<<b>> : b \in Bufs}]
+    /\ \A p \in Pages : {chain[p][i] : i \in 1..Len(chain[p])} = {b \in Bufs : bm[b] = p}
+    /\ ChainNoDup
     /\ ref \in [Bufs -> 0..MaxRef] /\ SfBufLockOK
     /\ pte \in [Bufs -> Entries] /\ PteOK
     /\ ipi \in [CPUs -> SUBSET Bufs] /\ IpiOK

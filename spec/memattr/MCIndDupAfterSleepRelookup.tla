@@ -1,0 +1,20 @@
+---- MODULE MCIndDupAfterSleepRelookup ----
+\* Inductive model IndDupAfterSleepRelookup: is MemAttrInd's IndInv (written for the shipped code) preserved by one step
+\* of the Next of model DupAfterSleepRelookup (fix of DupAfterSleep: the hash is searched again after msleep)?
+\* Init == IndInit (every state of TypeOK /\ IndInv in this universe); each conjunct an INVARIANT.
+\* Universe: CPUs {c0}, pages {p1}, sf_bufs {b1, b2}, values {0, 1}, NewAttrs {UC}, SelfSnoop = FALSE, HasClflush = TRUE, MaxRef = 1, Variant = "DupAfterSleepRelookup", KCpu = c0, Granularity = "fine", StillPages = {}.
+EXTENDS MemAttrInd
+CONSTANTS c0, p1, b1, b2
+MCCPUs == {c0}
+MCPages == {p1}
+MCBufs == {b1, b2}
+MCVals == {0, 1}
+MCNewAttrs == {"UC"}
+MCMaxRef == 1
+MCSelfSnoop == FALSE
+MCHasClflush == TRUE
+MCVariant == "DupAfterSleepRelookup"
+MCKCpu == c0
+MCGranularity == "fine"
+MCStillPages == {}
+====
