@@ -19,6 +19,16 @@
 (*  S6  DragonFlyBSD sys/kern/uipc_syscalls.c @dfbcf5a3 (v1.21, hsu 2003): *)
 (*      hash+refcnt+TAILQ, wakeup_one, unconditional PCATCH, kern_sendfile *)
 (*      wires every iteration, sf_buf_free unwires at refcnt 0)            *)
+(*  S8  DragonFlyBSD sys/kern/kern_sfbuf.c @013a4c0e (v1.10, dillon      *)
+(*      2004; the same sf_buf_alloc/sf_buf_free as v1.6 of 2004-05-13):    *)
+(*      lazy free-queue removal (SFBA_ONFREEQ), no wakeup when a queued    *)
+(*      buffer drops to refcnt 0, SFBA_QUICK/SFBA_PCATCH, per-buffer       *)
+(*      cpumask with pmap_kenter / pmap_kenter_quick / pmap_kenter_sync /  *)
+(*      pmap_kenter_sync_quick (i386 pmap.c v1.40 2004-05-21: kenter = PTE *)
+(*      store + invalidation on every CPU, kenter_quick = PTE store +      *)
+(*      local invlpg, sync = invalidation on every CPU, sync_quick = local *)
+(*      invlpg), no hash re-lookup after tsleep.  (v1.2 of 2004-03-29 is   *)
+(*      S6 moved into its own file: the DragonFly2003 variant.)            *)
 (*  1.219/1.220: reconstructed from commit messages (brief 1.2, inferred): *)
 (*      remap with pmap_qenter (PTE store, then invalidation), 1.219 unmaps *)
 (*      at refcount 0 with pmap_qremove (PTE store, then invalidation).    *)
@@ -48,7 +58,8 @@ CONSTANTS
     CPUs,         \* model values: CPUs (a single CPU for UP models)
     None,         \* model value: NULL
     Variant,      \* "Rev1219" | "Rev1220" | "DragonFly2003" | "FreeBSDLater"
-    WakeOne,      \* Rev1219/Rev1220/FreeBSDLater: wakeup_one (TRUE) or wakeup (FALSE)
+                  \* | "DragonFly2004" (S8)
+    WakeOne,      \* Rev1219/Rev1220/FreeBSDLater/DragonFly2004: wakeup_one (TRUE) or wakeup (FALSE)
     UseSignals,   \* environment may deliver signals to sleepers
     SMP,          \* the #ifdef SMP code: cpumask, SHOOTDOWN, pinning, migration
     TLB,          \* model per-CPU TLBs (fills, evictions, PG_A) and reads
@@ -73,11 +84,12 @@ CONSTANTS
 
 BugNames == {"None", "HitKeepsOnFreeList", "RemapKeepsMask",
              "HitSkipsShootdown", "PGAInverted", "PrivateUnpinned",
-             "PGATestNew", "InvalBeforeStore"}
-AllFlags == {"CATCH", "NOWAIT", "PRIV"}
+             "PGATestNew", "InvalBeforeStore", "QuickMigrate"}
+\* "QUICK" = DragonFly 2004 SFBA_QUICK (S8); "CATCH" is also its SFBA_PCATCH
+AllFlags == {"CATCH", "NOWAIT", "PRIV", "QUICK"}
 Bufs == {BufList[i] : i \in DOMAIN BufList}
 
-ASSUME Variant \in {"Rev1219", "Rev1220", "DragonFly2003", "FreeBSDLater"}
+ASSUME Variant \in {"Rev1219", "Rev1220", "DragonFly2003", "FreeBSDLater", "DragonFly2004"}
 ASSUME WakeOne \in BOOLEAN /\ UseSignals \in BOOLEAN /\ SMP \in BOOLEAN
 ASSUME TLB \in BOOLEAN /\ PteXchg \in BOOLEAN /\ LockAtomic \in BOOLEAN
 ASSUME RelookupAfterSleep \in BOOLEAN
@@ -87,7 +99,7 @@ ASSUME MaxHeld \in Nat \ {0}
 ASSUME Cardinality(Bufs) = Len(BufList) /\ Len(BufList) > 0
 ASSUME FlagChoices /= {} /\ FlagChoices \subseteq SUBSET AllFlags
 \* The cpumask/PG_A/CPUPRIVATE code is FreeBSD >= 2005 only (S2-S5).
-ASSUME SMP => Variant = "FreeBSDLater" /\ TLB
+ASSUME SMP => Variant \in {"FreeBSDLater", "DragonFly2004"} /\ TLB
 ASSUME (\E f \in FlagChoices : "PRIV" \in f) => SMP
 \* DragonFly 2003 sf_buf_alloc(m) has no flags argument (S6).
 ASSUME Variant = "DragonFly2003" => FlagChoices = {{}}
@@ -106,19 +118,34 @@ ASSUME Variant = "Rev1219" => Wiring = "None"
 \* (S6 dfbcf5a3: sf_buf_alloc(m), tsleep PCATCH) and the flags argument's
 \* first appearance in 2004 (S2/S3).
 ASSUME Variant \in {"Rev1219", "Rev1220"} => FlagChoices = {{"CATCH"}}
+\* DragonFly 2004 (S8): flags SFBA_PCATCH ("CATCH") and SFBA_QUICK only; its
+\* cpumask code is not #ifdef SMP (it runs on one CPU too: SMP = FALSE then
+\* means one CPU); no coarse view and no wiring protocol modelled
+\* (sf_buf_free no longer unwires).
+ASSUME Variant = "DragonFly2004" =>
+          /\ \A f \in FlagChoices : f \subseteq {"CATCH", "QUICK"}
+          /\ ~LockAtomic /\ Wiring = "None"
+ASSUME (\E f \in FlagChoices : "QUICK" \in f) => Variant = "DragonFly2004"
+\* QuickMigrate: a DragonFly 2004 caller migrates while holding a QUICK buffer.
+ASSUME Bug = "QuickMigrate" => Variant = "DragonFly2004"
 
 -----------------------------------------------------------------------------
 (* Variant switches *)
 KeepMapping == Variant /= "Rev1219"          \* rev 1.220: mapping kept at free
 WakeOneEff  == CASE Variant = "DragonFly2003" -> TRUE   \* S6 wakeup_one
                  [] Variant = "FreeBSDLater"  -> WakeOne \* S2/S3 wakeup_one (2005-09); S1/S4 wakeup
+                 [] Variant = "DragonFly2004" -> WakeOne  \* S8: TRUE = shipped wakeup_one
                  [] OTHER                     -> WakeOne
 \* msleep with PCATCH: DragonFly 2003 always (S6), FreeBSD iff SFB_CATCH.
 Catches(f)  == Variant = "DragonFly2003" \/ "CATCH" \in f
 PinDiscipline == Bug /= "PrivateUnpinned"
 \* rev 1.219/1.220 and DragonFly 2003 remap with pmap_qenter: a plain PTE
 \* store, then an unconditional invalidation (brief 1.2 item 4, inferred).
-Qenter == Variant /= "FreeBSDLater"
+Qenter == Variant \notin {"FreeBSDLater", "DragonFly2004"}
+\* DragonFly 2004 (S8): lazy free-queue removal, SFBA_QUICK, pmap_kenter*.
+Dfly2004 == Variant = "DragonFly2004"
+\* a mapping valid only on the allocating CPU: SFB_CPUPRIVATE or SFBA_QUICK
+Private(f) == "PRIV" \in f \/ "QUICK" \in f
 
 Max(a, b) == IF a >= b THEN a ELSE b
 RECURSIVE SumOver(_, _)
@@ -233,6 +260,17 @@ HeldCount(b) == SumOver([t \in Threads |-> holds[t][b]], Threads)
 Mapped(p) == \E b \in Bufs : bm[b] = p           \* hash lookup hits
 PteVal(b) == [pg |-> pte[b], a |-> pteA[b]]
 
+\* DragonFly 2004 (S8 sf_buf_alloc): the free queue may hold referenced
+\* buffers (lazy removal; SFBA_ONFREEQ <=> on the queue).  FreeIdx: the
+\* first entry with refcnt 0, 0 if none; the miss path pops and drops the
+\* referenced entries before it (one step: no hardware step among them).
+FreeIdx == IF \E i \in 1..Len(freeq) : ref[freeq[i]] = 0
+           THEN CHOOSE i \in 1..Len(freeq) :
+                   ref[freeq[i]] = 0 /\ \A j \in 1..(i - 1) : ref[freeq[j]] > 0
+           ELSE 0
+\* sf_buf_alloc's miss finds a buffer to take (else it sleeps)
+CanTake == IF Dfly2004 THEN FreeIdx > 0 ELSE freeq /= <<>>
+
 \* t may call sf_buf_alloc(p, f) now.  Without a wiring protocol an idle
 \* thread calls it with any page; with one, only after wiring req[t].
 CanAlloc(t, p, f) ==
@@ -265,7 +303,7 @@ GrantRef(t, b, p, f) ==
     /\ holds' = [holds EXCEPT ![t][b] = @ + 1]
     /\ asked' = [asked EXCEPT ![t][b] = IF holds[t][b] = 0 THEN p ELSE @]
     /\ privcpu' = [privcpu EXCEPT ![t][b] =
-                      IF "PRIV" \notin f THEN None
+                      IF ~Private(f) THEN None
                       ELSE IF holds[t][b] = 0 THEN cpu[t] ELSE @]
 
 -----------------------------------------------------------------------------
@@ -312,7 +350,7 @@ Done(t, b, p, f, m, pd) ==
 \* any: cpumask |= other_cpus, then smp_masked_invlpg(other_cpus) (the IPI
 \* send is the next step).
 ShootOthers(t, b, p, f, m, pd) ==
-    LET others == IF "PRIV" \in f THEN {} ELSE CPUs \ (m \cup {cpu[t]})
+    LET others == IF Private(f) THEN {} ELSE CPUs \ (m \cup {cpu[t]})
     IN IF others /= {} THEN Stay(t, b, p, f, "sd_ipi", m \cup others, NoPte, pd, others)
        ELSE Done(t, b, p, f, m, pd)
 
@@ -355,6 +393,23 @@ MapCoarse(t, b, p, f) ==
        /\ tlb' = InvalTLB(b, S)
        /\ Finish(t, b, p, f, IF SMP THEN m0 \cup S ELSE mask[b])
 
+\* DragonFly 2004 miss (S8 sf_buf_alloc v1.10, after rehash and refcnt = 1):
+\* SFBA_QUICK: pmap_kenter_quick (i386 pmap.c v1.40: PTE store, then invlpg on
+\* curcpu), cpumask = curcpu; else pmap_kenter (PTE store, then invlpg on
+\* every CPU through pmap_inval), cpumask = all.  This step is the PTE store
+\* (PG_A clear); the invalidations follow as SHOOTDOWN's steps from an empty
+\* mask: sd_local, then without QUICK the IPIs (sd_ipi, sd_wait).  S8 writes
+\* cpumask once after pmap_kenter*; here it grows with the invalidations as
+\* SHOOTDOWN writes it (the same value at the unlock; no other software reads
+\* it in between: crit_enter and the MP lock).  pmap_inval's interlock (the
+\* targets spin in their IPI handler from before the store until they
+\* invalidate) stops only their software, which holds no reference to b.
+DflyKenter(t, b, p, f) ==
+    /\ pte' = [pte EXCEPT ![b] = p]
+    /\ pteA' = [pteA EXCEPT ![b] = FALSE]
+    /\ tlb' = tlb
+    /\ Shootdown(t, b, p, f, {}, FALSE)
+
 \* sf_buf_map's first hardware step on buffer b for page p (the rest of the
 \* critical section's software work before it is in the caller's step):
 \*  - pmap_qenter (rev 1.219/1.220, DragonFly 2003): store the new PTE;
@@ -365,6 +420,7 @@ MapCoarse(t, b, p, f) ==
 \* The new PTE maps p with PG_A clear (VM_PAGE_TO_PHYS(m) | PG_RW | PG_V).
 MapFirst(t, b, p, f) ==
     IF LockAtomic THEN MapCoarse(t, b, p, f)
+    ELSE IF Dfly2004 THEN DflyKenter(t, b, p, f)
     ELSE IF Qenter \/ (PteXchg /\ Bug /= "InvalBeforeStore") \/ Bug = "PGATestNew"
     THEN /\ pte' = [pte EXCEPT ![b] = p]
          /\ pteA' = [pteA EXCEPT ![b] = FALSE]
@@ -380,12 +436,13 @@ MapFirst(t, b, p, f) ==
 \* free list, unhash the old page, hash under p, ref_count := 1, used++,
 \* peak, then sf_buf_map's first hardware step.
 MissBody(t, p, f) ==
-    LET b == Head(freeq)
-    IN /\ freeq' = Tail(freeq)
+    LET i == IF Dfly2004 THEN FreeIdx ELSE 1     \* S8: skip referenced entries
+        b == freeq[i]
+    IN /\ freeq' = SubSeq(freeq, i + 1, Len(freeq))
        /\ bm' = [bm EXCEPT ![b] = p]
        /\ ref' = [ref EXCEPT ![b] = 1]
-       /\ used' = used + 1
-       /\ peak' = Max(peak, used + 1)
+       /\ used' = IF Dfly2004 THEN used ELSE used + 1   \* S8 keeps no counters
+       /\ peak' = IF Dfly2004 THEN peak ELSE Max(peak, used + 1)
        /\ MapFirst(t, b, p, f)
 
 \* A hit's SHOOTDOWN (S2 "goto shootdown") with cpumask m: its first
@@ -394,7 +451,7 @@ MissBody(t, p, f) ==
 \* cpumask |= curcpu; the other CPUs follow), else the IPI send to the
 \* other CPUs not in cpumask (after cpumask |= other_cpus).
 HitShootdown(t, b, p, f, m) ==
-    LET others == IF "PRIV" \in f THEN {} ELSE CPUs \ (m \cup {cpu[t]})
+    LET others == IF Private(f) THEN {} ELSE CPUs \ (m \cup {cpu[t]})
     IN IF cpu[t] \notin m
        THEN /\ tlb' = [tlb EXCEPT ![cpu[t]][b] = None]
             /\ ipi' = ipi
@@ -405,17 +462,31 @@ HitShootdown(t, b, p, f, m) ==
             /\ Stay(t, b, p, f, "sd_wait", m \cup others, NoPte, FALSE, others)
        ELSE tlb' = tlb /\ ipi' = ipi /\ Finish(t, b, p, f, m)
 
+\* DragonFly 2004 hit (S8 sf_buf_alloc v1.10): refcnt++ (in HitBody), then
+\* SFBA_QUICK: if curcpu is not in cpumask, pmap_kenter_sync_quick (invlpg on
+\* curcpu) and cpumask |= curcpu; otherwise, if cpumask is not all ones,
+\* pmap_kenter_sync (invlpg on every CPU: curcpu in this step, then the IPIs)
+\* and cpumask = all.  All ones = CPUs here: a mask completed by QUICK hits
+\* skips the global sync the kernel would still do ((cpumask_t)-1 has bits of
+\* absent CPUs); that only keeps more TLB entries, so a pass stays a pass.
+DflyHitSync(t, b, p, f) ==
+    IF "QUICK" \in f THEN HitShootdown(t, b, p, f, mask[b])
+    ELSE IF mask[b] /= CPUs THEN HitShootdown(t, b, p, f, {})
+    ELSE tlb' = tlb /\ ipi' = ipi /\ Finish(t, b, p, f, mask[b])
+
 \* Hash-hit body (S1 @07a217d2; S2 inline; S6 v1.21; rev 1.220):
 \* ref_count++; if it was idle (0 -> 1) TAILQ_REMOVE from the free list,
 \* used++, peak; [SMP] goto shootdown.
 HitBody(t, b, p, f) ==
-    LET revive == ref[b] = 0
+    \* S8: the 0 -> 1 transition leaves the buffer on the queue, uncounted
+    LET revive == ref[b] = 0 /\ ~Dfly2004
     IN /\ ref' = [ref EXCEPT ![b] = @ + 1]
        /\ freeq' = IF revive /\ Bug /= "HitKeepsOnFreeList"
                    THEN Remove(freeq, b) ELSE freeq
        /\ used' = IF revive THEN used + 1 ELSE used
        /\ peak' = Max(peak, used')
-       /\ IF SMP /\ Bug /= "HitSkipsShootdown"
+       /\ IF Dfly2004 THEN DflyHitSync(t, b, p, f)
+          ELSE IF SMP /\ Bug /= "HitSkipsShootdown"
           THEN IF LockAtomic
                THEN LET S == Inval(mask[b], cpu[t], f)
                     IN tlb' = InvalTLB(b, S) /\ ipi' = ipi /\ Finish(t, b, p, f, mask[b] \cup S)
@@ -429,6 +500,7 @@ HitBody(t, b, p, f) ==
 \* HitBody up to its first hardware step (S1 @07a217d2, S2, S6, rev
 \* 1.219/1.220).  Never sleeps.  (Several buffers can map m after
 \* DupAfterSleep; LIST_FOREACH finds one of them: a nondeterministic choice.)
+\* DragonFly 2004: S8 kern_sfbuf.c v1.10 sf_buf_alloc's hit (HitBody, DflyHitSync).
 AllocHit(t, p, f) ==
     /\ CanAlloc(t, p, f)
     /\ \E b \in Bufs : bm[b] = p /\ HitBody(t, b, p, f)
@@ -436,10 +508,12 @@ AllocHit(t, p, f) ==
 
 \* sf_buf_alloc(m, flags), miss with a non-empty free list (S1 @07a217d2;
 \* S2; rev 1.219/1.220; S6): MissBody up to sf_buf_map's first hardware step.
+\* DragonFly 2004: S8 v1.10 sf_buf_alloc's miss loop: the referenced entries
+\* before the first unreferenced one are popped and dropped (MissBody).
 AllocMiss(t, p, f) ==
     /\ CanAlloc(t, p, f)
     /\ ~Mapped(p)
-    /\ freeq /= <<>>
+    /\ CanTake
     /\ MissBody(t, p, f)
     /\ UNCHANGED <<want, sleepVars, cpu, pinned, ipi, wire, seen>>
 
@@ -459,17 +533,20 @@ AllocNoWait(t, p, f) ==
 \* (sf_allocwait++), msleep(&sf_buf_freelist, &sf_buf_lock, PVM [|PCATCH])
 \* releases the lock and joins the sleep queue atomically
 \* (S1 @07a217d2; S2; S6 tsleep(PCATCH) under splimp).
+\* DragonFly 2004: S8 v1.10: the loop pops every (referenced) entry, then
+\* ++want and tsleep(&sf_buf_freelist, PCATCH iff SFBA_PCATCH).
 SleepEnter(t, p, f) ==
     /\ CanAlloc(t, p, f)
     /\ "NOWAIT" \notin f
     /\ ~Mapped(p)
-    /\ freeq = <<>>
+    /\ ~CanTake
+    /\ freeq' = <<>>     \* S8: the referenced entries are popped and dropped
     /\ want' = want + 1
     /\ sleepq' = sleepq \cup {t}
     /\ pc' = [pc EXCEPT ![t] = "msleep"]
     /\ req' = [req EXCEPT ![t] = p]
     /\ fl' = [fl EXCEPT ![t] = f]
-    /\ UNCHANGED <<bm, ref, freeq, used, peak, woken, sigpend, csVars, holds, cpu,
+    /\ UNCHANGED <<bm, ref, used, peak, woken, sigpend, csVars, holds, cpu,
                    pinned, hwVars, wire, ghostVars>>
 
 \* Return from msleep with EINTR/ERESTART (PCATCH and a signal, possibly
@@ -491,25 +568,31 @@ SleepExitSignal(t) ==
 
 \* Return from msleep without error, free list still empty: want--, the
 \* while condition holds again, want++, msleep again (S1 @07a217d2; S6).
+\* DragonFly 2004: S8 v1.10: --want, no error: loop (pop the referenced
+\* entries, ++want, tsleep again).
 SleepExitRetry(t) ==
     /\ lock = None
     /\ t \in woken
     /\ ~sigpend[t]
-    /\ freeq = <<>>
+    /\ ~CanTake
     /\ RelookupAfterSleep => ~Mapped(req[t])
     /\ woken' = woken \ {t}
     /\ sleepq' = sleepq \cup {t}
-    /\ UNCHANGED <<sfVars, sigpend, csVars, thrVars, hwVars, wire, ghostVars>>
+    /\ freeq' = <<>>     \* S8: the referenced entries are popped and dropped
+    /\ UNCHANGED <<bm, ref, want, used, peak, sigpend, csVars, thrVars, hwVars, wire,
+                   ghostVars>>
 
 \* Return from msleep without error, free list non-empty: want--, leave the
 \* loop and take the head (MissBody).  NOTE (read in S1, S2 and S6): the
 \* hash is NOT searched again after sleeping, so a buffer may be taken for
 \* a page another thread mapped meanwhile (see SF1 / model DupAfterSleep).
+\* DragonFly 2004: S8 v1.10: --want, the loop finds an unreferenced entry;
+\* no hash re-lookup either (model DragonFly2004Dup).
 SleepExitTake(t) ==
     /\ lock = None
     /\ t \in woken
     /\ ~sigpend[t]
-    /\ freeq /= <<>>
+    /\ CanTake
     /\ RelookupAfterSleep => ~Mapped(req[t])
     /\ want' = want - 1
     /\ woken' = woken \ {t}
@@ -624,6 +707,8 @@ Wake(last) == \E W \in WakeChoices(last) : /\ sleepq' = sleepq \ W
 \* reference is gone when ref_count is decremented.  With UnwirePerFree
 \* (FreeBSD 2004 sf_buf_mext) the free comes after MextPage (pc "mext") and
 \* the caller unwires the page sf_buf_page returned afterwards (Unwire).
+\* DragonFly 2004: S8 v1.10 sf_buf_free: --refcnt; at 0 and not SFBA_ONFREEQ:
+\* append, set the flag, wakeup_one if want > 0; at 0 and still queued: nothing.
 Free(t, b) ==
     /\ lock = None
     /\ IF Wiring = "UnwirePerFree" THEN pc[t] = "mext" /\ cur[t] = b
@@ -633,13 +718,16 @@ Free(t, b) ==
            p     == bm[b]
            gone  == holds[t][b] = 1
            unmap == last /\ ~KeepMapping
+           \* S8: a buffer still on the queue (SFBA_ONFREEQ) is not queued
+           \* again and wakes nobody
+           enq   == last /\ ~(Dfly2004 /\ b \in Range(freeq))
        IN /\ ref' = [ref EXCEPT ![b] = @ - 1]
           /\ holds' = [holds EXCEPT ![t][b] = @ - 1]
           /\ asked' = IF gone THEN [asked EXCEPT ![t][b] = None] ELSE asked
           /\ privcpu' = IF gone THEN [privcpu EXCEPT ![t][b] = None] ELSE privcpu
           /\ seen' = IF gone THEN [seen EXCEPT ![t][b] = None] ELSE seen
-          /\ freeq' = IF last THEN Append(freeq, b) ELSE freeq
-          /\ used' = IF last THEN used - 1 ELSE used
+          /\ freeq' = IF enq THEN Append(freeq, b) ELSE freeq
+          /\ used' = IF last /\ ~Dfly2004 THEN used - 1 ELSE used
           /\ bm' = IF unmap THEN [bm EXCEPT ![b] = None] ELSE bm
           /\ pte' = IF unmap THEN [pte EXCEPT ![b] = None] ELSE pte
           /\ pteA' = IF unmap THEN [pteA EXCEPT ![b] = FALSE] ELSE pteA
@@ -652,7 +740,7 @@ Free(t, b) ==
                   /\ UNCHANGED <<sleepq, woken, tlb, req>>
              ELSE /\ lock' = None
                   /\ tlb' = IF unmap THEN [tlb EXCEPT ![cpu[t]][b] = None] ELSE tlb
-                  /\ Wake(last)
+                  /\ Wake(enq)
                   /\ pc' = [pc EXCEPT ![t] = IF Wiring = "UnwirePerFree" THEN "unwire" ELSE "idle"]
                   /\ cur' = [cur EXCEPT ![t] = None]
                   \* UnwirePerFree: req[t] keeps the page sf_buf_page returned
@@ -742,6 +830,7 @@ TLBEvict(c, b) ==
 Pin(t) ==
     /\ SMP
     /\ \E f \in FlagChoices : "PRIV" \in f   \* only SFB_CPUPRIVATE callers pin
+    /\ ~Dfly2004     \* DragonFly: no sched_pin (LWKT threads stay on their CPU)
     /\ pc[t] = "idle"
     /\ ~pinned[t]
     /\ pinned' = [pinned EXCEPT ![t] = TRUE]
@@ -753,6 +842,7 @@ Pin(t) ==
 \* CPUPRIVATE ones).  Bug PrivateUnpinned drops the discipline.
 Unpin(t) ==
     /\ SMP
+    /\ ~Dfly2004
     /\ pc[t] = "idle"
     /\ pinned[t]
     /\ PinDiscipline => TotalHeld(t) = 0
@@ -766,6 +856,11 @@ Migrate(t) ==
     /\ SMP
     /\ pc[t] = "idle"
     /\ ~pinned[t]
+    \* DragonFly 2004: the LWKT guarantee (a thread is not migrated
+    \* involuntarily) keeps a SFBA_QUICK user on its CPU until it frees (kern_xio
+    \* allocates, copies and frees in one call); it may move when it holds no
+    \* QUICK-only reference.  Bug QuickMigrate drops the guarantee.
+    /\ Dfly2004 /\ Bug /= "QuickMigrate" => \A b \in Bufs : privcpu[t][b] = None
     /\ \E c \in CPUs \ {cpu[t]} : cpu' = [cpu EXCEPT ![t] = c]
     /\ UNCHANGED <<sfVars, sleepVars, csVars, pc, req, fl, holds, pinned, hwVars,
                    wire, ghostVars>>
@@ -949,6 +1044,11 @@ SF2 == \A b \in Bufs :
 SF3 == /\ \A b \in Bufs : b \in Range(freeq) <=> ref[b] = 0
        /\ Len(freeq) = Cardinality(Range(freeq))
 
+\* SF3Lazy (DragonFly 2004, S8; brief 1.8): the queue may hold referenced
+\* buffers (lazy removal), every unreferenced buffer is on it, once.
+SF3Lazy == /\ \A b \in Bufs : ref[b] = 0 => b \in Range(freeq)
+           /\ Len(freeq) = Cardinality(Range(freeq))
+
 \* SF4: used counts the referenced buffers; peak >= used.
 SF4 == /\ used = Cardinality({b \in Bufs : ref[b] > 0})
        /\ peak >= used
@@ -1045,6 +1145,12 @@ SF11 == [][LRUStep]_freeq
 \* NoLostWakeup: a buffer on the free list while allocators wait leads to
 \* a runnable waiter (or no waiter).  Needs no fairness when it holds.
 NoLostWakeup == [](want > 0 /\ freeq /= <<>> => <>(woken /= {} \/ want = 0))
+
+\* NoLostWakeupLazy (DragonFly 2004): with lazy removal the queue may hold
+\* only referenced buffers while allocators rightly sleep; the premise is an
+\* unreferenced buffer (SF3Lazy: on the queue, allocatable).
+NoLostWakeupLazy ==
+    [](want > 0 /\ (\E b \in Bufs : ref[b] = 0) => <>(woken /= {} \/ want = 0))
 
 \* AllocProgress: every thread that sleeps in sf_buf_alloc eventually
 \* returns (with an sf_buf or NULL), under Fairness.

@@ -17,7 +17,11 @@ import kmapcheck.machine.Word;
  *   <li>S6 DragonFly uipc_syscalls.c v1.21 (2003: wakeup_one, unconditional PCATCH, no flags,
  *       sf_buf_free unwires at refcnt 0);</li>
  *   <li>rev 1.219 (unmap and unhash at refcount 0) / rev 1.220 (keep the mapping), reconstructed
- *       from the commit messages as the spec does.</li>
+ *       from the commit messages as the spec does;</li>
+ *   <li>S8 DragonFly sys/kern/kern_sfbuf.c v1.10 @013a4c0e (2004; alloc/free as v1.6): lazy
+ *       free-queue removal (SFBA_ONFREEQ = on the queue), no wakeup for a buffer still queued,
+ *       SFBA_QUICK/SFBA_PCATCH, cpumask with pmap_kenter(_quick)/pmap_kenter_sync(_quick) as in
+ *       i386 pmap.c v1.40, no hash re-lookup after tsleep.</li>
  * </ul>
  *
  * <p>Shared state: every sf_buf field, the free list, {@code want}, {@code used}, {@code peak} are
@@ -44,7 +48,9 @@ public final class SfBufCache {
         /** DragonFly 2003 (S6): keeps mappings, wakeup_one, tsleep always PCATCH, no flags. */
         DRAGONFLY2003,
         /** later FreeBSD (S1, S4): keeps mappings, wakeup broadcast, flags, SMP cpumask. */
-        FREEBSD_LATER;
+        FREEBSD_LATER,
+        /** DragonFly 2004 (S8 kern_sfbuf.c v1.10): lazy free queue, SFBA_QUICK cpumask, wakeup_one. */
+        DRAGONFLY2004;
 
         public static Variant parse(String s) {
             return switch (s) {
@@ -52,8 +58,9 @@ public final class SfBufCache {
                 case "Rev1220" -> REV1220;
                 case "DragonFly2003" -> DRAGONFLY2003;
                 case "FreeBSDLater" -> FREEBSD_LATER;
+                case "DragonFly2004" -> DRAGONFLY2004;
                 default -> throw new IllegalArgumentException("unknown sf_buf variant '" + s
-                        + "' (known: Rev1219, Rev1220, DragonFly2003, FreeBSDLater)");
+                        + "' (known: Rev1219, Rev1220, DragonFly2003, FreeBSDLater, DragonFly2004)");
             };
         }
     }
@@ -66,12 +73,14 @@ public final class SfBufCache {
      */
     public enum Bug {
         NONE, HIT_KEEPS_ON_FREE_LIST, REMAP_KEEPS_MASK, HIT_SKIPS_SHOOTDOWN, PGA_INVERTED, PRIVATE_UNPINNED,
-        PGA_TEST_NEW, INVAL_BEFORE_STORE;
+        PGA_TEST_NEW, INVAL_BEFORE_STORE,
+        /** caller bug (DragonFly 2004): a thread migrates while holding a SFBA_QUICK buffer (no LWKT guarantee) */
+        QUICK_MIGRATE;
 
         public static Bug parse(String s) {
             for (Bug b : values()) if (b.name().replace("_", "").equalsIgnoreCase(s.replace("_", ""))) return b;
             throw new IllegalArgumentException("unknown sf_buf bug '" + s + "' (known: None, HitKeepsOnFreeList, "
-                    + "RemapKeepsMask, HitSkipsShootdown, PGAInverted, PrivateUnpinned, PGATestNew, InvalBeforeStore)");
+                    + "RemapKeepsMask, HitSkipsShootdown, PGAInverted, PrivateUnpinned, PGATestNew, InvalBeforeStore, QuickMigrate)");
         }
     }
 
@@ -96,6 +105,8 @@ public final class SfBufCache {
 
     /** sf_buf_alloc flags (S1): SFB_CATCH, SFB_NOWAIT, SFB_CPUPRIVATE. */
     public static final int SFB_CATCH = 1, SFB_NOWAIT = 2, SFB_CPUPRIVATE = 4;
+    /** DragonFly 2004 (S8): SFBA_QUICK (a mapping for curcpu only); its SFBA_PCATCH is {@link #SFB_CATCH}. */
+    public static final int SFBA_QUICK = 8;
 
     /**
      * @param wakeOne            Rev1219/Rev1220/FreeBSDLater: wakeup_one (true) or wakeup; forced for DragonFly 2003
@@ -107,7 +118,12 @@ public final class SfBufCache {
     public record Config(Variant variant, boolean wakeOne, boolean smp, Wiring wiring, Bug bug, boolean relookupAfterSleep,
                          boolean pteXchg) {
         public Config {
-            if (smp && variant != Variant.FREEBSD_LATER) throw new IllegalArgumentException("the SMP sf_buf code is FreeBSDLater only");
+            if (smp && variant != Variant.FREEBSD_LATER && variant != Variant.DRAGONFLY2004)
+                throw new IllegalArgumentException("the SMP sf_buf code is FreeBSDLater or DragonFly2004 only");
+            if (variant == Variant.DRAGONFLY2004 && wiring != Wiring.NONE)
+                throw new IllegalArgumentException("DragonFly2004 is modelled without a wiring protocol");
+            if (bug == Bug.QUICK_MIGRATE && variant != Variant.DRAGONFLY2004)
+                throw new IllegalArgumentException("QuickMigrate is DragonFly2004 only");
             if ((pteXchg || bug == Bug.PGA_TEST_NEW || bug == Bug.INVAL_BEFORE_STORE || bug == Bug.REMAP_KEEPS_MASK
                     || bug == Bug.PGA_INVERTED) && variant != Variant.FREEBSD_LATER)
                 throw new IllegalArgumentException("sf_buf_map's PTE load/store (and its mutations) is FreeBSDLater only");
@@ -124,7 +140,10 @@ public final class SfBufCache {
         }
 
         /** rev 1.219/1.220 and DragonFly 2003 remap with pmap_qenter (a PTE store, then an invalidation). */
-        public boolean qenter() { return variant != Variant.FREEBSD_LATER; }
+        public boolean qenter() { return variant != Variant.FREEBSD_LATER && variant != Variant.DRAGONFLY2004; }
+
+        /** DragonFly 2004 (S8): lazy free queue, SFBA_QUICK, pmap_kenter*, no nsfbufsused counters. */
+        public boolean dfly2004() { return variant == Variant.DRAGONFLY2004; }
 
         public boolean keepMapping() { return variant != Variant.REV1219; }
 
@@ -132,6 +151,7 @@ public final class SfBufCache {
             return switch (variant) {
                 case DRAGONFLY2003 -> true;
                 // FreeBSDLater: S2 @010e6820 / S3 rev 1.269 (2005-09) wakeup_one, S1/S4 wakeup
+                case DRAGONFLY2004 -> wakeOne;       // S8 ships wakeup_one (true); false = the broadcast fix
                 default -> wakeOne;
             };
         }
@@ -266,7 +286,7 @@ public final class SfBufCache {
             hitBody(ctx, hit, flags);
             return hit + 1;
         }
-        if (ctx.load(freelist) != 0) return takeHead(ctx, page, flags) + 1;   // AllocMiss
+        if (cfg.dfly2004() ? dropReferenced(ctx) : ctx.load(freelist) != 0) return takeHead(ctx, page, flags) + 1;   // AllocMiss
         if ((flags & SFB_NOWAIT) != 0) return NULL;      // AllocNoWait
         ctx.store(want, ctx.load(want) + 1);             // SleepEnter: sf_buf_alloc_want++
         return SLEEP;
@@ -283,7 +303,7 @@ public final class SfBufCache {
             int hit = lookup(ctx, page);
             if (hit >= 0) { hitBody(ctx, hit, flags); return hit + 1; }       // SleepExitHit
         }
-        if (ctx.load(freelist) == 0) {                   // SleepExitRetry: the while condition holds again
+        if (cfg.dfly2004() ? !dropReferenced(ctx) : ctx.load(freelist) == 0) {   // SleepExitRetry: the while condition holds again
             ctx.store(want, ctx.load(want) + 1);
             return SLEEP;
         }
@@ -302,11 +322,45 @@ public final class SfBufCache {
         SfBuf sf = bufs[id];
         long ref = ctx.load(sf.refCount);
         ctx.store(sf.refCount, ref + 1);
+        if (cfg.dfly2004()) { dflyHitSync(ctx, sf, flags); return; }   // S8: stays on the queue, uncounted
         if (ref == 0) {
             if (cfg.bug() != Bug.HIT_KEEPS_ON_FREE_LIST) ctx.store(freelist, remove(ctx.load(freelist), id));
             bumpUsed(ctx);
         }
         if (cfg.smp() && cfg.bug() != Bug.HIT_SKIPS_SHOOTDOWN) shootdown(ctx, sf, flags, false);
+    }
+
+    /**
+     * S8 hash hit after ++refcnt (the buffer stays on the free queue: lazy removal): SFBA_QUICK: if
+     * curcpu is not in cpumask, pmap_kenter_sync_quick (invlpg here) and cpumask |= curcpu; else if
+     * cpumask is not all ones, pmap_kenter_sync (invlpg on every CPU) and cpumask = all. Written as
+     * SHOOTDOWN from an empty mask (cpumask grows with the invalidations; only software under the
+     * lock reads it). All ones = the CPUs present (see the spec's DflyHitSync).
+     */
+    private void dflyHitSync(Ctx ctx, SfBuf sf, int flags) {
+        if ((flags & SFBA_QUICK) != 0) shootdown(ctx, sf, flags, false);
+        else if (ctx.load(sf.cpumask) != allCpus()) {
+            ctx.store(sf.cpumask, 0);
+            shootdown(ctx, sf, flags, false);
+        }
+    }
+
+    /**
+     * S8 miss loop: pop and drop the referenced entries at the head of the free queue (lazy removal:
+     * hits left them there; their SFBA_ONFREEQ is cleared with the removal). True if an unreferenced
+     * buffer is now at the head; false if the queue ran empty (the caller sleeps).
+     */
+    private boolean dropReferenced(Ctx ctx) {
+        long fl = ctx.load(freelist), left = fl;
+        while (left != 0 && ctx.load(bufs[(int) (left & 0xF) - 1].refCount) != 0) left >>>= 4;
+        if (left != fl) ctx.store(freelist, left);
+        return left != 0;
+    }
+
+    /** SFBA_ONFREEQ: the buffer is on the free queue (the flag is set and cleared with the queue operations). */
+    private static boolean queued(long fl, int id) {
+        for (long s = fl; s != 0; s >>>= 4) if ((s & 0xF) == id + 1) return true;
+        return false;
     }
 
     private void bumpUsed(Ctx ctx) {
@@ -328,7 +382,7 @@ public final class SfBufCache {
         // recycled under its user, as the spec's MissBody does (ref_count := 1)
         ctx.store(sf.m, page);
         ctx.store(sf.refCount, 1);
-        bumpUsed(ctx);
+        if (!cfg.dfly2004()) bumpUsed(ctx);              // S8 keeps no counters
         map(ctx, sf, page, flags);
         return id;
     }
@@ -351,6 +405,15 @@ public final class SfBufCache {
      */
     private void map(Ctx ctx, SfBuf sf, int page, int flags) {
         long npte = Pte.make(page);
+        if (cfg.dfly2004()) {
+            // S8: SFBA_QUICK: pmap_kenter_quick (PTE store, invlpg here), cpumask = curcpu; else
+            // pmap_kenter (PTE store, invlpg on every CPU), cpumask = all. The invalidations as
+            // SHOOTDOWN from an empty mask (spec DflyKenter).
+            ctx.store(sf.cpumask, 0);
+            ctx.pteStore(sf.kva, npte);
+            shootdown(ctx, sf, flags, false);
+            return;
+        }
         if (cfg.qenter()) {
             ctx.pteStore(sf.kva, npte);
             at(ctx, "up_inval", sf, 0, false, 0);
@@ -427,7 +490,7 @@ public final class SfBufCache {
             at(ctx, "sd_local", sf, 0, pend, 0);
             ctx.invlpg(sf.kva);
         }
-        if ((flags & SFB_CPUPRIVATE) == 0) {
+        if ((flags & (SFB_CPUPRIVATE | SFBA_QUICK)) == 0) {
             long others = allCpus() & ~mine & ~mask;
             if (others != 0) {
                 ctx.store(sf.cpumask, mask | others);
@@ -455,9 +518,11 @@ public final class SfBufCache {
             long ref = ctx.load(sf.refCount);
             Panic.kassert(ref > 0, "KernelAssert", "sf_buf_free: sf_buf " + id + " not referenced");
             ctx.store(sf.refCount, ref - 1);
-            if (ref - 1 == 0) {
+            // S8: a buffer still on the queue (SFBA_ONFREEQ: a lazily revived one) is not queued
+            // again and wakes nobody
+            if (ref - 1 == 0 && !(cfg.dfly2004() && queued(ctx.load(freelist), id))) {
                 ctx.store(freelist, append(ctx.load(freelist), id));
-                ctx.store(used, ctx.load(used) - 1);
+                if (!cfg.dfly2004()) ctx.store(used, ctx.load(used) - 1);
                 int page = (int) ctx.load(sf.m);
                 if (!cfg.keepMapping()) {                  // rev 1.219: unhash, pmap_qremove
                     ctx.store(sf.m, 0);

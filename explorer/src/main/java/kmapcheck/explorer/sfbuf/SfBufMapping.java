@@ -57,7 +57,7 @@ public final class SfBufMapping implements SpecMapping {
     private final boolean sf11;
 
     /** Liveness properties with a Java check (PROPERTY lines of the models). */
-    static final List<String> LIVENESS = List.of("NoLostWakeup", "AllocProgress");
+    static final List<String> LIVENESS = List.of("NoLostWakeup", "AllocProgress", "NoLostWakeupLazy");
 
     /**
      * @param checked    the invariants the model's cfg lists, in its order
@@ -74,6 +74,7 @@ public final class SfBufMapping implements SpecMapping {
         registry.put("SF1", SfBufMapping::sf1);
         registry.put("SF2", SfBufMapping::sf2);
         registry.put("SF3", SfBufMapping::sf3);
+        registry.put("SF3Lazy", SfBufMapping::sf3Lazy);
         registry.put("SF4", SfBufMapping::sf4);
         registry.put("SF9", SfBufMapping::sf9);
         registry.put("RefMatchesHolds", this::refMatchesHolds);
@@ -100,6 +101,7 @@ public final class SfBufMapping implements SpecMapping {
         if ((f & SfBufCache.SFB_CATCH) != 0) s.add(Value.str("CATCH"));
         if ((f & SfBufCache.SFB_NOWAIT) != 0) s.add(Value.str("NOWAIT"));
         if ((f & SfBufCache.SFB_CPUPRIVATE) != 0) s.add(Value.str("PRIV"));
+        if ((f & SfBufCache.SFBA_QUICK) != 0) s.add(Value.str("QUICK"));
         return Value.set(s);
     }
 
@@ -190,7 +192,7 @@ public final class SfBufMapping implements SpecMapping {
     @Override
     public Map<String, Value> map(View v) {
         int nb = sys.nbufs(), nt = v.threads();
-        boolean smp = sys.config().smp();
+        boolean masks = sys.config().smp() || sys.config().dfly2004();   // S8's cpumask code is not #ifdef SMP
         Value.FnBuilder bm = Value.fn(), ref = Value.fn(), pte = Value.fn(), pteA = Value.fn(), mask = Value.fn();
         for (int b = 0; b < nb; b++) {
             SfBuf sf = sys.buf(b);
@@ -199,7 +201,7 @@ public final class SfBufMapping implements SpecMapping {
             long p = v.pte(sf.kva);
             pte.put(buf(b), Pte.valid(p) ? page(Pte.page(p)) : NONE);
             pteA.put(buf(b), Value.of(Pte.accessed(p)));
-            mask.put(buf(b), smp ? cpuSet(v.word(sf.cpumask)) : Value.set(List.of()));
+            mask.put(buf(b), masks ? cpuSet(v.word(sf.cpumask)) : Value.set(List.of()));
         }
         List<Value> freeq = new ArrayList<>();
         for (int b : SfBufCache.freeList(v.word(sys.freelistWord()))) freeq.add(buf(b));
@@ -382,6 +384,13 @@ public final class SfBufMapping implements SpecMapping {
         return q.size() == new LinkedHashSet<>(q).size();
     }
 
+    /** SF3Lazy (DragonFly 2004): every unreferenced buffer is on the free queue (which may hold referenced ones); no duplicates. */
+    static boolean sf3Lazy(Map<String, Value> s) {
+        List<Value> q = items(s.get("freeq"));
+        for (Value b : dom(s, "ref")) if (num(get(s.get("ref"), b)) == 0 && !q.contains(b)) return false;
+        return q.size() == new LinkedHashSet<>(q).size();
+    }
+
     /** SF4: used counts the referenced buffers; peak >= used. */
     static boolean sf4(Map<String, Value> s) {
         long n = 0;
@@ -559,10 +568,20 @@ public final class SfBufMapping implements SpecMapping {
                         num(s.get("want")) > 0 && !items(s.get("freeq")).isEmpty() && items(s.get("woken")).isEmpty()
                                 ? msleepers(s) : Set.of()));
                 case "AllocProgress" -> out.add(new Liveness(name, SfBufMapping::msleepers));
+                // NoLostWakeupLazy == [](want > 0 /\ (\E b : ref[b] = 0) => <>(woken # {} \/ want = 0));
+                // frees keep an unreferenced buffer unreferenced, so the same reasoning as NoLostWakeup
+                case "NoLostWakeupLazy" -> out.add(new Liveness(name, s ->
+                        num(s.get("want")) > 0 && hasUnreferenced(s) && items(s.get("woken")).isEmpty()
+                                ? msleepers(s) : Set.of()));
                 default -> throw new IllegalArgumentException("unknown liveness property " + name);
             }
         }
         return out;
+    }
+
+    private static boolean hasUnreferenced(Map<String, Value> s) {
+        for (Value r : f(s, "ref").map().values()) if (num(r) == 0) return true;
+        return false;
     }
 
     // ---- actions -------------------------------------------------------------------------------

@@ -84,7 +84,8 @@ public final class SfBufMechanism implements Mechanism {
                 case "CATCH" -> f |= SfBufCache.SFB_CATCH;
                 case "NOWAIT" -> f |= SfBufCache.SFB_NOWAIT;
                 case "PRIV" -> f |= SfBufCache.SFB_CPUPRIVATE;
-                default -> throw new Scenario.ScenarioException(s.file() + ": unknown flag '" + x + "' (CATCH, NOWAIT, PRIV, -)");
+                case "QUICK" -> f |= SfBufCache.SFBA_QUICK;
+                default -> throw new Scenario.ScenarioException(s.file() + ": unknown flag '" + x + "' (CATCH, NOWAIT, PRIV, QUICK, -)");
             }
         }
         return f;

@@ -102,7 +102,7 @@ public final class SfBufProgram implements Program {
             if (!wiring && held < maxHeld) ops.add(new Op(REF, b));
             if (tlb) ops.add(new Op(ACCESS, b));
         }
-        if (smp) {
+        if (smp && !sys.config().dfly2004()) {     // DragonFly has no sched_pin
             // only SFB_CPUPRIVATE callers pin (spec Pin: some flag set has PRIV)
             if (!v.pinned(t)) { if (anyPrivate) ops.add(new Op(PIN)); }
             else if (!pinDiscipline || held == 0) ops.add(new Op(UNPIN));
@@ -161,7 +161,7 @@ public final class SfBufProgram implements Program {
                 boolean first = l[at(b, HOLDS)] == 0;
                 l[at(b, HOLDS)]++;
                 if (first) l[at(b, ASKED)] = op.arg(0);
-                if ((f & SfBufCache.SFB_CPUPRIVATE) == 0) l[at(b, PRIV)] = 0;
+                if ((f & (SfBufCache.SFB_CPUPRIVATE | SfBufCache.SFBA_QUICK)) == 0) l[at(b, PRIV)] = 0;
                 else if (first) l[at(b, PRIV)] = cpu + 1;
                 l[CPC] = PC_IDLE;
                 l[REQ] = 0;
@@ -188,15 +188,25 @@ public final class SfBufProgram implements Program {
         else { l[CPC] = PC_IDLE; l[REQ] = 0; }
     }
 
-    /** The spec's Migrate: only an idle (between operations) unpinned thread. */
+    /**
+     * The spec's Migrate: only an idle (between operations) unpinned thread; DragonFly 2004 (LWKT: no
+     * involuntary migration) only while it holds no SFBA_QUICK-only reference, unless the bug is
+     * QuickMigrate.
+     */
     @Override
-    public boolean mayMigrate(int t, View v) { return v.status(t) == ThreadState.Status.IDLE; }
+    public boolean mayMigrate(int t, View v) {
+        if (v.status(t) != ThreadState.Status.IDLE) return false;
+        if (!sys.config().dfly2004() || sys.config().bug() == SfBufCache.Bug.QUICK_MIGRATE) return true;
+        for (int b = 0; b < sys.nbufs(); b++) if (v.local(t, at(b, PRIV)) != 0) return false;
+        return true;
+    }
 
     static String flagsText(long f) {
         List<String> s = new ArrayList<>();
         if ((f & SfBufCache.SFB_CATCH) != 0) s.add("SFB_CATCH");
         if ((f & SfBufCache.SFB_NOWAIT) != 0) s.add("SFB_NOWAIT");
         if ((f & SfBufCache.SFB_CPUPRIVATE) != 0) s.add("SFB_CPUPRIVATE");
+        if ((f & SfBufCache.SFBA_QUICK) != 0) s.add("SFBA_QUICK");
         return s.isEmpty() ? "0" : String.join("|", s);
     }
 

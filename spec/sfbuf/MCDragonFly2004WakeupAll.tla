@@ -1,0 +1,10 @@
+---- MODULE MCDragonFly2004WakeupAll ----
+\* Model DragonFly2004WakeupAll: see README.md (generated layout, one model per file)
+EXTENDS SfBuf, TLC
+CONSTANTS t1, t2, t3, p1, p2, p3, b1, c1
+MCThreads == {t1, t2, t3}
+MCPages == {p1, p2, p3}
+MCBufList == <<b1>>
+MCCPUs == {c1}
+MCFlagChoices == {{"CATCH"}}
+====
