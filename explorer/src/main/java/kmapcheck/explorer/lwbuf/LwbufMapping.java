@@ -261,7 +261,10 @@ public final class LwbufMapping implements SpecMapping {
         return true;
     }
 
-    private boolean isPage(Value p) {
+    private boolean isPage(Value p) { return isPage(p, pages); }
+
+    /** NoPage or one of the model values p1..p{pages}. */
+    static boolean isPage(Value p, int pages) {
         if (p.equals(NO_PAGE)) return true;
         for (int i = 1; i <= pages; i++) if (isMv(p, "p" + i)) return true;
         return false;
@@ -269,16 +272,20 @@ public final class LwbufMapping implements SpecMapping {
 
     @Override public List<Invariant> invariants() { return invariants; }
 
+    /** The spec action of a hardware or scheduler step (both lwbuf specs name them alike); null for a thread's step. */
+    static String environmentAction(Step s) {
+        return switch (s.kind()) {
+            case TLB_FILL -> "TLBFill";
+            case TLB_EVICT -> "TLBEvict";
+            case IPI -> "IPIAck";
+            case MIGRATE -> "Migrate";
+            default -> null;
+        };
+    }
+
     @Override
     public String actionName(Step s) {
-        switch (s.kind()) {
-            case TLB_FILL: return "TLBFill";
-            case TLB_EVICT: return "TLBEvict";
-            case IPI: return "IPIAck";
-            case MIGRATE: return "Migrate";
-            case SIGNAL: return null;
-            default: break;
-        }
+        if (s.kind() != Kind.THREAD) return environmentAction(s);
         String before = pc(s.before(), s.thread());
         switch (s.op().name()) {
             case ALLOC:

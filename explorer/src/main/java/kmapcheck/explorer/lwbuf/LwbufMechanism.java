@@ -2,6 +2,7 @@ package kmapcheck.explorer.lwbuf;
 
 import kmapcheck.explorer.Mechanism;
 import kmapcheck.explorer.Scenario;
+import kmapcheck.lwbuf.LwbufPcpu;
 import kmapcheck.lwbuf.LwbufSubsystem;
 import kmapcheck.machine.Layout;
 
@@ -24,6 +25,7 @@ public final class LwbufMechanism implements Mechanism {
 
     @Override
     public java.util.Map<String, String> settings(kmapcheck.explorer.tla.TlaModel m) {
+        if (isPcpu(m)) return pcpuSettings(m);
         java.util.Map<String, String> k = new java.util.LinkedHashMap<>();
         k.put("cpus", Integer.toString(m.numbered("CPUs", "c", 0)));
         k.put("pages", Integer.toString(m.numbered("Pages", "p", 1)));
@@ -60,6 +62,7 @@ public final class LwbufMechanism implements Mechanism {
 
     @Override
     public Model build(Scenario s) {
+        if (isPcpu(s.model())) return buildPcpu(s);
         int cpus = s.getInt("cpus", 2);
         int pages = s.getInt("pages", 2);
         int objs = s.getInt("objs", 1);
@@ -72,13 +75,7 @@ public final class LwbufMechanism implements Mechanism {
         } catch (IllegalArgumentException e) {
             throw new Scenario.ScenarioException(s.file() + ": " + e.getMessage());
         }
-        int[] initialCpu = new int[threads];
-        String[] cs = s.get("thread.cpus", "").isEmpty() ? new String[0] : s.get("thread.cpus").split(",");
-        for (int t = 0; t < threads; t++) {
-            initialCpu[t] = t < cs.length ? Integer.parseInt(cs[t].trim()) : t % cpus;
-            if (initialCpu[t] < 0 || initialCpu[t] >= cpus)
-                throw new Scenario.ScenarioException(s.file() + ": thread.cpus names CPU " + initialCpu[t] + " of " + cpus);
-        }
+        int[] initialCpu = initialCpus(s, threads, cpus);
         boolean contract = s.getBool("client.access_contract", true);
         String migrate = s.get("client.migrate", "between-calls");
         if (!migrate.equals("between-calls") && !migrate.equals("in-kva"))
@@ -94,6 +91,97 @@ public final class LwbufMechanism implements Mechanism {
         LwbufProgram program = new LwbufProgram(layout, sys, pages, initialCpu, contract, migrate.equals("in-kva"), scripts);
         try {
             return new Model(program, new LwbufMapping(sys, program, pages, fine, s.model().invariants()));
+        } catch (IllegalArgumentException e) {
+            throw new Scenario.ScenarioException(s.file() + ": " + s.model().module() + ": " + e.getMessage());
+        }
+    }
+
+    /** thread.cpus: the initial CPU of each thread (default t mod cpus). */
+    private static int[] initialCpus(Scenario s, int threads, int cpus) {
+        int[] initialCpu = new int[threads];
+        String[] cs = s.get("thread.cpus", "").isEmpty() ? new String[0] : s.get("thread.cpus").split(",");
+        for (int t = 0; t < threads; t++) {
+            initialCpu[t] = t < cs.length ? Integer.parseInt(cs[t].trim()) : t % cpus;
+            if (initialCpu[t] < 0 || initialCpu[t] >= cpus)
+                throw new Scenario.ScenarioException(s.file() + ": thread.cpus names CPU " + initialCpu[t] + " of " + cpus);
+        }
+        return initialCpu;
+    }
+
+    // ---- spec/lwbuf/LwbufPcpu.tla (per-CPU free lists, L4) ------------------------------------------
+
+    /** A model of LwbufPcpu.tla (it alone has the constant NKva). */
+    static boolean isPcpu(kmapcheck.explorer.tla.TlaModel m) { return m.constants().containsKey("NKva"); }
+
+    /**
+     * LwbufPcpu's constants: {@code cpus}, {@code pages}, {@code threads} (clients t1..; the explorer
+     * adds a passive-IPI handler per CPU), {@code kvas} (NKva), {@code reserve} (Reserve),
+     * {@code lwbuf_pages} / {@code kmem_pages} (LwbufPages / KmemPages, comma separated page numbers),
+     * {@code variant} (Shipped, KremoveQuickFree). BootOrder must be the CPUs in order.
+     */
+    private static java.util.Map<String, String> pcpuSettings(kmapcheck.explorer.tla.TlaModel m) {
+        java.util.Map<String, String> k = new java.util.LinkedHashMap<>();
+        int cpus = m.numbered("CPUs", "c", 0);
+        k.put("cpus", Integer.toString(cpus));
+        k.put("pages", Integer.toString(m.numbered("Pages", "p", 1)));
+        k.put("threads", Integer.toString(m.numbered("Threads", "t", 1)));
+        m.numbered("BootOrder", "c", 0);
+        k.put("kvas", Long.toString(m.integer("NKva")));
+        k.put("reserve", Long.toString(m.integer("Reserve")));
+        k.put("lwbuf_pages", pageNumbers(m, "LwbufPages"));
+        k.put("kmem_pages", pageNumbers(m, "KmemPages"));
+        k.put("variant", m.string("Variant"));
+        if (!m.properties().isEmpty())
+            throw new IllegalArgumentException(m.file() + ": PROPERTY " + m.properties() + " has no Java check");
+        return k;
+    }
+
+    private static String pageNumbers(kmapcheck.explorer.tla.TlaModel m, String name) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String p : m.names(name)) {
+            if (!p.matches("p[1-9]")) throw new IllegalArgumentException(m.file() + ": " + name + " has " + p + ", not a page p1..p9");
+            out.add(p.substring(1));
+        }
+        java.util.Collections.sort(out);
+        return String.join(",", out);
+    }
+
+    private static int[] numbers(Scenario s, String key) {
+        String text = s.get(key, "");
+        if (text.isEmpty()) return new int[0];
+        try {
+            return java.util.Arrays.stream(text.split(",")).mapToInt(x -> Integer.parseInt(x.trim())).toArray();
+        } catch (NumberFormatException e) {
+            throw new Scenario.ScenarioException(s.file() + ": " + key + " must be comma-separated page numbers, got '" + text + "'");
+        }
+    }
+
+    private static Model buildPcpu(Scenario s) {
+        int cpus = s.getInt("cpus", 2);
+        int pages = s.getInt("pages", 2);
+        int threads = s.getInt("threads", 1);
+        int kvas = s.getInt("kvas", 2);
+        int reserve = s.getInt("reserve", 0);
+        int[] lwbufPages = numbers(s, "lwbuf_pages"), kmemPages = numbers(s, "kmem_pages");
+        for (int p : lwbufPages) if (p < 1 || p > pages) throw new Scenario.ScenarioException(s.file() + ": lwbuf_pages names page " + p);
+        for (int p : kmemPages) if (p < 1 || p > pages) throw new Scenario.ScenarioException(s.file() + ": kmem_pages names page " + p);
+        LwbufPcpu.Variant variant;
+        try {
+            variant = LwbufPcpu.Variant.parse(s.get("variant", "Shipped"));
+        } catch (IllegalArgumentException e) {
+            throw new Scenario.ScenarioException(s.file() + ": " + e.getMessage());
+        }
+        int[] initialCpu = initialCpus(s, threads, cpus);
+        Layout layout = new Layout(cpus);
+        LwbufPcpu sys;
+        try {
+            sys = new LwbufPcpu(layout, kvas, reserve, variant);
+        } catch (IllegalArgumentException e) {
+            throw new Scenario.ScenarioException(s.file() + ": " + e.getMessage());
+        }
+        LwbufPcpuProgram program = new LwbufPcpuProgram(layout, sys, initialCpu, lwbufPages, kmemPages);
+        try {
+            return new Model(program, new LwbufPcpuMapping(sys, program, pages, s.model().invariants()));
         } catch (IllegalArgumentException e) {
             throw new Scenario.ScenarioException(s.file() + ": " + s.model().module() + ": " + e.getMessage());
         }
