@@ -17,20 +17,20 @@ EXTENDS MemAttrInd
 
 \* The scope of IndInv (MemAttrInd's header): the shipped code or the
 \* FlushBeforeReenter reordering, the fine-grained Spec, one new memory type.
-ASSUME ShippedCode == Variant \in {"Fixed", "FlushBeforeReenter"}
+ASSUME ShippedCode == Variant \in {"Fixed", "FlushBeforeReenter", "DupAfterSleepRelookup"}
 ASSUME FineGrained == Granularity = "fine"
 ASSUME OneNewType  == NewAttrs \in {{"UC"}, {"WC"}}
 
 IndConjuncts ==
     <<TypeOK, Coherence, NoStaleDirtyLine, SingleWriter, PatOK, ChangeHasNewAttr,
-      SfBufLockOK, SysmapsLockOK, PcsOK, IpiOK, NoDupMapping, PteOK, TlbOK, CaddrOK,
+      SfBufLockOK, SysmapsLockOK, PcsOK, IpiOK, NoDupMapping, ChainNoDup, PteOK, TlbOK, CaddrOK,
       WcOK, OldOK, DirtyOld, DirtyIsLast, MemIsLast, CleanIsLast, InvalidIsZero>>
 
 \* Every page WB, caches empty, no sf_buf mapped, CMAP2 clear, nobody inside
 \* an operation: each conjunct holds trivially.
 LEMMA InitIndInv == Init => IndInv
   BY DEF Init, InitVars, IndInv, TypeOK, Coherence, NoStaleDirtyLine, SingleWriter,
-         PatOK, ChangeHasNewAttr, SfBufLockOK, SysmapsLockOK, PcsOK, IpiOK, NoDupMapping,
+         PatOK, ChangeHasNewAttr, SfBufLockOK, SysmapsLockOK, PcsOK, IpiOK, NoDupMapping, ChainNoDup,
          PteOK, TlbOK, CaddrOK, WcOK, OldOK, DirtyOld, DirtyIsLast, MemIsLast, CleanIsLast,
          InvalidIsZero, Entry, NoEntry, Entries
 
@@ -55,13 +55,13 @@ LEMMA NextIndInv == IndInv /\ [Next]_vars => IndInv'
 <1>5. ASSUME NEW b \in Bufs, SfBufAllocHit(b) PROVE IndInv'
       BY <1>5 DEF SfBufAllocHit, AIdle, IndInv, SfBufLockOK
 <1>6. ASSUME NEW b \in Bufs, SfBufRecycle(b) PROVE IndInv'
-      BY <1>6 DEF SfBufRecycle, AIdle, IndInv, PteOK, TlbOK, StaleUntilShootdown, SfBufLockOK, NoDupMapping
+      BY <1>6 DEF SfBufRecycle, Unchain, ChainNoDup, AIdle, IndInv, PteOK, TlbOK, StaleUntilShootdown, SfBufLockOK, NoDupMapping
 <1>7. ASSUME NEW b \in Bufs, SfBufFree(b) PROVE IndInv'
       BY <1>7 DEF SfBufFree, AIdle, IndInv, SfBufLockOK
 \* sf_buf_alloc miss, step 1: the PTE is entered with the page's current
 \* pat_mode (PteOK), no other sf_buf maps the page (NoDupMapping).
 <1>8. ASSUME NEW b \in Bufs, NEW p \in Pages, SfBufAllocMiss(b, p) PROVE IndInv'
-      BY <1>8 DEF SfBufAllocMiss, MissStore, AIdle, Want, IndInv, PteOK, TlbOK, StaleUntilShootdown,
+      BY <1>8 DEF SfBufAllocMiss, MissStore, Rehash, Unchain, ChainNoDup, AIdle, Want, IndInv, PteOK, TlbOK, StaleUntilShootdown,
          SfBufLockOK, NoDupMapping
 \* Data accesses through a usable sf_buf or another mapping: the
 \* translation used carries pat[p] (PteOK, TlbOK), so the value read is the
@@ -138,10 +138,15 @@ LEMMA NextIndInv == IndInv /\ [Next]_vars => IndInv'
       BY <1>35 DEF PmapFlushPageClear, IndInv, CaddrOK, SysmapsLockOK, DirtyOld, FlushPending
 <1>36. ASSUME NEW p \in Pages, PmapFlushPageWbinvd(p) PROVE IndInv'
       BY <1>36 DEF PmapFlushPageWbinvd, WbinvdAll, IndInv, DirtyOld, FlushPending, OldOK, InvalidIsZero
-<1>37. QED
+\* sf_buf_alloc after msleep (issue 15 item 3): with the re-lookup fix it is
+\* a hit on the chain's head (software only); as shipped (DupAfterSleep) it
+\* is a miss for a mapped page and breaks NoDupMapping (outside ShippedCode).
+<1>37. ASSUME NEW b \in Bufs, NEW p \in Pages, SfBufAllocAfterSleep(b, p) PROVE IndInv'
+      BY <1>37, ShippedCode DEF SfBufAllocAfterSleep, SleepVariants, AIdle, IndInv, SfBufLockOK
+<1>38. QED
       BY <1>1, <1>2, <1>3, <1>4, <1>5, <1>6, <1>7, <1>8, <1>9, <1>10, <1>11, <1>12, <1>13,
          <1>14, <1>15, <1>16, <1>17, <1>18, <1>19, <1>20, <1>21, <1>22, <1>23, <1>24, <1>25,
-         <1>26, <1>27, <1>28, <1>29, <1>30, <1>31, <1>32, <1>33, <1>34, <1>35, <1>36 DEF Next
+         <1>26, <1>27, <1>28, <1>29, <1>30, <1>31, <1>32, <1>33, <1>34, <1>35, <1>36, <1>37 DEF Next
 
 THEOREM Safety == Spec => []IndInv
   BY InitIndInv, NextIndInv DEF Spec
