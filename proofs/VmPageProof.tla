@@ -5,9 +5,13 @@
 (* covers (Remover, Terminator, PmapHolder, Faulter with vm_page_unwire,   *)
 (* Unmapper, the MMU; one CPU, hardware granularity).  No TLAPS backend is *)
 (* available on these machines; SANY parses and level-checks this module  *)
-(* and nothing more.  The TLC inductive check of VmPageInd's IndInv is NOT *)
-(* complete (proofs/vmpage.md §2): this outline records the intended       *)
-(* argument, one step per action of Next, and is not evidence by itself.   *)
+(* and nothing more.  What checks the argument is TLC: the inductive       *)
+(* models spec/vmpage/MC*Inductive* (Init == TypeOK /\ IndInv over every  *)
+(* such state of a bounded universe, one step of Next, each conjunct its   *)
+(* own INVARIANT).  They cover the Remover alone, Remover + Unmapper,      *)
+(* Remover + PmapHolder and Remover + Faulter; the Terminator steps (<1>24, *)
+(* <1>25 and the tm_fp free path) are not checked by any of them           *)
+(* (proofs/vmpage.md 2.1).                                                 *)
 (***************************************************************************)
 EXTENDS VmPageInd
 
