@@ -145,6 +145,7 @@ VmSide ==
     /\ pc["vm"] \in {"v_fp_ld", "v_fp_st", "v_fp_fin"} =>
            \A p \in todo["vm"] : rc[p].wires = 0 /\ pstate[p] = "alloc"
     /\ pc["vm"] = "v_fp_st" => \A p \in todo["vm"] : old["vm"] = rc[p]
+    /\ pc["vm"] \in {"v_fp_st", "v_fp_fin"} => old["vm"] = OBJREF
     /\ pc["vm"] \in {"v_fp_ld", "v_fp_st", "v_fp_fin"} =>
            \A t \in Threads \ {"vm"} : todo[t] \cap todo["vm"] = {}
     /\ pc["vm"] \in {"v_fp_st", "v_fp_fin"} => \A p \in todo["vm"] : obj[p] = "None"
