@@ -299,8 +299,11 @@ BxFns(T) ==
     LET x == CHOOSE y \in T : TRUE IN
     IF T = {x} THEN {x :> v : v \in BxCands(x)}
     ELSE {(x :> v) @@ g : v \in BxCands(x), g \in BxFns(T \ {x})}
-IndInit ==
-    /\ pc \in [Threads -> UNION {PcsOf(r) : r \in RoleNames}] /\ PcOK
+\* The candidate program counters: one per thread from any role's pcs (PcOK keeps the thread's own).
+PcCands == [Threads -> UNION {PcsOf(r) : r \in RoleNames}]
+
+\* The rest of IndInit, once pc is chosen (IndInitSampled draws pc at random).
+IndInitFromPc ==
     /\ wiredBy = [t \in Threads |-> IF pc[t] \in HoldPcs THEN 1 ELSE 0]
     /\ xowners = At(XPcs) /\ sowners = {}
     /\ Cardinality(xowners) <= 1
@@ -330,4 +333,6 @@ IndInit ==
     /\ bx \in BxFns(Threads) /\ opte = [t \in Threads |-> NoPte]
     /\ LocalsOK
     /\ TypeOK /\ IndInv
+
+IndInit == pc \in PcCands /\ PcOK /\ IndInitFromPc
 =============================================================================
