@@ -181,9 +181,11 @@ IndInv ==
 \* The WC buffer values a page admits under WcOK.
 WcbRange(p) == IF pat[p] = "WC" /\ chg[p] = "idle" THEN Vals \cup {NoVal} ELSE {NoVal}
 
-IndInit ==
+\* The chain, parametrised by Draw(k, S): the candidates offered for a
+\* variable of type S (k: how many a sampled run draws).
+IndInitWith(Draw(_, _)) ==
     /\ pat \in [Pages -> {"WB"} \cup NewAttrs]
-    /\ chg \in [Pages -> ChgStates] /\ ChangeHasNewAttr /\ PcsOK
+    /\ chg \in Draw(6, [Pages -> ChgStates]) /\ ChangeHasNewAttr /\ PcsOK
     /\ lk \in {"none", "alloc"} \cup Pages
     /\ fb \in [Pages -> Bufs \cup {NoBuf}]
     /\ slk \in {"none"} \cup Pages /\ SysmapsLockOK
@@ -198,62 +200,37 @@ IndInit ==
     /\ ref \in [Bufs -> 0..MaxRef] /\ SfBufLockOK
     /\ pte \in [Bufs -> Entries] /\ PteOK
     /\ ipi \in [CPUs -> SUBSET Bufs] /\ IpiOK
-    /\ tlb \in [CPUs -> [Bufs -> Entries]] /\ TlbOK
+    /\ tlb \in Draw(40, [CPUs -> [Bufs -> Entries]]) /\ TlbOK
     /\ cpte \in Entries
     /\ ctlb \in Entries /\ CaddrOK
-    /\ lastWritten \in [Pages -> Vals]
-    /\ cst \in [CPUs -> [Pages -> LineStates]] /\ SingleWriter
-    /\ old \in [CPUs -> [Pages -> BOOLEAN]] /\ OldOK /\ DirtyOld
+    /\ lastWritten \in Draw(1, [Pages -> Vals])
+    /\ cst \in Draw(3, [CPUs -> [Pages -> LineStates]]) /\ SingleWriter
+    /\ old \in Draw(2, [CPUs -> [Pages -> BOOLEAN]]) /\ OldOK /\ DirtyOld
     /\ cval \in [CPUs -> [Pages -> Vals]] /\ InvalidIsZero /\ DirtyIsLast /\ CleanIsLast
     /\ mem \in [Pages -> Vals] /\ MemIsLast
     \* a WC write can be pending only to a page mapped WC (WcOK): the range
     \* offered is the union over the pages, and WcOK filters it exactly
-    /\ wcb \in [CPUs -> [Pages -> UNION {WcbRange(p) : p \in Pages}]] /\ WcOK
-    /\ rdExp \in [Pages -> Vals \cup {NoVal}]
+    /\ wcb \in Draw(2, [CPUs -> [Pages -> UNION {WcbRange(p) : p \in Pages}]]) /\ WcOK
+    /\ rdExp \in Draw(1, [Pages -> Vals \cup {NoVal}])
     \* Coherence (rdVal[p] = rdExp[p] for every page) is rdVal = rdExp
     /\ rdVal = rdExp
     /\ TypeOK /\ NoStaleDirtyLine
 
+\* Every candidate.
+All(k, S) == S
+IndInit == IndInitWith(All)
+
 -----------------------------------------------------------------------------
 (* IndInitSampled: random states of TypeOK /\ IndInv at larger constants, *)
 (* for TLC's simulation mode (manifest mode "inductive-sampled").  The     *)
-(* same chain as IndInit, but each variable is chosen among Pick(k, S): k  *)
-(* random candidates of its type (all of them when there are at most k),   *)
-(* kept only if the conjuncts tested after it hold.  Every state it yields *)
-(* is in TypeOK /\ IndInv (the conjuncts are the same and are INVARIANTs   *)
-(* of the model); not every such state can be drawn in one run.            *)
+(* same chain, but each variable is chosen among Pick(k, S): k random      *)
+(* candidates of its type (all of them when there are at most k), kept     *)
+(* only if the conjuncts tested after it hold.  Every state it yields is   *)
+(* in TypeOK /\ IndInv (the conjuncts are the same and are INVARIANTs of   *)
+(* the model); not every such state can be drawn in one run.               *)
 -----------------------------------------------------------------------------
 Pick(k, S) == IF Cardinality(S) <= k THEN S ELSE RandomSubset(k, S)
-
-IndInitSampled ==
-    /\ pat \in [Pages -> {"WB"} \cup NewAttrs]
-    /\ chg \in Pick(6, [Pages -> ChgStates]) /\ ChangeHasNewAttr /\ PcsOK
-    /\ lk \in {"none", "alloc"} \cup Pages
-    /\ fb \in [Pages -> Bufs \cup {NoBuf}]
-    /\ slk \in {"none"} \cup Pages /\ SysmapsLockOK
-    /\ apc \in AllocStates
-    /\ ab \in Bufs \cup {NoBuf}
-    /\ arec \in BOOLEAN
-    /\ bm \in [Bufs -> Pages \cup {NoPage}] /\ NoDupMapping
-    \* with NoDupMapping a chain has at most one sf_buf: these are all candidates
-    /\ chain \in [Pages -> {<<>>} \cup {<<b>> : b \in Bufs}]
-    /\ \A p \in Pages : {chain[p][i] : i \in 1..Len(chain[p])} = {b \in Bufs : bm[b] = p}
-    /\ ChainNoDup
-    /\ ref \in [Bufs -> 0..MaxRef] /\ SfBufLockOK
-    /\ pte \in [Bufs -> Entries] /\ PteOK
-    /\ ipi \in [CPUs -> SUBSET Bufs] /\ IpiOK
-    /\ tlb \in Pick(40, [CPUs -> [Bufs -> Entries]]) /\ TlbOK
-    /\ cpte \in Entries
-    /\ ctlb \in Entries /\ CaddrOK
-    /\ lastWritten \in Pick(1, [Pages -> Vals])
-    /\ cst \in Pick(3, [CPUs -> [Pages -> LineStates]]) /\ SingleWriter
-    /\ old \in Pick(2, [CPUs -> [Pages -> BOOLEAN]]) /\ OldOK /\ DirtyOld
-    /\ cval \in [CPUs -> [Pages -> Vals]] /\ InvalidIsZero /\ DirtyIsLast /\ CleanIsLast
-    /\ mem \in [Pages -> Vals] /\ MemIsLast
-    /\ wcb \in Pick(2, [CPUs -> [Pages -> UNION {WcbRange(p) : p \in Pages}]]) /\ WcOK
-    /\ rdExp \in Pick(1, [Pages -> Vals \cup {NoVal}])
-    /\ rdVal = rdExp
-    /\ TypeOK /\ NoStaleDirtyLine
+IndInitSampled == IndInitWith(Pick)
 
 \* Counting the universe only (no step).
 Stay == UNCHANGED vars
