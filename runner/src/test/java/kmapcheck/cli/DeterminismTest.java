@@ -75,7 +75,7 @@ class DeterminismTest {
      */
     @Test
     void aLivenessLassoIsTheSameOnEveryRun() throws Exception {
-        Manifest.Entry e = entry("sfbuf/WakeOneSignals");
+        Manifest.Entry e = entry("sfbuf/DragonFly2004Wakeup");   // NoLostWakeupLazy: a lasso
         Runs runs = new Runs(new TlcRunner(1, 300, "2g"));
         RunOutcome a = runs.run(e), b = runs.run(e), c = runs.run(e);
         assertEquals(RunOutcome.Status.OK, a.status(), a.actual());

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>TLC runs with one worker, so its counterexample is the first of its breadth-first search: with
  * several workers TLC may return another shortest one, and the Java code cannot follow every spec
- * behaviour (e.g. WakeOneSignals: the spec's wakeup_one may wake any sleeper, the Java sleep queue
+ * behaviour (e.g. a wakeup_one lasso: the spec's wakeup_one may wake any sleeper, the Java sleep queue
  * is FIFO). A scripted scenario runs one schedule, not the model's general clients, so a TLC
  * counterexample is replayed only on a scenario without thread programs.
  */
