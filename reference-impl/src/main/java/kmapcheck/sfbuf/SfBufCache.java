@@ -150,8 +150,8 @@ public final class SfBufCache {
         public boolean wakeOneEffective() {
             return switch (variant) {
                 case DRAGONFLY2003 -> true;
-                // FreeBSDLater: S2 @010e6820 / S3 rev 1.269 (2005-09) wakeup_one, S1/S4 wakeup
-                case DRAGONFLY2004 -> wakeOne;       // S8 ships wakeup_one (true); false = the broadcast fix
+                // FreeBSDLater: S2 @010e6820 / S3 rev 1.269 (2005-09) wakeup_one, S1/S4 wakeup;
+                // DragonFly2004: S8 ships wakeup_one (true), false = the broadcast fix
                 default -> wakeOne;
             };
         }

@@ -102,8 +102,9 @@ public final class Runs {
     RunOutcome runTlc(Manifest.Entry e) throws IOException, InterruptedException {
         SpecSource src = e.adHoc() ? SpecSource.read(e.dir().resolve(e.file() + ".tla")) : specSource(e.dir(), e.file());
         boolean sampled = e.mode() == Manifest.Mode.INDUCTIVE_SAMPLED;
-        // simulation from random IndInv states, one step each (TLC's -depth counts states: 2 = the
-        // initial state and one successor; -depth 1 would take no step), with a fixed seed
+        // simulation from random IndInv states with a fixed seed: TLC checks the invariants on every
+        // successor it generates (a one-step violation is found even at -depth 1); -depth 2 takes a
+        // step from each random initial state and checks the states after it
         List<String> options = sampled ? List.of("-simulate", "num=" + e.samples(), "-depth", "2", "-seed", "20261130") : List.of();
         // a model expected to fail: one worker from the start (shortest, reproducible counterexample)
         TlcRunner runner = (!e.expectsPass() || sampled) && !e.adHoc() ? tlc.withWorkers(1) : tlc;

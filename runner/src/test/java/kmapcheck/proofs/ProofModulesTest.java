@@ -100,7 +100,7 @@ class ProofModulesTest {
             Files.writeString(good, "---- MODULE Good ----\nVARIABLE x\nA == x' = x\nTHEOREM T == A => A\n<1>1. QED OBVIOUS\n====\n");
             assertTrue(sanyErrors(good) == null, "a well-formed module: " + sanyErrors(good));
         } finally {
-            try (Stream<Path> s = Files.walk(dir)) { s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete()); }
+            kmapcheck.tlc.TlcRunner.deleteTree(dir);
         }
     }
 }
