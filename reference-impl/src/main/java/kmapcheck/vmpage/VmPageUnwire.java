@@ -43,7 +43,8 @@ public final class VmPageUnwire {
         Variant(String s) { specName = s; }
 
         public static Variant parse(String s) {
-            for (Variant v : values()) if (v.specName.equalsIgnoreCase(s) || v.name().equalsIgnoreCase(s)) return v;
+            Variant v = SpecVariants.find(values(), x -> x.specName, s);
+            if (v != null) return v;
             throw new IllegalArgumentException("unknown vmpage-unwire variant '" + s + "'");
         }
     }

@@ -57,7 +57,8 @@ public final class NfsWritePath {
         Variant(String s) { specName = s; }
 
         public static Variant parse(String s) {
-            for (Variant v : values()) if (v.specName.equalsIgnoreCase(s) || v.name().equalsIgnoreCase(s)) return v;
+            Variant v = kmapcheck.vmpage.SpecVariants.find(values(), x -> x.specName, s);
+            if (v != null) return v;
             throw new IllegalArgumentException("unknown NfsExtPgs variant '" + s + "' (NoOpExtFree, WirePerMbufRef)");
         }
     }
