@@ -1,5 +1,6 @@
 package kmapcheck.cli;
 
+import kmapcheck.ConcurrentTests;
 import kmapcheck.TestRoot;
 import kmapcheck.tlc.TlcRunner;
 import org.junit.jupiter.api.DynamicTest;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every default model (TLC) and scenario (explorer) of every mechanism meets the verdict its
  * manifest declares: fixed models pass exhaustively (with the recorded distinct-state count),
- * buggy variants fail on the named invariant/property.
+ * buggy variants fail on the named invariant/property. The runs go {@link ConcurrentTests#threads()} at a time.
  */
 class ManifestVerdictsTest {
     @TestFactory
@@ -25,14 +26,15 @@ class ManifestVerdictsTest {
                 .filter(e -> TestRoot.selected(e.mechanism())).toList();
         assertTrue(entries.size() >= 14, "expected at least the lwbuf models and scenarios, found " + entries.size());
         Runs runs = new Runs(new TlcRunner(2, 600, "3g"));
-        return entries.stream().map(e -> DynamicTest.dynamicTest(e.tool().label() + " " + e.id() + ": " + e.expectedText(), () -> {
-            RunOutcome r = runs.run(e);
+        ConcurrentTests tests = new ConcurrentTests();
+        for (Manifest.Entry e : entries) tests.add(e.tool().label() + " " + e.id() + ": " + e.expectedText(), () -> runs.run(e), r -> {
             assertTrue(r.ok(), e.id() + " (" + e.tool().label() + "): expected " + e.expectedText() + ", got " + r.actual());
             if (!e.expectsPass()) {
                 assertTrue(r.trace() != null, "a violation must come with a counterexample trace");
                 assertEquals(e.property(), r.trace().violation().property());
                 assertTrue(r.trace().steps() >= 1 || "invariant".equals(e.kind()), "trace has steps");
             }
-        }));
+        });
+        return tests.stream();
     }
 }

@@ -2,6 +2,7 @@ package kmapcheck.conform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kmapcheck.ConcurrentTests;
 import kmapcheck.TestRoot;
 import kmapcheck.cli.Manifest;
 import kmapcheck.cli.Runs;
@@ -36,17 +37,17 @@ class ConformTest {
         List<Manifest.Entry> all = all();
         Path out = Files.createTempDirectory("kmapcheck-conform-");
         Conform conform = new Conform("3g", 1200, false);
-        List<DynamicTest> tests = new ArrayList<>();
+        ConcurrentTests tests = new ConcurrentTests();
         for (Manifest.Entry e : all) {
             if (e.tool() != Manifest.Tool.EXPLORER || !e.dflt() || !TestRoot.selected(e.mechanism())) continue;
-            tests.add(DynamicTest.dynamicTest("conform " + e.id() + " ~ MC" + e.model(), () -> {
-                JsonNode r = conform.run(e, Conform.modelOf(all, e), out);
+            // each pair writes its graph under out/<mechanism>/<scenario>: no two share a directory
+            tests.add("conform " + e.id() + " ~ MC" + e.model(), () -> conform.run(e, Conform.modelOf(all, e), out), r -> {
                 assertEquals("conforms", r.get("verdict").asText(), e.id() + ": " + r.get("problems"));
                 assertEquals(0, r.get("javaOnly").asLong());
                 assertEquals(0, r.get("stepsNotInSpec").asLong());
                 assertEquals(0, r.get("invariantDisagreements").asLong());
                 assertTrue(r.get("stepsChecked").asLong() > 0);
-            }));
+            });
         }
         long mechanisms = tests.stream().map(t -> t.getDisplayName().split(" ")[1].split("/")[0]).distinct().count();
         if (TestRoot.allMechanisms()) assertEquals(4, mechanisms, "pairs of all four mechanisms");

@@ -1,5 +1,6 @@
 package kmapcheck.link;
 
+import kmapcheck.ConcurrentTests;
 import kmapcheck.TestRoot;
 import kmapcheck.cli.Manifest;
 import kmapcheck.cli.RunOutcome;
@@ -55,19 +56,20 @@ class LinkTest {
     @TestFactory
     Stream<DynamicTest> everyBuggyModelsCounterexampleReplaysOnTheJavaCode() throws Exception {
         List<Manifest.Entry> all = entries();
-        List<DynamicTest> tests = new ArrayList<>();
+        ConcurrentTests tests = new ConcurrentTests();
         for (Manifest.Entry m : all) {
             if (m.tool() != Manifest.Tool.TLC || m.expectsPass()) continue;
             Manifest.Entry sc = scenarioOf(all, m);
             if (sc == null || scripted(sc)) continue;
-            tests.add(DynamicTest.dynamicTest("replay " + m.id() + " on " + sc.id(), () -> {
+            tests.add("replay " + m.id() + " on " + sc.id(), () -> {
                 RunOutcome tlc = new Runs(TLC).run(m);
                 assertTrue(tlc.ok(), m.id() + ": TLC " + tlc.actual());
                 assertNotNull(tlc.trace(), "a counterexample to replay");
-                Replay.Result r = Replay.run(tlc.trace(), Runs.scenario(sc));
+                return Replay.run(tlc.trace(), Runs.scenario(sc));
+            }, r -> {
                 assertTrue(r.reproduced(), m.id() + ": " + r.message());
                 if ("invariant".equals(m.kind())) assertEquals(m.property(), r.finalViolation(), r.message());
-            }));
+            });
         }
         assertFalse(tests.isEmpty());
         assertTrue(!TestRoot.allMechanisms() || tests.stream().map(DynamicTest::getDisplayName).map(n -> n.split("/")[0]).distinct().count() >= 4,
@@ -78,18 +80,17 @@ class LinkTest {
     @TestFactory
     Stream<DynamicTest> everyBuggyScenariosCounterexampleIsABehaviourOfItsModel() throws Exception {
         List<Manifest.Entry> all = entries();
-        List<DynamicTest> tests = new ArrayList<>();
+        ConcurrentTests tests = new ConcurrentTests();
         for (Manifest.Entry sc : all) {
             if (sc.tool() != Manifest.Tool.EXPLORER || sc.expectsPass()) continue;
-            tests.add(DynamicTest.dynamicTest("validate " + sc.id() + " against MC" + sc.model(), () -> {
+            tests.add("validate " + sc.id() + " against MC" + sc.model(), () -> {
                 ExplorationResult r = Explore.scenario(Runs.scenario(sc));
                 assertEquals(ExplorationResult.Verdict.VIOLATION, r.verdict(), sc.id());
                 assertNotNull(r.trace());
                 String prop = "invariant".equals(r.kind()) ? r.property() : null;
-                Validate.Result v = Validate.run(TLC, sc.dir().getParent().getParent().resolve("spec").resolve(sc.mechanism()),
+                return Validate.run(TLC, sc.dir().getParent().getParent().resolve("spec").resolve(sc.mechanism()),
                         "MC" + sc.model(), r.trace(), prop);
-                assertTrue(v.accepted(), sc.id() + ": " + v.message());
-            }));
+            }, v -> assertTrue(v.accepted(), sc.id() + ": " + v.message()));
         }
         assertTrue(!TestRoot.allMechanisms() || tests.stream().map(DynamicTest::getDisplayName).map(n -> n.split(" ")[1].split("/")[0]).distinct().count() >= 4,
                 "validations of every mechanism");
