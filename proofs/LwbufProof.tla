@@ -9,6 +9,8 @@
 (* pages, 1 object, 2 threads, one step of Next, every conjunct an         *)
 (* INVARIANT) and the sampled one MCFixedInductiveSampled (2 objects).     *)
 (* The argument of each step is written out in proofs/lwbuf.md.            *)
+(* The per-CPU lwbuf of issue 15 item 4 (LwbufPcpu.tla) has its theorem   *)
+(* in proofs/LwbufPcpuProof.tla (its names clash with Lwbuf.tla's).      *)
 (* Notation in the comments: o = obj[t], c = tcpu[t].                      *)
 (***************************************************************************)
 EXTENDS LwbufInd

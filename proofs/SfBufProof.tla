@@ -15,7 +15,7 @@
 (* EXTENDS TLAPS, so no PTL/SMT hints: the BY clauses name the facts and   *)
 (* definitions a backend would be given).                                  *)
 (***************************************************************************)
-EXTENDS SfBufInd
+EXTENDS SfBufLazyInd   \* SfBufInd and the issue-15 variants' IndInvLazy / IndInvWake
 
 \* The configurations IndInv is claimed inductive for: no seeded mutation,
 \* no wiring protocol (WireIdle), the fine-granularity view, sf_buf_map with
@@ -139,5 +139,114 @@ THEOREM Safety == Spec => []IndInv
 \* The properties of issue 13 follow, as conjuncts of IndInv.
 COROLLARY Spec => [](SF1 /\ SF3 /\ MaskSound /\ SF8 /\ NoStaleRead)
       BY Safety DEF IndInv
+
+
+-----------------------------------------------------------------------------
+(* Issue 15 variants (spec/sfbuf/SfBufLazyInd.tla).  Same status: NOT       *)
+(* CHECKED BY A PROVER; TLC's MC*Inductive* models of these variants check *)
+(* the claim over bounded universes (proofs/sfbuf.md, section "Issue-15    *)
+(* variants").                                                             *)
+
+\* The wakeup accounting (WakeupsCover) holds unless wakeup_one meets a sleep that a
+\* signal can interrupt (the lost wakeup: DragonFly2004Wakeup, FreeBSDSMPWakeOneXchg).
+WakeFixed == WakeOneEff => ~(UseSignals /\ \E f \in FlagChoices : Catches(f))
+
+\* DragonFly kern_sfbuf.c v1.10 (S8): lazy queue, SFBA_QUICK, pmap_kenter*.
+LazyConfig == Dfly2004 /\ WakeFixed
+
+LEMMA LazyInitEstablishes == LazyConfig /\ Init => IndInvLazy
+  BY FixedAssumption
+  DEF LazyConfig, Init, IndInvLazy, TypeOK, SF1, SF2, SF3Lazy, SF9, RefMatchesHolds, StablePTE,
+      MaskSound, SF7, SF8, NoStaleRead, WireBalance, NoUnwireWhileReferenced, PcDomain,
+      LockHeld, LocalsShape, LoadedPte, DecidingFresh, PteTracksHash, HeldBound, HeldGhosts,
+      PrivPinned, CSPinned, RemapUnheld, IpiPending, UPTlbSound, UPPgaRule, NoTlb, UPMask,
+      SigShape, WireIdle, CountersIdle, OwedHolderSound, WakeAllEmpties, WakeupsCover,
+      WakeupNotLostLazy
+
+LEMMA LazyStepPreserves == LazyConfig /\ IndInvLazy /\ [Next]_vars => IndInvLazy'
+<1> SUFFICES ASSUME LazyConfig, IndInvLazy, [Next]_vars PROVE IndInvLazy'
+    OBVIOUS
+<1> USE FixedAssumption DEF FixedConfig, LazyConfig, Dfly2004
+\* hit (S8 sf_buf_alloc): refcnt++, the buffer stays queued (SF3Lazy); pmap_kenter_sync(_quick)
+\* owes invalidations to CPUs already in cpumask, whose entries are current (OwedHolderSound)
+<1>1. CASE \E t \in Threads, p \in Pages, f \in FlagChoices : AllocHit(t, p, f)
+      BY <1>1 DEF AllocHit, HitBody, DflyHitSync, HitShootdown, ShootOthers, Stay, Finish,
+                  GrantRef, CanAlloc, IndInvLazy
+\* miss: pop the referenced entries and the first unreferenced one (FreeIdx), pmap_kenter*'s
+\* PTE store, SHOOTDOWN from an empty cpumask (DflyKenter); no counters (CountersIdle)
+<1>2. CASE \E t \in Threads, p \in Pages, f \in FlagChoices : AllocMiss(t, p, f)
+      BY <1>2 DEF AllocMiss, MissBody, FreeIdx, MapFirst, DflyKenter, Shootdown, Stay,
+                  CanAlloc, IndInvLazy
+\* tsleep: the queue is emptied (WakeupsCover, WakeAllEmpties: no entry, no credit needed)
+<1>3. CASE \E t \in Threads, p \in Pages, f \in FlagChoices : SleepEnter(t, p, f)
+      BY <1>3 DEF SleepEnter, CanAlloc, CanTake, FreeIdx, IndInvLazy
+<1>4. CASE \E t \in Threads : SleepExitSignal(t) \/ SleepExitRetry(t)
+      BY <1>4 DEF SleepExitSignal, SleepExitRetry, AfterNull, IndInvLazy
+\* a woken thread takes an unreferenced entry: one credit and at least one entry go
+<1>5. CASE \E t \in Threads : SleepExitTake(t) \/ SleepExitHit(t)
+      BY <1>5 DEF SleepExitTake, SleepExitHit, MissBody, FreeIdx, MapFirst, DflyKenter,
+                  HitBody, DflyHitSync, HitShootdown, Shootdown, ShootOthers, Stay, Finish,
+                  GrantRef, IndInvLazy
+\* SHOOTDOWN's steps as for FreeBSD (a QUICK allocation stops after the local invlpg)
+<1>6. CASE \E t \in Threads : CSStep(t)
+      BY <1>6 DEF CSStep, MapStore, MapLoad, UpInval, ShootLocal, ShootIPI, ShootWait,
+                  FreeInval, PcDomain, PcDomainOf, ShootOthers, Done, Stay, Finish, GrantRef,
+                  InCS, IndInvLazy
+\* sf_buf_free: at refcnt 0 append and wakeup_one unless still queued (no credit needed then:
+\* the entry is already counted); a free of the last reference clears the ghosts
+<1>7. CASE \E t \in Threads, b \in Bufs : Free(t, b) \/ Ref(t, b) \/ Access(t, b) \/ MextPage(t, b)
+      BY <1>7 DEF Free, Ref, Access, MextPage, Wake, WakeChoices, KeepMapping, IndInvLazy
+\* LWKT: no sched_pin; a QUICK holder is not migrated (Migrate's guard: PrivPinned);
+\* a signal on a sleeper not yet chosen costs no credit (WakeFixed: none on a chosen one)
+<1>8. CASE \E t \in Threads : Pin(t) \/ Unpin(t) \/ Signal(t) \/ Migrate(t)
+                              \/ (\E p \in Pages : SendfileWire(t, p)) \/ Unwire(t)
+      BY <1>8 DEF Pin, Unpin, Signal, Migrate, SendfileWire, Unwire, WakeFixed, IndInvLazy
+<1>9. CASE \E t \in Threads, p \in Pages, f \in FlagChoices : AllocNoWait(t, p, f)
+      BY <1>9 DEF AllocNoWait, CanAlloc, IndInvLazy
+<1>10. CASE \E c \in CPUs, b \in Bufs : TLBFill(c, b) \/ TLBEvict(c, b) \/ IPIAck(c, b)
+      BY <1>10 DEF TLBFill, TLBEvict, IPIAck, IndInvLazy
+<1>11. CASE UNCHANGED vars
+      BY <1>11 DEF vars, sfVars, sleepVars, csVars, thrVars, hwVars, ghostVars, IndInvLazy
+<1> QED
+      BY <1>1, <1>2, <1>3, <1>4, <1>5, <1>6, <1>7, <1>8, <1>9, <1>10, <1>11
+      DEF Next, ThreadStep, EnvStep, SleepExit, SleepExitGet
+
+THEOREM LazySafety == ASSUME LazyConfig PROVE Spec => []IndInvLazy
+<1>1. Init => IndInvLazy
+      BY LazyInitEstablishes
+<1>2. IndInvLazy /\ [Next]_vars => IndInvLazy'
+      BY LazyStepPreserves
+<1> QED
+      BY <1>1, <1>2 DEF Spec
+
+\* FreeBSD i386 2005-09 (S2 @010e6820, S3 rev 1.269) with pte_load_store and wakeup (the fix
+\* FreeBSDSMPWakeupXchg): IndInv and the wakeup accounting.  IndInv's part is StepPreserves;
+\* the accounting's: a free appends and wakes every sleeper (WakeAllEmpties), a sleeper finds
+\* the list empty, a miss or take removes entries.
+WakeConfig == Variant = "FreeBSDLater" /\ WakeFixed
+
+LEMMA WakeStepPreserves == WakeConfig /\ IndInvWake /\ [Next]_vars => IndInvWake'
+<1> SUFFICES ASSUME WakeConfig, IndInvWake, [Next]_vars PROVE IndInvWake'
+    OBVIOUS
+<1>1. IndInv'
+      BY StepPreserves DEF IndInvWake
+\* Free (append + wakeup), SleepEnter / SleepExitRetry (empty list), misses and takes
+\* (Tail), Signal (WakeFixed); the other actions leave freeq, sleepq, woken, sigpend
+<1>2. (WakeAllEmpties /\ WakeupsCover /\ WakeupNotLostAcc)'
+      BY DEF IndInvWake, WakeAllEmpties, WakeupsCover, WakeupNotLostAcc, WakeupNotLost,
+             Credits, WakeAccounted, WakeFixed, WakeConfig, Next, ThreadStep, EnvStep, Free,
+             Wake, WakeChoices, SleepEnter, SleepExitRetry, SleepExitTake, SleepExitSignal,
+             AllocMiss, MissBody, AllocHit, HitBody, Signal, SF9
+<1> QED
+      BY <1>1, <1>2 DEF IndInvWake
+
+THEOREM WakeSafety == ASSUME WakeConfig PROVE Spec => []IndInvWake
+<1>1. Init => IndInvWake
+      BY InitEstablishes DEF Init, IndInvWake, WakeAllEmpties, WakeupsCover, WakeupNotLostAcc,
+                             WakeupNotLost, Credits
+<1>2. IndInvWake /\ [Next]_vars => IndInvWake'
+      BY WakeStepPreserves
+<1> QED
+      BY <1>1, <1>2 DEF Spec
 
 =============================================================================

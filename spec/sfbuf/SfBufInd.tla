@@ -26,7 +26,7 @@ PcDomainOf ==
     {"idle", "msleep"}
     \cup (IF Wiring = "None" THEN {} ELSE {"wired", "unwire"})
     \cup (IF Wiring = "UnwirePerFree" THEN {"mext"} ELSE {})
-    \cup (IF LockAtomic THEN {} ELSE
+    \cup (IF LockAtomic THEN {} ELSE IF Dfly2004 THEN {"sd_local", "sd_ipi", "sd_wait"} ELSE
             (IF ~SMP THEN {"up_inval"} ELSE {})
             \cup (IF SMP THEN {"sd_local", "sd_ipi", "sd_wait"} ELSE {})
             \cup (IF ~Qenter /\ (~PteXchg \/ Bug = "InvalBeforeStore") /\ Bug /= "PGATestNew"
@@ -39,7 +39,7 @@ LocalsOf(t) == [cur |-> cur[t], req |-> req[t], fl |-> fl[t], opte |-> opte[t],
                 pend |-> pend[t], tgt |-> tgt[t]]
 \* may a thread in a critical section at pc q still owe the PTE store?
 PendAllowed(q) == q = "map_store" \/ (Bug = "InvalBeforeStore" /\ q \in AllocPcs)
-PrivPossible == \E f \in FlagChoices : "PRIV" \in f
+PrivPossible == \E f \in FlagChoices : Private(f)   \* SFB_CPUPRIVATE or SFBA_QUICK
 \* the buffers whose CPU c an invalidation IPI is sent to and not yet acknowledged
 SentTo(c) == {b \in Bufs : \E t \in Threads : pc[t] = "sd_wait" /\ cur[t] = b /\ c \in tgt[t]}
 \* UP: a local invalidation of b is still to come (the lock holder at up_inval)
@@ -73,7 +73,7 @@ LocalsShape ==
                 /\ (pc[t] \notin {"sd_ipi", "sd_wait"} => tgt[t] = {})
                 /\ (pc[t] = "sd_local" => cpu[t] \in mask[cur[t]])
                 /\ (pc[t] \in {"sd_ipi", "sd_wait"}
-                       => "PRIV" \notin fl[t] /\ mask[cur[t]] = CPUs)
+                       => ~Private(fl[t]) /\ mask[cur[t]] = CPUs)
                 /\ (SMP /\ pc[t] = "map_store" /\ Bug = "InvalBeforeStore")
                        => IF "PRIV" \in fl[t] THEN cpu[t] \in mask[cur[t]]
                                                ELSE mask[cur[t]] = CPUs
@@ -132,11 +132,19 @@ HeldGhosts ==
 \* it GrantRef on holds = 0 sets asked to the new page while seen keeps an
 \* older read: NoStaleRead breaks after Finish.
 
+\* FreeBSD: sched_pin keeps a CPUPRIVATE holder on its CPU (but PrivateUnpinned);
+\* DragonFly 2004 (S8): LWKT threads are not migrated while they hold a SFBA_QUICK
+\* buffer (Migrate's guard; but QuickMigrate), and nothing pins.
+PrivCpuOK(t, c) ==
+    IF Dfly2004 THEN Bug /= "QuickMigrate" => cpu[t] = c
+    ELSE PinDiscipline => pinned[t] /\ cpu[t] = c
+PrivOnItsCpu(t, b) == PrivCpuOK(t, privcpu[t][b])
+
 PrivPinned ==
     \A t \in Threads, b \in Bufs :
         privcpu[t][b] /= None =>
             /\ holds[t][b] > 0 /\ SMP /\ PrivPossible
-            /\ PinDiscipline => pinned[t] /\ cpu[t] = privcpu[t][b]
+            /\ PrivOnItsCpu(t, b)
 \* A CPUPRIVATE holder is pinned to the CPU it allocated on (sf_buf(9)
 \* discipline: Unpin needs TotalHeld = 0, Migrate needs ~pinned).  Needed by
 \* Access: with SF7 it puts the reader's CPU in cpumask (NoStaleRead).
@@ -144,7 +152,7 @@ PrivPinned ==
 CSPinned ==
     \A t \in Threads :
         /\ (pc[t] \in AllocPcs \cup {"msleep"} /\ "PRIV" \in fl[t] /\ PinDiscipline) => pinned[t]
-        /\ ~SMP => ~pinned[t]
+        /\ ~SMP \/ Dfly2004 => ~pinned[t]
 \* An SFB_CPUPRIVATE allocation in progress is pinned (KASSERT in CanAlloc,
 \* Unpin/Migrate need pc = idle); Finish then establishes PrivPinned.
 \* (UP: no sched_pin; bounds the universe.)
@@ -198,8 +206,9 @@ NoTlb == ~TLB => /\ \A c \in CPUs, b \in Bufs : tlb[c][b] = None
 \* Without TLB modelling tlb, PG_A and seen stay at their initial values.
 \* Bounds the universe (no action reads them when TLB = FALSE).
 
-UPMask == ~SMP => \A b \in Bufs : mask[b] = {}
-\* UP keeps no cpumask (it stays M_ZERO).  Bounds the universe.
+UPMask == ~SMP /\ ~Dfly2004 => \A b \in Bufs : mask[b] = {}
+\* UP keeps no cpumask (it stays M_ZERO; DragonFly 2004's cpumask code is not
+\* #ifdef SMP and keeps one on one CPU too).  Bounds the universe.
 
 SigShape == \A t \in Threads :
                sigpend[t] => t \in woken /\ UseSignals /\ Catches(fl[t])
@@ -239,6 +248,13 @@ Choices(D, Opts) ==
 \* Sequences listing each element of S once (SF3: the free list).
 Perms(S) == {s \in [1..Cardinality(S) -> S] : Range(s) = S}
 
+\* The free lists SF3 allows; DragonFly 2004 (S8, SF3Lazy): every unreferenced
+\* buffer once, and any referenced ones (lazy removal), in any order.
+FreeqOpts ==
+    IF Dfly2004
+    THEN UNION {Perms(S) : S \in {S \in SUBSET Bufs : \A b \in Bufs : ref[b] = 0 => b \in S}}
+    ELSE Perms({b \in Bufs : ref[b] = 0})
+
 \* Per pc, a superset of the locals LocalsShape allows (it is checked after).
 LocalOpts(t) ==
     CASE pc[t] = "msleep" ->
@@ -264,7 +280,7 @@ LocalOpts(t) ==
 \* cpumask values SF7 and LocalsShape allow given the holders and the lock
 \* holder's locals (UPMask: none on UP).
 MaskOpts(b) ==
-    IF ~SMP THEN {{}}
+    IF ~SMP /\ ~Dfly2004 THEN {{}}
     ELSE {m \in SUBSET CPUs :
             /\ \A t \in Threads : holds[t][b] > 0 =>
                   IF privcpu[t][b] = None THEN m = CPUs ELSE privcpu[t][b] \in m
@@ -319,23 +335,22 @@ IndDraw(Pick(_)) ==
           /\ tgt = [t \in Threads |-> L[t].tgt]
     /\ RemapUnheld
     /\ pinned \in Pick(Choices(Threads, [t \in Threads |->
-                      IF ~SMP THEN {FALSE}
+                      IF ~SMP \/ Dfly2004 THEN {FALSE}
                       ELSE IF pc[t] \in AllocPcs \cup {"msleep"} /\ "PRIV" \in fl[t] /\ PinDiscipline
                       THEN {TRUE} ELSE BOOLEAN]))                     \* CSPinned
     /\ privcpu \in Pick(Choices(Threads, [t \in Threads |->
                    Choices(Bufs, [b \in Bufs |->
                       IF holds[t][b] > 0 /\ SMP /\ PrivPossible
-                      THEN {None} \cup (IF ~PinDiscipline THEN CPUs
-                                        ELSE IF pinned[t] THEN {cpu[t]} ELSE {})
+                      THEN {None} \cup {c \in CPUs : PrivCpuOK(t, c)}
                       ELSE {None}])]))                                \* HeldGhosts, PrivPinned
     /\ PrivPinned
     /\ mask \in Pick(Choices(Bufs, [b \in Bufs |-> MaskOpts(b)]))      \* UPMask, SF7, LocalsShape
     /\ SF7 /\ LocalsShape /\ CSPinned
     /\ ref = [b \in Bufs |-> HeldCount(b) + Cardinality(InFlight(b))]  \* RefMatchesHolds
     /\ \A b \in Bufs : bm[b] = None => ref[b] = 0                     \* SF2
-    /\ used = Cardinality({b \in Bufs : ref[b] > 0})                  \* SF4
-    /\ peak \in Pick(used..Cardinality(Bufs))
-    /\ freeq \in Pick(Perms({b \in Bufs : ref[b] = 0}))               \* SF3
+    /\ used = IF Dfly2004 THEN 0 ELSE Cardinality({b \in Bufs : ref[b] > 0})  \* SF4
+    /\ peak \in Pick(IF Dfly2004 THEN {0} ELSE used..Cardinality(Bufs))
+    /\ freeq \in Pick(FreeqOpts)                                       \* SF3 (SF3Lazy)
     /\ want = Cardinality(MsleepSet)                                  \* SF9
     /\ sleepq \in Pick(SUBSET MsleepSet)
     /\ woken = MsleepSet \ sleepq                                     \* SF9
@@ -349,7 +364,7 @@ IndDraw(Pick(_)) ==
     /\ pteA \in Pick([Bufs -> IF TLB THEN BOOLEAN ELSE {FALSE}])      \* NoTlb
     /\ SF2 /\ LoadedPte /\ StablePTE
     /\ ipi \in Pick(Choices(CPUs, [c \in CPUs |-> SUBSET SentTo(c)]))  \* IpiPending
-    /\ HolderNotOwed
+    /\ Dfly2004 \/ HolderNotOwed      \* DragonFly 2004: OwedHolderSound (SfBufLazyInd)
     /\ tlb \in Pick(Choices(CPUs, [c \in CPUs |->
                    Pick(Choices(Bufs, [b \in Bufs |-> TlbOpts(c, b)]))]))  \* NoTlb, MaskSound, SF8, UP*
     /\ MaskSound /\ SF8 /\ UPTlbSound /\ UPPgaRule /\ DecidingFresh
