@@ -13,5 +13,5 @@ MCCPUs == {c0}
 MCKCpu == c0
 MCLockAtomic == FALSE
 MCVariant == "Fixed"
-MCPcSamples == 3000
+MCPcSamples == 1000
 ====

@@ -13,5 +13,5 @@ MCCPUs == {c0}
 MCKCpu == c0
 MCLockAtomic == FALSE
 MCVariant == "Fixed"
-MCPcSamples == 100000
+MCPcSamples == 20000
 ====
