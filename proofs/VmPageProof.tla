@@ -2,21 +2,31 @@
 (***************************************************************************)
 (* NOT CHECKED BY A PROVER.  A TLAPS-style proof outline of               *)
 (* Spec => []IndInv for VmPage, Variant "Fixed", for the roles VmPageInd   *)
-(* covers (Remover, Terminator, PmapHolder, Faulter with vm_page_unwire,   *)
-(* Unmapper, the MMU; one CPU, hardware granularity).  No TLAPS backend is *)
+(* covers (Remover, Terminator, PmapHolder, Faulter with vm_page_unwire or *)
+(* vm_page_release(VPR_TRYFREE), Unmapper, Mapper, Busier (xbusy only),    *)
+(* WriteProtector, the MMU; one CPU, hardware granularity), in runs        *)
+(* without munmap when the release path is present (ReleaseMunmapRace and *)
+(* ReleaseDelayedInvl are reachable violations of Variant Fixed; proofs/   *)
+(* vmpage.md 2.8), and without a Terminator next to a busy owner other    *)
+(* than the remover.  No TLAPS backend is *)
 (* available on these machines; SANY parses and level-checks this module  *)
 (* and nothing more.  What checks the argument is TLC: the inductive       *)
 (* models spec/vmpage/MC*Inductive* (Init == TypeOK /\ IndInv over every  *)
 (* such state of a bounded universe, one step of Next, each conjunct its   *)
-(* own INVARIANT).  They cover the Remover alone, Remover + Unmapper,      *)
-(* Remover + PmapHolder and Remover + Faulter; the Terminator steps (<1>24, *)
-(* <1>25 and the tm_fp free path) are not checked by any of them           *)
-(* (proofs/vmpage.md 2.1).                                                 *)
+(* own INVARIANT).  They cover two roles at a time (proofs/vmpage.md 2.4,  *)
+(* 2.7): Remover alone / + Unmapper / + Mapper / + PmapHolder / + Faulter,  *)
+(* Terminator + Faulter, WriteProtector alone, two Busiers, Faulter        *)
+(* releasing + Mapper / + PmapHolder; 3-4 roles only sampled.              *)
 (***************************************************************************)
 EXTENDS VmPageInd
 
-CoveredRoles == {"Remover", "Terminator", "PmapHolder", "Faulter", "Unmapper"}
-Scope == /\ Variant = "Fixed" /\ ~LockAtomic /\ UnwireKinds = {"unwire"}
+CoveredRoles == {"Remover", "Terminator", "PmapHolder", "Faulter", "Unmapper", "Mapper", "Busier",
+                 "WriteProtector"}
+Scope == /\ Variant = "Fixed" /\ ~LockAtomic /\ BusyKinds = {"x"}
+         /\ UnwireKinds \in {{"unwire"}, {"release_tryfree"}, {"unwire", "release_tryfree"}}
+         /\ "release_tryfree" \in UnwireKinds => \A t \in Threads : Role[t] # "Unmapper"
+         /\ (\E t \in Threads : Role[t] = "Terminator") =>
+                \A t \in Threads : Role[t] \notin {"Mapper", "Busier", "WriteProtector"}
          /\ \A t \in Threads : Role[t] \in CoveredRoles
          /\ CPUs = {KCpu} /\ Cardinality(Pmaps) = 1
 
@@ -106,12 +116,51 @@ THEOREM StepPreserves ==
        BY DEF IpiAck, TlbRule
 <1>30. ASSUME IndInv, UNCHANGED vars PROVE IndInv'
        BY DEF vars
-<1>31. QED
+\* vm_fault -> pmap_enter under xbusy (MpStart/MpBusy: W lock, tryxbusy; MpEnter/MpStore:
+\* pv-list + pmap lock, pte_store; MpRelock and the xunbusy under the write lock)
+<1>31. ASSUME IndInv, \E t \in Threads : MpStart(t) \/ MpBusy(t) \/ MpRelock(t) PROVE IndInv'
+       BY DEF MpStart, MpBusy, MpRelock, OLockRule, BusyRule, MapperRule
+<1>32. ASSUME IndInv, \E t \in Threads, p \in Pmaps : MpEnter(t) \/ MpStore(t) \/ PvWait(t, "mp_enter", "mp", p)
+       PROVE IndInv'
+       BY DEF MpEnter, MpStore, MpNext, PvWait, PmapLocks, PteRule, TlbRule, MapperRule, OrphanRule,
+              ReleaseRule, DirtyTracked
+<1>33. ASSUME IndInv, \E t \in Threads, P \in {"mp", "bzx", "wp"} :
+                            XuCas(t, P, <<"idle", P # "bzx">>) \/ XuStore(t, P) \/ XuWake(t, P, <<"idle", P # "bzx">>)
+       PROVE IndInv'
+       BY DEF XuCas, XuStore, XuWake, BusyRule, SleepRule, WakeupPending, ReleaseRule
+\* a busy contender (BzStart: W lock; BzxTry: tryxbusy; busy_sleep under the sleepqueue lock)
+<1>34. ASSUME IndInv, \E t \in Threads : BzStart(t) \/ BzxTry(t) \/ BsSq(t, "bzx_bs")
+                            \/ BsChk(t, "bzx_bs", FALSE, "bzx_relock") \/ BsWait(t, "bzx_bs", "bzx_relock")
+       PROVE IndInv'
+       BY DEF BzStart, BzxTry, BsSq, BsChk, BsWait, OLockRule, BusyRule, SleepRule, WakeupPending, LocalsOK
+\* vm_page_try_remove_write (WpStart/WpBusy; try_blocked_op; pmap_remove_write: RwLd, RwReld,
+\* RwCas (atomic_cmpset_long), pmap_invalidate_page, the delayed-invl wait)
+<1>35. ASSUME IndInv, \E t \in Threads : WpStart(t) \/ WpBusy(t) \/ TbLd(t, "wp_tb")
+                            \/ TbCas(t, "wp_tb", "write", "wp_xu", "wp_xu") \/ TbDrop(t, "wp_tb", "wp_xu")
+       PROVE IndInv'
+       BY DEF WpStart, WpBusy, TbLd, TbCas, TbDrop, OLockRule, BusyRule, BlockedRule, OldOK, WriteProtectRule
+<1>36. ASSUME IndInv, \E t \in Threads, p \in Pmaps :
+                            PvWait(t, "wp_tb_op", "wp_tb", p) \/ RwLd(t, "wp_tb", "wp_tb_drop")
+                            \/ RwReld(t, "wp_tb", "wp_tb_drop") \/ RwCas(t, "wp_tb")
+                            \/ Invalidate(t, "rw", "wp_tb", "wp_tb_drop") \/ DiWait(t, "wp_tb", "wp_tb_drop")
+       PROVE IndInv'
+       BY DEF PvWait, RwLd, RwLoaded, RwReld, RwCas, Invalidate, InvLocal, InvSend, InvWait, InvTail, DiWait,
+              PmapLocks, PteRule, TlbRule, WriteProtectRule, DirtyTracked
+\* vm_page_release(VPR_TRYFREE) -> vm_page_release_locked -> vm_page_free
+<1>37. ASSUME IndInv, \E t \in Threads : RlObj(t) \/ RlBusy(t) \/ RlTry(t) \/ RlkDrop(t) \/ RlkMap(t) \/ RlkBusy(t)
+       PROVE IndInv'
+       BY DEF RlObj, RlBusy, RlTry, RlkDrop, RlkMap, RlkBusy, OLockRule, WiredByPcs, WiresMatchGhostInd,
+              ReleaseRule
+<1>38. ASSUME IndInv, \E t \in Threads : FreePath(t, "rl_fp", <<"idle", TRUE>>) PROVE IndInv'
+       BY DEF FreePath, FpSb, FpObj, FpOst, FpXb, FpFin, ReleaseRule, ObjrefRule, OldOK, FreeOnce,
+              NoFreeWhileReferencedInd, NoStaleTlbAfterFreeInd
+<1>39. QED
        BY <1>1, <1>2, <1>3, <1>4, <1>5, <1>6, <1>7, <1>8, <1>9, <1>10, <1>11, <1>12, <1>13,
           <1>14, <1>15, <1>16, <1>17, <1>18, <1>19, <1>20, <1>21, <1>22, <1>23, <1>24, <1>25,
-          <1>26, <1>27, <1>28, <1>29, <1>30
+          <1>26, <1>27, <1>28, <1>29, <1>30, <1>31, <1>32, <1>33, <1>34, <1>35, <1>36, <1>37, <1>38
           DEF Next, ThreadsOf, HoldSteps, FreePath, Xunbusy, RemoverSteps, TerminatorSteps,
-              UnmapperSteps, TryBlockedOp, PmapRemoveAll, BusySleep, Invalidate, Hardware, PcOK
+              UnmapperSteps, MapperSteps, BusierSteps, WriteProtectorSteps, PmapRemoveWrite,
+              TryBlockedOp, PmapRemoveAll, BusySleep, Invalidate, Hardware, PcOK
 
 THEOREM Safety == ASSUME Scope PROVE Spec => []IndInv
 <1>1. Init => IndInv

@@ -1,0 +1,16 @@
+---- MODULE MCFixedBusyPairInductive ----
+\* issue 13: IndInv for two xbusy contenders (tryxbusy, busy_sleep, xunbusy)
+EXTENDS VmPageInd
+CONSTANTS b1, b2, p1, c0
+MCThreads == {b1, b2}
+MCRole == (b1 :> "Busier") @@ (b2 :> "Busier")
+MCPmaps == {p1}
+MCInitMapped == {}
+MCUnwireKinds == {"unwire"}
+MCBusyKinds == {"x"}
+MCPhProts == {"r"}
+MCCPUs == {c0}
+MCKCpu == c0
+MCLockAtomic == FALSE
+MCVariant == "Fixed"
+====

@@ -1,0 +1,16 @@
+---- MODULE MCReleaseDelayedInvlInductive ----
+\* issue 13: release_locked against munmap's delayed invalidation (Variant Fixed), against IndInv
+EXTENDS VmPageInd
+CONSTANTS f, u, p1, c0
+MCThreads == {f, u}
+MCRole == (f :> "Faulter") @@ (u :> "Unmapper")
+MCPmaps == {p1}
+MCInitMapped == {p1}
+MCUnwireKinds == {"release_tryfree"}
+MCBusyKinds == {"x"}
+MCPhProts == {"r"}
+MCCPUs == {c0}
+MCKCpu == c0
+MCLockAtomic == FALSE
+MCVariant == "Fixed"
+====
