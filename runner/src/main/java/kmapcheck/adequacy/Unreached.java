@@ -67,7 +67,7 @@ public final class Unreached {
         for (JsonNode n : root.path("specActions")) {
             onlyKeys(n, file, "action", "reason");
             String a = text(n, "action", file);
-            if (!a.matches("\\w+!\\w+")) throw new BadInput(file + ": action '" + a + "' must be Module!Action");
+            if (!a.matches("\\w+!\\w+(@\\d+)?")) throw new BadInput(file + ": action '" + a + "' must be Module!Action or Module!Action@Line (one disjunct, see SpecCoverage)");
             actions.add(new ActionEntry(a, text(n, "reason", file)));
         }
         return new Explanations(file, code, actions);

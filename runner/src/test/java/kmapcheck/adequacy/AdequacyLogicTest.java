@@ -46,6 +46,18 @@ class AdequacyLogicTest {
     }
 
     @Test
+    void eachDisjunctTlcSplitsIsItsOwnAction() {
+        String out = "@!@!@STARTMSG 2201:0 @!@!@\nstats\n@!@!@ENDMSG 2201 @!@!@\n"
+                + "@!@!@STARTMSG 2772:0 @!@!@\n<PmapRemoveAll line 541, col 1 to line 541, col 25 of module VmPage (542 8 542 74)>: 11:35\n@!@!@ENDMSG 2772 @!@!@\n"
+                + "@!@!@STARTMSG 2772:0 @!@!@\n<PmapRemoveAll line 541, col 1 to line 541, col 25 of module VmPage (544 8 544 80)>: 0:0\n@!@!@ENDMSG 2772 @!@!@\n";
+        List<SpecCoverage.Action> as = SpecCoverage.parse("m", out);
+        assertEquals(List.of("VmPage!PmapRemoveAll@542", "VmPage!PmapRemoveAll@544"), as.stream().map(SpecCoverage.Action::id).toList());
+        assertEquals(35, as.get(0).generated());
+        assertEquals(544, as.get(1).line());
+        assertFalse(as.get(1).taken());
+    }
+
+    @Test
     void unexpectedCoverageLineIsAnError() {
         String out = "@!@!@STARTMSG 2201:0 @!@!@\nstats\n@!@!@ENDMSG 2201 @!@!@\n@!@!@STARTMSG 2772:0 @!@!@\ngarbage\n@!@!@ENDMSG 2772 @!@!@\n";
         assertThrows(IllegalArgumentException.class, () -> SpecCoverage.parse("m", out));

@@ -2,9 +2,9 @@ package kmapcheck.adequacy;
 
 import kmapcheck.TestRoot;
 import kmapcheck.cli.Manifest;
+import kmapcheck.cli.Runs;
 import kmapcheck.explorer.ExplorationResult;
 import kmapcheck.explorer.Explore;
-import kmapcheck.explorer.Scenario;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,7 +34,8 @@ class ScenarioVerdicts {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void meetsItsManifestVerdict(String id, Manifest.Entry e) throws Exception {
-        ExplorationResult r = Explore.scenario(Scenario.load(id, e.dir().resolve(e.file())));
+        // With its paired MC model (constants, properties), as `kmapcheck check` runs it.
+        ExplorationResult r = Explore.scenario(Runs.scenario(e));
         MutantVerdict.Judged j = MutantVerdict.judge(e, r);
         if (j.outcome() == MutantVerdict.Outcome.INCOMPLETE) Thread.sleep(Long.getLong("kmapcheck.incomplete.parkMillis", 600_000));
         if (j.outcome() != MutantVerdict.Outcome.MEETS) fail(id + ": " + j.detail() + " (" + r.message() + ")");
