@@ -48,12 +48,18 @@ public final class LwbufSubsystem {
     /** lwbuf_count statistic (atomic). */
     private final Word lwbufCount;
 
-    public LwbufSubsystem(Layout layout, int objects, Variant variant) {
+    /** Ghost for LwbufSleep's getting: lwbuf_alloc's retry loop carries "has slept" (off: Lwbuf.tla's models keep their state spaces). */
+    private final boolean ghostWaits;
+
+    public LwbufSubsystem(Layout layout, int objects, Variant variant) { this(layout, objects, variant, ObjCache.SleepVariant.INTERLOCKED, false); }
+
+    public LwbufSubsystem(Layout layout, int objects, Variant variant, ObjCache.SleepVariant sleepVariant, boolean ghostWaits) {
         this.variant = variant;
+        this.ghostWaits = ghostWaits;
         this.ncpus = layout.cpus();
         this.objs = new Lwbuf[objects];
         for (int i = 0; i < objects; i++) objs[i] = new Lwbuf(layout, i);
-        this.cache = new ObjCache(layout, "lwbuf_cache", objects);
+        this.cache = new ObjCache(layout, "lwbuf_cache", objects, sleepVariant);
         this.lwbufCount = layout.word("lwbuf_count", 0);
     }
 
@@ -95,8 +101,8 @@ public final class LwbufSubsystem {
                 got[0] = o;
             });
             if (got[0] >= 0) return Ctx.Loop.done(got[0]);
-            cache.waitForPut(ctx);          // objcache_get(M_WAITOK) blocks until a put
-            return Ctx.Loop.again(0);
+            boolean slept = cache.waitForPut(ctx);          // objcache_get(M_WAITOK) blocks until a put
+            return Ctx.Loop.again(ghostWaits && slept ? 1 : carry);
         });
         return objs[(int) id];
     }

@@ -11,13 +11,26 @@ import kmapcheck.machine.Word;
  * handed out exclusively (LIFO, like a magazine). The stack lives in one word guarded by the
  * cache lock: 4 bits per entry (object id + 1), top in the low bits.
  * Invariant: an object is on the stack or held by exactly one caller (NoDoubleOwner).
+ * Sleep/wakeup (kern_objcache.c @00de24de5a, spec/lwbuf/LwbufSleep.tla): a getter that finds the
+ * cache empty sleeps on {@code putq} with the test and the sleep under the lock (msleep's interlock);
+ * objcache_put wakes every sleeper. Invariant: nobody sleeps while an object is free (NoSleepWhileFree).
  */
 public final class ObjCache {
+    /** How objcache_get(M_WAITOK) goes to sleep (LwbufSleep's SleepVariant). */
+    public enum SleepVariant {
+        /** The shipped msleep(depot, &depot->spin): the empty test and the sleep under one lock hold. */
+        INTERLOCKED,
+        /** The test under the lock, the lock dropped, then a sleep without a re-test: a put in between wakes nobody. */
+        TEST_THEN_SLEEP
+    }
+
     private final Lock lock;
     private final Word stack;
     private final WaitQueue putq;
+    private final SleepVariant sleepVariant;
 
-    public ObjCache(Layout layout, String name, int objects) {
+    public ObjCache(Layout layout, String name, int objects, SleepVariant sleepVariant) {
+        this.sleepVariant = sleepVariant;
         if (objects < 1 || objects > 15) throw new IllegalArgumentException("objcache holds 1..15 objects, got " + objects);
         this.lock = layout.lock(name + ".lock");
         long s = 0;
@@ -39,18 +52,27 @@ public final class ObjCache {
         return o;
     }
 
-    /** Sleeps until the cache is non-empty (the M_WAITOK path waiting for an objcache_put). */
-    public void waitForPut(Ctx ctx) {
+    /**
+     * objcache_get(M_WAITOK)'s wait for an objcache_put (kern_objcache.c @00de24de5a: depot->waiting,
+     * msleep(depot, &depot->spin)); the caller retries from the top. Returns whether it slept.
+     */
+    public boolean waitForPut(Ctx ctx) {
         ctx.lock(lock);
-        if (ctx.load(stack) == 0) ctx.sleep(putq, false);
+        boolean empty = ctx.load(stack) == 0;
+        if (empty && sleepVariant == SleepVariant.TEST_THEN_SLEEP) {
+            ctx.unlock(lock);      // the bug: the test's lock dropped before the sleep; a put now wakes nobody
+            ctx.lock(lock);
+        }
+        if (empty) ctx.sleep(putq, false);
         ctx.unlock(lock);
+        return empty;
     }
 
-    /** objcache_put. */
+    /** objcache_put: the object back, then wakeup(depot): every sleeper retries (kern_objcache.c @00de24de5a). */
     public void put(Ctx ctx, int o) {
         ctx.lock(lock);
         ctx.store(stack, (ctx.load(stack) << 4) | (o + 1));
-        ctx.wakeupOne(putq);
+        ctx.wakeupAll(putq);
         ctx.unlock(lock);
     }
 

@@ -44,7 +44,11 @@ public final class LwbufMapping implements SpecMapping {
             "NoStaleAccess", LwbufMapping::noStaleAccess,
             "OwnedImpliesMapped", LwbufMapping::ownedImpliesMapped,
             "NoDoubleOwner", LwbufMapping::noDoubleOwner,
-            "NoRemoteFillBeforeAck", LwbufMapping::noRemoteFillBeforeAck);
+            "NoRemoteFillBeforeAck", LwbufMapping::noRemoteFillBeforeAck,
+            "NoSleepWhileFree", LwbufMapping::noSleepWhileFree);
+    /** LwbufSleep.tla's variables, after Lwbuf's. */
+    private static final List<String> SLEEP_VARS = List.of("getting", "asleep", "decided");
+    static final List<String> LIVENESS = List.of("AllocEventuallySucceeds");
 
     private final LwbufSubsystem sys;
     private final LwbufProgram program;
@@ -53,16 +57,33 @@ public final class LwbufMapping implements SpecMapping {
     /** pc after each transition of lwbuf_set_global's slow path (SetGlobal, then these steps). */
     private final List<String> setGlobalPcs;
     private final String allocPc;
+    /** A model of LwbufSleep.tla: the sleep ghosts are mapped and its actions (names ending in S) named. */
+    private final boolean sleepModel;
+    private final List<String> checkedLiveness;
+    private final boolean testThenSleep;
 
     /**
      * @param fine    search.granularity = fine (else lock-atomic: pmap_kenter_quick and the shootdown are one step each)
      * @param checked the invariants the model's cfg lists, in its order
      */
     LwbufMapping(LwbufSubsystem sys, LwbufProgram program, int pages, boolean fine, List<String> checked) {
+        this(sys, program, pages, fine, checked, null, false);
+    }
+
+    /**
+     * @param properties    LwbufSleep models: the cfg's PROPERTY names (null: a model of Lwbuf.tla)
+     * @param testThenSleep LwbufSleep's SleepVariant TestThenSleep (ObjCache.SleepVariant.TEST_THEN_SLEEP)
+     */
+    LwbufMapping(LwbufSubsystem sys, LwbufProgram program, int pages, boolean fine, List<String> checked, List<String> properties,
+                 boolean testThenSleep) {
         this.sys = sys;
+        this.testThenSleep = testThenSleep;
         this.program = program;
         this.pages = pages;
-        this.invariants = Invariant.selected(checked, INVARIANTS, this::typeOk);
+        this.sleepModel = properties != null;
+        this.checkedLiveness = properties == null ? List.of() : CheckedProperties.of(properties, LIVENESS, List.of()).liveness();
+        java.util.function.Predicate<Map<String, Value>> type = sleepModel ? st -> typeOk(st) && sleepTypeOk(st) : this::typeOk;
+        this.invariants = Invariant.selected(checked, sleepModel ? withSleepTypeOk() : INVARIANTS, type);
         boolean noWait = sys.variant() == LwbufSubsystem.Variant.SET_GLOBAL_NO_WAIT;
         if (!fine) setGlobalPcs = List.of("sg_sync", "sg_store");
         else if (program.layout().cpus() == 1) setGlobalPcs = List.of("sg_invlpg", "sg_store");
@@ -76,7 +97,40 @@ public final class LwbufMapping implements SpecMapping {
     static Value cpu(int c) { return Value.mv("c" + c); }
     Value thread(int t) { return Value.mv(program.threadName(t)); }
 
-    @Override public List<String> vars() { return VARS; }
+    @Override public List<String> vars() {
+        if (!sleepModel) return VARS;
+        List<String> all = new ArrayList<>(VARS);
+        all.addAll(SLEEP_VARS);
+        return all;
+    }
+
+    private Map<String, java.util.function.Predicate<Map<String, Value>>> withSleepTypeOk() {
+        Map<String, java.util.function.Predicate<Map<String, Value>>> m = new java.util.HashMap<>(INVARIANTS);
+        m.put("SleepTypeOK", st -> typeOk(st) && sleepTypeOk(st));
+        return m;
+    }
+
+    // ---- LwbufSleep.tla: objcache_get's sleep (ObjCache.waitForPut's log: tryGet [carry, lock, load,
+    // unlock], then [lock, load]; TestThenSleep then [unlock, lock] before the sleep) ------------------
+
+    /** asleep: t sleeps on the objcache inside lwbuf_alloc. */
+    static boolean asleep(View v, int t) { return inOp(v, t, ALLOC) && v.status(t) == kmapcheck.explorer.vm.ThreadState.Status.SLEEPING; }
+
+    /** decided (TestThenSleep): t saw the cache empty under the lock, dropped it, and has not slept yet. */
+    boolean decided(View v, int t) {
+        if (!testThenSleep || !inOp(v, t, ALLOC)) return false;
+        if (v.status(t) == kmapcheck.explorer.vm.ThreadState.Status.SLEEPING || v.status(t) == kmapcheck.explorer.vm.ThreadState.Status.WOKEN) return false;
+        long[] log = v.log(t);
+        return log.length == 7 && log[2] == 0 && log[5] == 0;
+    }
+
+    /** getting: t is inside lwbuf_alloc without an object and has had to wait (asleep, woken, decided, or the loop carries it). */
+    boolean getting(View v, int t) {
+        if (!inOp(v, t, ALLOC) || allocating(v, t) >= 0) return false;
+        var st = v.status(t);
+        return st == kmapcheck.explorer.vm.ThreadState.Status.SLEEPING || st == kmapcheck.explorer.vm.ThreadState.Status.WOKEN
+                || decided(v, t) || (v.logLength(t) > 0 && v.log(t)[0] == 1);
+    }
 
     private static boolean inOp(View v, int t, String op) { return v.op(t) != null && v.op(t).name().equals(op); }
 
@@ -178,7 +232,48 @@ public final class LwbufMapping implements SpecMapping {
         s.put("glob", glob.build());
         s.put("seen", seen.build());
         s.put("kcpu", kcpu.build());
+        if (sleepModel) {
+            List<Value> getting = new ArrayList<>(), asleep = new ArrayList<>(), decided = new ArrayList<>();
+            for (int t = 0; t < v.threads(); t++) {
+                if (getting(v, t)) getting.add(thread(t));
+                if (asleep(v, t)) asleep.add(thread(t));
+                if (decided(v, t)) decided.add(thread(t));
+            }
+            s.put("getting", Value.set(getting));
+            s.put("asleep", Value.set(asleep));
+            s.put("decided", Value.set(decided));
+        }
         return s;
+    }
+
+    /** NoSleepWhileFree (LwbufSleep.tla): nobody sleeps on the objcache while an object is free. */
+    static boolean noSleepWhileFree(Map<String, Value> s) {
+        return items(s.get("asleep")).isEmpty() || items(s.get("cache")).isEmpty();
+    }
+
+    /** SleepTypeOK's part on the ghosts: asleep and decided are disjoint subsets of getting; a getter is idle without an object. */
+    static boolean sleepTypeOk(Map<String, Value> s) {
+        List<Value> getting = items(s.get("getting"));
+        for (Value t : items(s.get("asleep"))) if (!getting.contains(t) || in(t, s.get("decided"))) return false;
+        for (Value t : items(s.get("decided"))) if (!getting.contains(t)) return false;
+        for (Value t : getting)
+            if (!((Value.Str) at(s.get("pc"), t)).v().equals("idle") || !at(s.get("obj"), t).equals(NO_OBJ)) return false;
+        return true;
+    }
+
+    /** AllocEventuallySucceeds: every thread in getting eventually leaves it. */
+    @Override
+    public List<Liveness> liveness() {
+        List<Liveness> out = new ArrayList<>();
+        for (String n : checkedLiveness) {
+            if (!n.equals("AllocEventuallySucceeds")) throw new IllegalArgumentException(n);
+            out.add(new Liveness(n, st -> {
+                java.util.Set<String> w = new java.util.HashSet<>();
+                for (Value t : items(st.get("getting"))) w.add(((Value.ModelValue) t).name());
+                return w;
+            }));
+        }
+        return out;
     }
 
     // ---- the spec's invariants (spec/lwbuf/Lwbuf.tla), over the mapped variables ----------------
@@ -285,6 +380,18 @@ public final class LwbufMapping implements SpecMapping {
 
     @Override
     public String actionName(Step s) {
+        String a = lwbufActionName(s);
+        if (!sleepModel) return a;
+        if (s.kind() == Kind.THREAD && s.op().name().equals(ALLOC) && a == null) {
+            int t = s.thread();
+            if (!asleep(s.before(), t) && asleep(s.after(), t)) return decided(s.before(), t) ? "GetSleepLate" : "GetSleep";
+            if (!decided(s.before(), t) && decided(s.after(), t)) return "GetTest";
+            return null;
+        }
+        return a == null ? null : a + "S";     // LwbufSleep's wrappers: Lwbuf's action with the ghosts unchanged
+    }
+
+    private String lwbufActionName(Step s) {
         if (s.kind() != Kind.THREAD) return environmentAction(s);
         String before = pc(s.before(), s.thread());
         switch (s.op().name()) {

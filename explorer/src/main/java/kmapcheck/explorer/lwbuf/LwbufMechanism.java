@@ -18,7 +18,9 @@ import kmapcheck.machine.Layout;
  * scenario file: {@code thread.cpus} (initial CPU per thread, comma separated: one of the spec's
  * initial states), {@code thread.N.program} (a scripted program for thread N, e.g.
  * {@code lwbuf_alloc(p1|p2); lwbuf_kva; access; handoff(t2)}; without it the thread is the spec's
- * most general client).
+ * most general client). Models of spec/lwbuf/LwbufSleep.tla (constant SleepVariant) add
+ * {@code objcache.sleep} (SleepVariant: Interlocked -> interlocked, TestThenSleep -> test-then-sleep),
+ * the ghost of who had to wait, and the PROPERTY AllocEventuallySucceeds.
  */
 public final class LwbufMechanism implements Mechanism {
     @Override public String name() { return "lwbuf"; }
@@ -42,10 +44,23 @@ public final class LwbufMechanism implements Mechanism {
             case "LockAtomic" -> "lock-atomic";
             default -> throw new IllegalArgumentException("Granularity = \"" + granularity + "\" (known: Fine, LockAtomic)");
         });
+        if (isSleep(m)) {
+            // LwbufSleep.tla (objcache_get's sleep and objcache_put's wakeup): its PROPERTY lines are checked by LwbufMapping
+            String sv = m.string("SleepVariant");
+            k.put("objcache.sleep", switch (sv) {
+                case "Interlocked" -> "interlocked";
+                case "TestThenSleep" -> "test-then-sleep";
+                default -> throw new IllegalArgumentException("SleepVariant = \"" + sv + "\" (known: Interlocked, TestThenSleep)");
+            });
+            return k;
+        }
         if (!m.properties().isEmpty())
             throw new IllegalArgumentException(m.file() + ": PROPERTY " + m.properties() + " has no Java check");
         return k;
     }
+
+    /** A model of LwbufSleep.tla (it alone has the constant SleepVariant). */
+    static boolean isSleep(kmapcheck.explorer.tla.TlaModel m) { return m.constants().containsKey("SleepVariant"); }
 
     /** thread.cpus from the spec's tcpu (threads t1.., CPUs c0..). */
     @Override
@@ -82,7 +97,16 @@ public final class LwbufMechanism implements Mechanism {
             throw new Scenario.ScenarioException(s.file() + ": client.migrate must be between-calls or in-kva");
         boolean fine = s.explorerConfig().granularity() == kmapcheck.explorer.vm.Granularity.FINE;
         Layout layout = new Layout(cpus);
-        LwbufSubsystem sys = new LwbufSubsystem(layout, objs, variant);
+        boolean sleepModel = isSleep(s.model());
+        String sleep = s.get("objcache.sleep", "interlocked");
+        if (!sleep.equals("interlocked") && !sleep.equals("test-then-sleep"))
+            throw new Scenario.ScenarioException(s.file() + ": objcache.sleep must be interlocked or test-then-sleep");
+        if (!sleepModel && !sleep.equals("interlocked"))
+            throw new Scenario.ScenarioException(s.file() + ": objcache.sleep = " + sleep + " needs a model of LwbufSleep.tla");
+        boolean testThenSleep = sleep.equals("test-then-sleep");
+        LwbufSubsystem sys = !sleepModel ? new LwbufSubsystem(layout, objs, variant)
+                : new LwbufSubsystem(layout, objs, variant,
+                        testThenSleep ? kmapcheck.lwbuf.ObjCache.SleepVariant.TEST_THEN_SLEEP : kmapcheck.lwbuf.ObjCache.SleepVariant.INTERLOCKED, true);
         kmapcheck.explorer.Script[] scripts = new kmapcheck.explorer.Script[threads];
         for (int t = 0; t < threads; t++) {
             String text = s.get("thread." + (t + 1) + ".program", "");
@@ -90,7 +114,8 @@ public final class LwbufMechanism implements Mechanism {
         }
         LwbufProgram program = new LwbufProgram(layout, sys, pages, initialCpu, contract, migrate.equals("in-kva"), scripts);
         try {
-            return new Model(program, new LwbufMapping(sys, program, pages, fine, s.model().invariants()));
+            return new Model(program, new LwbufMapping(sys, program, pages, fine, s.model().invariants(),
+                    sleepModel ? s.model().properties() : null, testThenSleep));
         } catch (IllegalArgumentException e) {
             throw new Scenario.ScenarioException(s.file() + ": " + s.model().module() + ": " + e.getMessage());
         }

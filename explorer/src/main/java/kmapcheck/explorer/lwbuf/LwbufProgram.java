@@ -150,6 +150,9 @@ public final class LwbufProgram implements Program {
 
     @Override public void onMigrate(int t, long[] l) { l[SYNCED] = 0; }
 
+    /** Liveness (LwbufSleep's AllocEventuallySucceeds) relies on a holder calling lwbuf_free (WF FreeS); a new lwbuf_alloc is never obligated. */
+    @Override public boolean fair(int t, Op op) { return op.name().equals(FREE); }
+
     /**
      * DragonFly LWKT threads migrate only between calls (kernel-brief §2.5.4); MigrateInKva drops the
      * guarantee inside lwbuf_kva (the spec's Migrate: ~InOp(t) or pc in KvaPcs).
