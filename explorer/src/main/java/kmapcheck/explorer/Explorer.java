@@ -41,14 +41,33 @@ public final class Explorer {
     public ExplorationResult run() { return run(RunOptions.defaults()); }
 
     public ExplorationResult run(RunOptions opts) {
-        Canonicalizer canon = Canonicalizer.IDENTITY;
+        return new BreadthFirstSearch(space, mapping, cfg, opts, canonicalizer(), traces).run();
+    }
+
+    private Canonicalizer canon;
+
+    /** The scenario's symmetry reduction ({@code search.symmetry}); refused with liveness properties. */
+    private synchronized Canonicalizer canonicalizer() {
+        if (canon != null) return canon;
+        Canonicalizer c = Canonicalizer.IDENTITY;
         if (!cfg.symmetry().isEmpty()) {
             if (!mapping.liveness().isEmpty())
                 throw new Scenario.ScenarioException(model + ": symmetry reduction is unsound for liveness properties ("
                         + mapping.liveness().get(0).name() + "), as TLC warns: drop search.symmetry or the liveness check");
-            canon = new Symmetry(space, cfg.symmetry());
+            c = new Symmetry(space, cfg.symmetry());
         }
-        return new BreadthFirstSearch(space, mapping, cfg, opts, canon, traces).run();
+        return canon = c;
+    }
+
+    /**
+     * The representative of {@code n}'s symmetry class, as the search stores it ({@code n} itself
+     * without {@code search.symmetry}): for graphs built with the stepping API ({@code conform}).
+     */
+    public Node canonical(Node n) {
+        Canonicalizer c = canonicalizer();
+        if (!c.reduces()) return n;
+        MachineState s = c.canonical(n.state);
+        return s == n.state ? n : new Node(s);
     }
 
     public ExplorerConfig config() { return cfg; }

@@ -2,6 +2,7 @@ package kmapcheck.lwbuf;
 
 import kmapcheck.machine.Kva;
 import kmapcheck.machine.Layout;
+import kmapcheck.machine.Sort;
 import kmapcheck.machine.Word;
 
 /**
@@ -19,8 +20,8 @@ public final class Lwbuf {
 
     Lwbuf(Layout layout, int id) {
         this.id = id;
-        this.m = layout.word("lwb" + id + ".m", 0);
-        this.cpumask = layout.word("lwb" + id + ".cpumask", 0);   // lwbuf_cache_ctor: cpumask = 0
+        this.m = layout.word("lwb" + id + ".m", 0, Sort.elem(Sort.PAGES, 1));            // page p is p (symmetry: Pages)
+        this.cpumask = layout.word("lwb" + id + ".cpumask", 0, Sort.mask(Sort.CPUS));   // lwbuf_cache_ctor: cpumask = 0
         this.kva = layout.kva("kva" + id);
     }
 }

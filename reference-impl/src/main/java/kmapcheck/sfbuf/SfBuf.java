@@ -2,6 +2,7 @@ package kmapcheck.sfbuf;
 
 import kmapcheck.machine.Kva;
 import kmapcheck.machine.Layout;
+import kmapcheck.machine.Sort;
 import kmapcheck.machine.Lock;
 import kmapcheck.machine.Word;
 
@@ -26,7 +27,7 @@ public final class SfBuf {
 
     SfBuf(Layout layout, Lock lock, int id) {
         this.id = id;
-        this.m = layout.guarded("sf" + id + ".m", 0, lock);
+        this.m = layout.guarded("sf" + id + ".m", 0, lock, Sort.elem(Sort.PAGES, 1));   // page p is p (symmetry: Pages)
         this.refCount = layout.guarded("sf" + id + ".ref_count", 0, lock);
         this.cpumask = layout.guarded("sf" + id + ".cpumask", 0, lock);   // M_ZERO
         this.kva = layout.kva("sfkva" + id);

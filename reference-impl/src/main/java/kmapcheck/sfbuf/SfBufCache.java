@@ -194,7 +194,11 @@ public final class SfBufCache {
         this.peak = layout.guarded("nsfbufspeak", 0, lock);
         this.freeWait = layout.waitQueue("&sf_buf_freelist", lock);
         this.wireCount = new Word[pages + 1];
-        for (int p = 1; p <= pages; p++) wireCount[p] = layout.word("page" + p + ".wire_count", 0);
+        for (int p = 1; p <= pages; p++) {
+            layout.beginOwner(kmapcheck.machine.Sort.PAGES, p - 1);      // symmetry: page p's wire count moves with p
+            wireCount[p] = layout.word("page" + p + ".wire_count", 0);
+            layout.endOwner();
+        }
     }
 
     public Config config() { return cfg; }

@@ -86,7 +86,8 @@ public final class Conform {
             return finish(r, problems, json);
         }
         for (String k : List.of("tlcStates", "tlcStatesExact", "javaOnly", "tlcOnly", "stepsChecked", "stepsNotInSpec", "stepsMisnamed",
-                "invariantDisagreements", "tlcInitStates", "tlcBreadthFirstSearch", "namedStutters", "initChoiceSteps"))
+                "invariantDisagreements", "tlcInitStates", "tlcBreadthFirstSearch", "namedStutters", "initChoiceSteps",
+                "symmetry", "javaSymmetryClasses", "symmetricImages"))
             r.set(k, t.get(k));
         r.set("actionsNeverTaken", t.get("actionsNeverTaken"));
         for (String k : List.of("actionsTaken", "actionsNotEnabledOnExplorerStates", "javaOnlyExamples", "tlcOnlyExamples",

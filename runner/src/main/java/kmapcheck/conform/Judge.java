@@ -52,7 +52,9 @@ import java.util.TreeSet;
  *       and CONSTRAINTs ({@code javaOnly}, {@code tlcOnly});</li>
  *   <li>the spec actions no explorer step takes.</li>
  * </ol>
- * States are matched by TLC fingerprint. The explorer's states are read in one stream; per state
+ * States are matched by TLC fingerprint; with the cfg's SYMMETRY, by symmetry class (TLC's fingerprint
+ * of a state is then its class's), and the explorer's graph holds its own representatives
+ * ({@code search.symmetry}, the same sets): a representative is still a spec state. The explorer's states are read in one stream; per state
  * only its fingerprint and its successors' fingerprints are kept. For (c), explorer states reached
  * from the initial state by spec steps inside the CONSTRAINTs are TLC-reachable; when that is all
  * of them and no TLC successor or initial state lies outside, the explorer's set is exactly TLC's
@@ -172,10 +174,11 @@ public final class Judge {
             throw new Refusal(base + ".tla: TLC cannot load the model: " + e.getMessage());
         }
         ToolIO.out = quiet;
-        String sym = tool.getModelConfig().getSymmetry(), view = tool.getModelConfig().getView();
-        if ((sym != null && !sym.isEmpty()) || (view != null && !view.isEmpty()))
-            throw new Refusal(base + ".cfg has " + (sym != null && !sym.isEmpty() ? "SYMMETRY" : "VIEW")
-                    + ": conform compares states exactly; pair the scenario with a model without it");
+        String view = tool.getModelConfig().getView();
+        if (view != null && !view.isEmpty())
+            throw new Refusal(base + ".cfg has VIEW: conform compares states exactly; pair the scenario with a model without it");
+        // With SYMMETRY, TLC's fingerprint of a state is its symmetry class's (TLCStateMut: the least
+        // over the group the cfg's permutations generate), so every comparison below is by class.
         return tool;
     }
 
@@ -245,6 +248,9 @@ public final class Judge {
         int[] disagree = new int[invs.length];
         ArrayNode[] disagreeEx = new ArrayNode[invs.length];
         List<String> duplicates = new ArrayList<>();
+        String symmetry = tool.getModelConfig().getSymmetry();
+        boolean symmetric = symmetry != null && !symmetry.isEmpty();
+        long symmetricImages = 0;
         Map<Long, TLCState> frontierExamples = new LinkedHashMap<>();
         try (BufferedReader states = Files.newBufferedReader(graph.resolve("states.tla"));
              BufferedReader verdicts = Files.newBufferedReader(graph.resolve("verdicts.txt"))) {
@@ -256,7 +262,9 @@ public final class Judge {
                 long fp = s.fingerPrint();
                 fpList.add(fp);
                 Integer dup = indexOf.putIfAbsent(fp, i);
-                if (dup != null && duplicates.size() < EXAMPLES) duplicates.add("states " + dup + " and " + i + " have one fingerprint");
+                // under SYMMETRY two explorer representatives may map to symmetric spec states: one class
+                if (dup != null && symmetric) symmetricImages++;
+                else if (dup != null && duplicates.size() < EXAMPLES) duplicates.add("states " + dup + " and " + i + " have one fingerprint");
                 if (tool.isInModel(s)) inModel.set(i);
                 for (int k = 0; k < invs.length; k++) {
                     String tlcVerdict;
@@ -304,7 +312,7 @@ public final class Judge {
             if (tool.isInModel(s) && tlcInit.add(s.fingerPrint())) initStates.add(s);
         }
         Edges edges = Edges.read(graph.resolve("edges.txt"), n);
-        StepCheck steps = new StepCheck(edges, fp, explorerActions, tlcActionNames, tlcInit);
+        StepCheck steps = new StepCheck(edges, fp, explorerActions, tlcActionNames, tlcInit, symmetric);
         for (int i = 0; i < n; i++) steps.check(i, succFp.get(i), succAct.get(i));
         boolean initOk = n > 0 && tlcInit.contains(fp[0]);
         if (n > 0 && !initOk) steps.notInit(readLines(Set.of(0)).get(0));
@@ -342,7 +350,7 @@ public final class Judge {
         if (allReached && (frontier.size() == 0 || !exactTlcOnly)) {
             javaInTlc = reached;
             tlcOnly = frontier.size();
-            tlcStates = n + tlcOnly;
+            tlcStates = indexOf.size() + tlcOnly;      // n without SYMMETRY (a collision is reported below)
             exact = frontier.size() == 0;
             for (TLCState t : initStates) if (!indexOf.containsKey(t.fingerPrint()) && tlcOnlyEx.size() < EXAMPLES) tlcOnlyEx.add(TlcValues.text(t));
             for (Map.Entry<Long, TLCState> e : frontierExamples.entrySet())
@@ -375,6 +383,9 @@ public final class Judge {
                 else only++;
             }
             tlcOnly = only;
+            // under SYMMETRY an explorer state whose class TLC reached is in TLC's set like the class's first
+            if (symmetric)
+                for (int i = 0; i < n; i++) if (javaInTlc.get(indexOf.get(fp[i]))) javaInTlc.set(i);
         }
         long tC = System.nanoTime();
         Set<Integer> javaOnly = new TreeSet<>();
@@ -386,6 +397,9 @@ public final class Judge {
         javaOnly.stream().limit(EXAMPLES).forEach(i -> javaOnlyEx.add(exampleLines.get(i)));
 
         out.put("javaStates", n);
+        out.put("symmetry", symmetric ? symmetry : "");
+        out.put("javaSymmetryClasses", indexOf.size());
+        out.put("symmetricImages", symmetricImages);
         out.put("tlcStates", tlcStates);
         out.put("tlcStatesExact", exact);
         out.put("javaOnly", javaOnly.size());
@@ -495,7 +509,11 @@ public final class Judge {
         final LongSet tlcInit;
         long initChoices, selfLoops;
 
-        StepCheck(Edges edges, long[] fp, List<String> explorerActions, List<String> tlcActions, LongSet tlcInit) {
+        /** The model has SYMMETRY: fingerprints are those of symmetry classes. */
+        final boolean symmetric;
+
+        StepCheck(Edges edges, long[] fp, List<String> explorerActions, List<String> tlcActions, LongSet tlcInit, boolean symmetric) {
+            this.symmetric = symmetric;
             this.edges = edges;
             this.fp = fp;
             this.explorerActions = explorerActions;
@@ -513,11 +531,12 @@ public final class Judge {
         void check(int src, long[] succFp, int[] succAct) {
             for (int k = edges.start()[src]; k < edges.start()[src + 1]; k++) {
                 int dst = edges.dst()[k], act = edges.act()[k];
-                if (dst == src) {
+                // under SYMMETRY an unnamed step to a symmetric image of src (one class) is a stutter too
+                if (dst == src || (symmetric && act < 0 && fp[dst] == fp[src])) {
                     // a stutter ([Next]_vars allows it); it takes the action it is named after if
                     // that action can leave this state unchanged
                     selfLoops++;
-                    int named = tlcActions.indexOf(explorerActions.get(act));
+                    int named = act < 0 ? -1 : tlcActions.indexOf(explorerActions.get(act));
                     for (int j = 0; j < succFp.length && named >= 0; j++)
                         if (succFp[j] == fp[src] && (succAct[j] & ~IN_MODEL) == named) taken.set(named);
                     continue;

@@ -21,7 +21,8 @@ import java.util.function.Predicate;
  * The explorer's state graph projected onto the spec's variables, for TLC to judge ({@code conform}).
  *
  * <p>A breadth-first search over the explorer's stepping API ({@link Explorer#root()},
- * {@link Explorer#expand}) with exact state matching ({@link Explorer.Node#key()}). Unlike the
+ * {@link Explorer#expand}) with exact state matching ({@link Explorer.Node#key()}); under
+ * {@code search.symmetry} on the representatives the search stores ({@link Explorer#canonical}). Unlike the
  * verdict search it does not stop at a violation: it runs to completion within the scenario's
  * bounds ({@code search.max_states} on implementation states, {@code search.max_depth}); a bound hit
  * makes the graph INCOMPLETE. A panicking transition (kernel assertion) is recorded as an edge named
@@ -96,7 +97,7 @@ public final class AbstractGraph {
              BufferedWriter verdicts = Files.newBufferedWriter(dir.resolve("verdicts.txt"));
              BufferedWriter edges = Files.newBufferedWriter(dir.resolve("edges.txt"))) {
             Writer w = new Writer(vars, invs, abstractIds, states, verdicts);
-            Explorer.Node root = ex.root();
+            Explorer.Node root = ex.canonical(ex.root());
             int rootId = w.id(ex.mapped(root));
             seen.put(root.key(), rootId);
             queue.add(new Item(root, rootId, 0));
@@ -106,19 +107,22 @@ public final class AbstractGraph {
                 if (it.depth() >= bounds.maxDepth()) { bound = "search.max_depth=" + bounds.maxDepth(); continue; }
                 for (Explorer.Edge e : ex.expand(it.node())) {
                     transitions++;
-                    Integer known = seen.get(e.to().key());
+                    // under search.symmetry the target is its class's representative, as the search stores it
+                    Explorer.Node target = ex.canonical(e.to());
+                    Integer known = seen.get(target.key());
                     int to;
                     if (known != null) {
                         to = known;
                     } else {
-                        String text = w.record(e.mapped());
+                        Map<String, Value> mapped = target == e.to() ? e.mapped() : ex.mapped(target);
+                        String text = w.record(mapped);
                         Integer abs = w.known(text);
-                        if (abs == null && (outside.contains(text) || !inModel.test(e.mapped()))) {
+                        if (abs == null && (outside.contains(text) || !inModel.test(mapped))) {
                             outside.add(text);
                             outOfModel++;
                             continue;
                         }
-                        to = abs != null ? abs : w.add(text, e.mapped());
+                        to = abs != null ? abs : w.add(text, mapped);
                     }
                     boolean panic = e.error() != null;
                     if (panic) panics++;
@@ -133,10 +137,10 @@ public final class AbstractGraph {
                         }
                     }
                     if (panic || known != null) continue;
-                    seen.put(e.to().key(), to);
+                    seen.put(target.key(), to);
                     if (seen.size() > bounds.maxStates()) { bound = "search.max_states=" + bounds.maxStates(); break search; }
                     maxDepth = Math.max(maxDepth, it.depth() + 1);
-                    queue.add(new Item(e.to(), to, it.depth() + 1));
+                    queue.add(new Item(target, to, it.depth() + 1));
                 }
             }
         }

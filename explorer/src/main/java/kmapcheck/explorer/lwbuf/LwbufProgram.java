@@ -8,6 +8,7 @@ import kmapcheck.lwbuf.LwbufSubsystem;
 import kmapcheck.machine.Ctx;
 import kmapcheck.machine.Layout;
 import kmapcheck.machine.Pte;
+import kmapcheck.machine.Sort;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -161,6 +162,34 @@ public final class LwbufProgram implements Program {
     public boolean mayMigrate(int t, View v) {
         if (v.status(t) == ThreadState.Status.IDLE) return true;
         return migrateInKva && v.op(t) != null && v.op(t).name().equals(KVA);
+    }
+
+    /**
+     * Symmetry (the MC*Sym modules' SYMMETRY): Pages always (no page is special: lwb->m, PTEs and
+     * TLB entries, WANT/SEEN and lwbuf_alloc's argument name pages 1..), Threads when every thread
+     * is the most general client (a script makes threads differ). Objs and CPUs are not offered:
+     * objcache's stack word and the per-CPU masks are not declared by sort.
+     */
+    @Override
+    public java.util.Map<String, Integer> symmetricSets() {
+        java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        if (java.util.Arrays.stream(scripts).allMatch(java.util.Objects::isNull)) out.put(Sort.THREADS, threads());
+        out.put(Sort.PAGES, pages);
+        return out;
+    }
+
+    @Override
+    public Sort localSort(int t, int i) {
+        return i == WANT || i == SEEN ? Sort.elem(Sort.PAGES, 1) : Sort.PLAIN;   // 0 = none is never renamed
+    }
+
+    @Override
+    public Sort argSort(Op op, int i) {
+        return switch (op.name()) {
+            case ALLOC -> Sort.elem(Sort.PAGES, 1);
+            case HANDOFF -> Sort.elem(Sort.THREADS, 0);
+            default -> Sort.PLAIN;
+        };
     }
 
     @Override

@@ -7,6 +7,7 @@ import kmapcheck.explorer.View;
 import kmapcheck.machine.Ctx;
 import kmapcheck.machine.Layout;
 import kmapcheck.machine.Pte;
+import kmapcheck.machine.Sort;
 import kmapcheck.sfbuf.SfBufCache;
 import kmapcheck.sfbuf.SfBufProbe;
 
@@ -199,6 +200,34 @@ public final class SfBufProgram implements Program {
         if (!sys.config().dfly2004() || sys.config().bug() == SfBufCache.Bug.QUICK_MIGRATE) return true;
         for (int b = 0; b < sys.nbufs(); b++) if (v.local(t, at(b, PRIV)) != 0) return false;
         return true;
+    }
+
+    /**
+     * Symmetry (spec/sfbuf/MC*Sym: Permutations(Threads) \cup Permutations(Pages)): every thread is
+     * the same most general client and the spec's Init lets any thread start on any CPU; no page is
+     * special (sf->m, the PTEs and TLB entries, page i's wire count, the pages in REQ/ASKED/SEEN and
+     * in sf_buf_alloc's and vm_page_wire's arguments are declared). Bufs are not symmetric (the free
+     * list's order), nor CPUs (PRIV and cpumask are not declared by sort).
+     */
+    @Override
+    public java.util.Map<String, Integer> symmetricSets() {
+        java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        out.put(Sort.THREADS, threads());
+        out.put(Sort.PAGES, pages);
+        return out;
+    }
+
+    @Override
+    public Sort localSort(int t, int i) {
+        if (i == REQ) return Sort.elem(Sort.PAGES, 1);                   // 0 = none is never renamed
+        if (i < PER_BUF) return Sort.PLAIN;
+        int field = (i - PER_BUF) % NB;
+        return field == ASKED || field == SEEN ? Sort.elem(Sort.PAGES, 1) : Sort.PLAIN;   // SEEN_FAULT (-1) stays
+    }
+
+    @Override
+    public Sort argSort(Op op, int i) {
+        return (op.name().equals(ALLOC) || op.name().equals(WIRE)) && i == 0 ? Sort.elem(Sort.PAGES, 1) : Sort.PLAIN;
     }
 
     static String flagsText(long f) {

@@ -241,7 +241,7 @@ public final class Symmetry implements Canonicalizer {
         x.wokenBySignal = t.wokenBySignal;
         x.steps = t.steps;
         if (t.op != null) {
-            long[] args = t.op.args();
+            long[] args = t.op.args().clone();      // Op.args() is the record's own array: never rename in place
             for (int i = 0; i < args.length; i++) args[i] = value(g, program.argSort(t.op, i), args[i]);
             x.op = space.ops().intern(new Op(t.op.name(), args));
         }
