@@ -102,6 +102,14 @@ public final class DmapMapping implements SpecMapping {
 
     @Override
     public String actionName(Step s) {
+        if (s.kind() == Kind.HARDWARE) {     // the caches' events (DmapProgram.environment)
+            return switch (s.label()) {
+                case FILL -> "SpecFill";
+                case EVICT -> "Evict";
+                case WC_DRAIN -> "WcDrain";
+                default -> throw new IllegalStateException("unknown hardware event " + s.label());
+            };
+        }
         if (s.kind() != Kind.THREAD) return null;
         return switch (s.op().name()) {
             case PRIOR -> "PriorDmapWrite";
@@ -109,9 +117,6 @@ public final class DmapMapping implements SpecMapping {
             case HANDOFF -> "Handoff";
             case CPU_READ -> "CpuReadDmap";
             case DEV_READ -> "DeviceRead";
-            case FILL -> "SpecFill";
-            case EVICT -> "Evict";
-            case WC_DRAIN -> "WcDrain";
             case BOOT -> INIT_CHOICE;    // Init's choice of cfg (see DmapProgram)
             default -> null;
         };

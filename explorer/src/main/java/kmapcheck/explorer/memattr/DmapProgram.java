@@ -1,5 +1,6 @@
 package kmapcheck.explorer.memattr;
 
+import kmapcheck.explorer.Environment;
 import kmapcheck.explorer.Op;
 import kmapcheck.explorer.Program;
 import kmapcheck.explorer.View;
@@ -16,9 +17,9 @@ import java.util.List;
 /**
  * The client of spec/memattr/DmapVisibility.tla: one thread per CPU (pagezero/earlier users
  * writing through the DMAP, the producer writing through the KVA, the hand-over on the producer's
- * CPU, software TLS reading through the DMAP), a device thread ({@code nic}, DMA reads), and the
- * <b>hardware agent</b> thread ({@code hw}: speculative fills through the WB direct map, evictions,
- * WC drains; see {@link MemAttrProgram}).
+ * CPU, software TLS reading through the DMAP) and a device thread ({@code nic}, DMA reads); the
+ * caches' own events (speculative fills through the WB direct map, evictions, WC drains) are its
+ * {@link Environment} (see {@link MemAttrProgram#environment}).
  *
  * <p>The spec's Init picks {@code cfg} from {@code Combos}; the explorer core has one initial state.
  * Local workaround: with one combination the machine starts configured; with several, a
@@ -57,16 +58,14 @@ public final class DmapProgram implements Program {
 
     boolean multi() { return combos.size() > 1; }
     int nicThread() { return cpus; }
-    int hwThread() { return cpus + 1; }
 
     @Override public Layout layout() { return layout; }
-    @Override public int threads() { return cpus + 2 + (multi() ? 1 : 0); }
+    @Override public int threads() { return cpus + 1 + (multi() ? 1 : 0); }
 
     @Override
     public String threadName(int t) {
         if (t < cpus) return "cpu" + t;
         if (t == cpus) return "nic";
-        if (t == cpus + 1) return "hw";
         return "boot";
     }
 
@@ -82,7 +81,7 @@ public final class DmapProgram implements Program {
     public List<Op> choices(int t, View v) {
         List<Op> ops = new ArrayList<>();
         if (v.word(booted) == 0) {
-            if (t == cpus + 2) for (int k = 0; k < combos.size(); k++) ops.add(new Op(BOOT, k));
+            if (t == cpus + 1) for (int k = 0; k < combos.size(); k++) ops.add(new Op(BOOT, k));
             return ops;
         }
         long phase = v.word(buf.phase);
@@ -97,19 +96,35 @@ public final class DmapProgram implements Program {
             if (phase == DmapHandoff.HANDED && rd == 0) ops.add(new Op(CPU_READ));
         } else if (t == cpus) {
             if (phase == DmapHandoff.HANDED && rd != 0) ops.add(new Op(DEV_READ));
-        } else if (t == cpus + 1) {
-            for (int c = 0; c < cpus; c++) {
-                if (lineState(v, c) == X86Caches.I) ops.add(new Op(FILL, c));
-                else ops.add(new Op(EVICT, c));
-                if (wcb(v, c) != X86Caches.NO_VAL) ops.add(new Op(WC_DRAIN, c));
-            }
         }
         return ops;
     }
 
+    /**
+     * The caches' own events (spec SpecFill, Evict, WcDrain), once the configuration is booted, each
+     * one atomic step of CPU c: label {@code specfill}/{@code evict}/{@code wc_drain}, args (c). A
+     * WC drain is obligated (WC buffers drain eventually), a fill or eviction need never happen.
+     */
+    @Override
+    public List<Environment> environment() {
+        int p = DmapHandoff.PAGE;
+        return List.of((v, out) -> {
+            if (v.word(booted) == 0) return;
+            for (int c = 0; c < cpus; c++) {
+                int cpu = c;
+                if (lineState(v, c) == X86Caches.I)
+                    out.add(c, FILL, new long[]{c}, "c" + c + " speculatively fills the page through the WB direct map", false,
+                            d -> hw.specFill(d, cpu, p, false));
+                else out.add(c, EVICT, new long[]{c}, "c" + c + " evicts its line (a dirty line is written back)", false,
+                        d -> hw.evict(d, cpu, p));
+                if (wcb(v, c) != X86Caches.NO_VAL)
+                    out.add(c, WC_DRAIN, new long[]{c}, "c" + c + " drains its WC buffer to memory", true, d -> hw.wcDrain(d, cpu, p));
+            }
+        });
+    }
+
     @Override
     public long run(int t, Op op, Ctx ctx, long[] locals) {
-        int p = DmapHandoff.PAGE;
         switch (op.name()) {
             case PRIOR: buf.priorDmapWrite(ctx); return 0;
             case PRODUCE: buf.producerWrite(ctx); return 0;
@@ -120,9 +135,6 @@ public final class DmapProgram implements Program {
                 ctx.atomic(() -> r[0] = buf.deviceRead(ctx, ctx.load(reader) == 1));
                 return r[0];
             }
-            case FILL: ctx.atomic(() -> hw.specFill(ctx, (int) op.arg(0), p, false)); return 0;
-            case EVICT: ctx.atomic(() -> hw.evict(ctx, (int) op.arg(0), p)); return 0;
-            case WC_DRAIN: ctx.atomic(() -> hw.wcDrain(ctx, (int) op.arg(0), p)); return 0;
             case BOOT: {
                 Combo k = combos.get((int) op.arg(0));
                 ctx.atomic(() -> {      // the platform/configuration: not kernel code

@@ -237,6 +237,15 @@ public final class MemAttrMapping implements SpecMapping {
             }
             case IPI:
                 return "ShootdownAck";
+            case HARDWARE:          // the program's cache environment (MemAttrProgram.environment)
+                return switch (s.label()) {
+                    case EVICT -> "Evict";
+                    case WC_DRAIN -> "WcDrain";
+                    case FILL_SF -> "SpecFillSfBuf";
+                    case FILL_PM -> "SpecFillPageMap";
+                    case FILL_CADDR -> "SpecFillCaddr";
+                    default -> throw new IllegalStateException("unknown hardware event " + s.label());
+                };
             case MIGRATE:
             case SIGNAL:
                 return null;
@@ -278,11 +287,6 @@ public final class MemAttrMapping implements SpecMapping {
                     default -> null;
                 };
             }
-            case EVICT -> "Evict";
-            case WC_DRAIN -> "WcDrain";
-            case FILL_SF -> "SpecFillSfBuf";
-            case FILL_PM -> "SpecFillPageMap";
-            case FILL_CADDR -> "SpecFillCaddr";
             default -> null;
         };
     }

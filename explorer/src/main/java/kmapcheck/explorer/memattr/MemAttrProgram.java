@@ -1,5 +1,6 @@
 package kmapcheck.explorer.memattr;
 
+import kmapcheck.explorer.Environment;
 import kmapcheck.explorer.Op;
 import kmapcheck.explorer.Program;
 import kmapcheck.explorer.View;
@@ -27,16 +28,16 @@ import java.util.List;
  * <li>one kernel thread per page ({@code setattr_p1}, ...) on cpu 0 calling
  *   pmap_page_set_memattr(p, a); the caller owns the page, so no data access to p is offered while
  *   it runs (spec's contract).</li>
- * <li>one <b>hardware agent</b> thread ({@code hw}) whose operations are the hardware events the
- *   explorer core does not enumerate: line eviction (with write-back), WC-buffer drain, and
- *   speculative line fills through WB translations. Each is one atomic step. (The core enumerates
- *   TLB fills and evictions itself.) Modelling them as an always-ready thread gives exactly the
- *   spec's "at any time" nondeterminism, in every interleaving with the kernel steps.</li>
  * </ul>
+ * The hardware the explorer core does not enumerate is the program's {@link Environment}
+ * ({@link #environment}): line eviction (with write-back), WC-buffer drain, and speculative line
+ * fills through WB translations, each one atomic event offered at every state (the spec's "at any
+ * time" nondeterminism, in every interleaving with the kernel steps). The core enumerates TLB fills
+ * and evictions itself.
  * Data accesses are offered only when the access can complete in one step: through an sf_buf only
  * once this CPU's TLB holds its translation (a miss is the core's TLB fill followed by the
- * access), and a UC access only once the CPU's WC buffers have drained (the drain is the hardware
- * agent's step; SDM §11.3).
+ * access), and a UC access only once the CPU's WC buffers have drained (the drain is an
+ * environment event; SDM §11.3).
  */
 public final class MemAttrProgram implements Program {
     static final String ALLOC = "sf_buf_alloc", FREE = "sf_buf_free", RECYCLE = "sf_buf_recycle",
@@ -78,17 +79,15 @@ public final class MemAttrProgram implements Program {
 
     int clientThread() { return cpus; }
     int setattrThread(int p) { return cpus + p; }
-    int hwThread() { return cpus + pages + 1; }
 
     @Override public Layout layout() { return layout; }
-    @Override public int threads() { return cpus + pages + 2; }
+    @Override public int threads() { return cpus + pages + 1; }
 
     @Override
     public String threadName(int t) {
         if (t < cpus) return "cpu" + t;
         if (t == cpus) return "sfbuf";
-        if (t <= cpus + pages) return "setattr_p" + (t - cpus);
-        return "hw";
+        return "setattr_p" + (t - cpus);
     }
 
     @Override public String cpuName(int c) { return "c" + c; }
@@ -218,29 +217,59 @@ public final class MemAttrProgram implements Program {
             }
         } else if (t == clientThread()) {
             sfBufChoices(v, ops);
-        } else if (t <= cpus + pages) {
+        } else {
             int p = t - cpus;
             if (still[p - 1]) return ops;
             boolean noWc = true;
             for (int c = 0; c < cpus; c++) noWc &= v.word(hw.wcb[c][p - 1]) == X86Caches.NO_VAL;
             if (noWc) for (int a : newAttrs) if (a != pat(v, p)) ops.add(new Op(SET_MEMATTR, p, a));
-        } else {
+        }
+        return ops;
+    }
+
+    /**
+     * The cache hierarchy's own events (spec Evict, WcDrain, SpecFillPageMap, SpecFillSfBuf,
+     * SpecFillCaddr), each one atomic step of the CPU whose cache acts. A WC drain is obligated
+     * (WC buffers drain eventually, SDM §11.3); an eviction or a speculative fill need never happen.
+     * Labels and args: {@code evict}/{@code wc_drain}/{@code specfill_pagemap} (c, p),
+     * {@code specfill_sfbuf} (c, b, p, oldTag), {@code specfill_caddr} (p, oldTag).
+     */
+    @Override
+    public List<Environment> environment() {
+        return List.of((v, out) -> {
             for (int c = 0; c < cpus; c++) {
+                int cpu = c;
                 for (int p = 1; p <= pages; p++) {
+                    int page = p;
                     int st = X86Caches.state(v.word(hw.line[c][p - 1]));
-                    if (st != X86Caches.I) ops.add(new Op(EVICT, c, p));
-                    if (v.word(hw.wcb[c][p - 1]) != X86Caches.NO_VAL) ops.add(new Op(WC_DRAIN, c, p));
-                    if (st == X86Caches.I && chg(v, p).equals("idle") && pat(v, p) == Pte.WB) ops.add(new Op(FILL_PM, c, p));
+                    if (st != X86Caches.I)
+                        out.add(c, EVICT, new long[]{c, p}, "c" + c + " evicts its line of p" + p + " (a dirty line is written back)",
+                                false, d -> hw.evict(d, cpu, page));
+                    if (v.word(hw.wcb[c][p - 1]) != X86Caches.NO_VAL)
+                        out.add(c, WC_DRAIN, new long[]{c, p}, "c" + c + " drains its WC buffer for p" + p + " to memory",
+                                true, d -> hw.wcDrain(d, cpu, page));
+                    if (st == X86Caches.I && chg(v, p).equals("idle") && pat(v, p) == Pte.WB)
+                        out.add(c, FILL_PM, new long[]{c, p}, "c" + c + " speculatively fills p" + p + " through a WB page mapping",
+                                false, d -> hw.specFill(d, cpu, page, false));
                 }
                 for (int b = 0; b < bufs; b++) {
                     long e = v.tlb(kern.sfKva[b], c);
-                    if (attrOf(e) == Pte.WB && lineInvalid(v, c, pageOf(e))) ops.add(new Op(FILL_SF, c, b, pageOf(e), oldTag(v, pageOf(e))));
+                    int p = pageOf(e);
+                    if (attrOf(e) != Pte.WB || !lineInvalid(v, c, p)) continue;
+                    boolean old = oldTag(v, p) != 0;   // the prefetcher uses c's WB TLB entry for sf->kva
+                    out.add(c, FILL_SF, new long[]{c, b, p, old ? 1 : 0},
+                            "c" + c + " speculatively fills p" + p + " through its WB TLB entry for b" + (b + 1),
+                            false, d -> hw.specFill(d, cpu, p, old));
                 }
             }
             long e = v.tlb(kern.cmap2[0], 0);
-            if (attrOf(e) == Pte.WB && lineInvalid(v, 0, pageOf(e))) ops.add(new Op(FILL_CADDR, pageOf(e), oldTag(v, pageOf(e))));
-        }
-        return ops;
+            int p = pageOf(e);
+            if (attrOf(e) == Pte.WB && lineInvalid(v, 0, p)) {
+                boolean old = oldTag(v, p) != 0;   // ... or cpu 0's WB TLB entry for its CADDR2
+                out.add(0, FILL_CADDR, new long[]{p, old ? 1 : 0}, "c0 speculatively fills p" + p + " through its WB TLB entry for CADDR2",
+                        false, d -> hw.specFill(d, 0, p, old));
+            }
+        });
     }
 
     private boolean lineInvalid(View v, int c, int p) { return X86Caches.state(v.word(hw.line[c][p - 1])) == X86Caches.I; }
@@ -291,15 +320,6 @@ public final class MemAttrProgram implements Program {
             case READ_PM: return kern.pageRead(ctx, (int) op.arg(0));
             case WRITE_PM: kern.pageWrite(ctx, (int) op.arg(0), op.arg(1)); return 0;
             case SET_MEMATTR: kern.pmapPageSetMemattr(ctx, (int) op.arg(0), (int) op.arg(1), hw::markOld); return 0;
-            case EVICT: ctx.atomic(() -> hw.evict(ctx, (int) op.arg(0), (int) op.arg(1))); return 0;
-            case WC_DRAIN: ctx.atomic(() -> hw.wcDrain(ctx, (int) op.arg(0), (int) op.arg(1))); return 0;
-            case FILL_PM: ctx.atomic(() -> hw.specFill(ctx, (int) op.arg(0), (int) op.arg(1), false)); return 0;
-            case FILL_SF:        // the prefetcher uses c's WB TLB entry for sf->kva (its frame: arg 2)
-                ctx.atomic(() -> hw.specFill(ctx, (int) op.arg(0), (int) op.arg(2), op.arg(3) != 0));
-                return 0;
-            case FILL_CADDR:     // ... or cpu 0's WB TLB entry for its CADDR2
-                ctx.atomic(() -> hw.specFill(ctx, 0, (int) op.arg(0), op.arg(1) != 0));
-                return 0;
             default: throw new IllegalStateException("unknown op " + op);
         }
     }
@@ -318,9 +338,7 @@ public final class MemAttrProgram implements Program {
             case READ_PM -> op.name() + "(p" + op.arg(0) + ")";
             case WRITE_PM -> op.name() + "(p" + op.arg(0) + ", " + op.arg(1) + ")";
             case SET_MEMATTR -> op.name() + "(p" + op.arg(0) + ", " + attrName(op.arg(1)) + ")";
-            case FILL_SF -> op.name() + "(c" + op.arg(0) + ", b" + (op.arg(1) + 1) + ", p" + op.arg(2) + ")";
-            case FILL_CADDR -> op.name() + "(c0, p" + op.arg(0) + ")";
-            default -> op.name() + "(c" + op.arg(0) + ", p" + op.arg(1) + ")";
+            default -> op.toString();
         };
     }
 }
