@@ -41,14 +41,19 @@ public final class Explorer {
     public ExplorationResult run() { return run(RunOptions.defaults()); }
 
     public ExplorationResult run(RunOptions opts) {
-        Canonicalizer canon = Canonicalizer.IDENTITY;
-        if (!cfg.symmetry().isEmpty()) {
-            if (!mapping.liveness().isEmpty())
-                throw new Scenario.ScenarioException(model + ": symmetry reduction is unsound for liveness properties ("
-                        + mapping.liveness().get(0).name() + "), as TLC warns: drop search.symmetry or the liveness check");
-            canon = new Symmetry(space, cfg.symmetry());
-        }
-        return new BreadthFirstSearch(space, mapping, cfg, opts, canon, traces).run();
+        return new BreadthFirstSearch(space, mapping, cfg, opts, canonicalizer(), traces).run();
+    }
+
+    private Canonicalizer canon;
+
+    /** The scenario's symmetry reduction (identity without {@code search.symmetry}); refused with liveness. */
+    private synchronized Canonicalizer canonicalizer() {
+        if (canon != null) return canon;
+        if (cfg.symmetry().isEmpty()) return canon = Canonicalizer.IDENTITY;
+        if (!mapping.liveness().isEmpty())
+            throw new Scenario.ScenarioException(model + ": symmetry reduction is unsound for liveness properties ("
+                    + mapping.liveness().get(0).name() + "), as TLC warns: drop search.symmetry or the liveness check");
+        return canon = new Symmetry(space, cfg.symmetry());
     }
 
     public ExplorerConfig config() { return cfg; }
@@ -76,6 +81,16 @@ public final class Explorer {
         @Override public boolean equals(Object o) { return o instanceof Node n && n.key().equals(key()); }
 
         @Override public int hashCode() { return key().hashCode(); }
+    }
+
+    /**
+     * The key of the node's symmetry class under the scenario's {@code search.symmetry} (its
+     * {@link Node#key()} without symmetry): nodes with equal canonical keys are one state of the
+     * reduced search.
+     */
+    public Object canonicalKey(Node n) {
+        Canonicalizer c = canonicalizer();
+        return c.reduces() ? new StateKey(c.canonical(n.state).encode()) : n.key();
     }
 
     /** The exact encoding of a state as a value. */

@@ -172,10 +172,11 @@ public final class Judge {
             throw new Refusal(base + ".tla: TLC cannot load the model: " + e.getMessage());
         }
         ToolIO.out = quiet;
-        String sym = tool.getModelConfig().getSymmetry(), view = tool.getModelConfig().getView();
-        if ((sym != null && !sym.isEmpty()) || (view != null && !view.isEmpty()))
-            throw new Refusal(base + ".cfg has " + (sym != null && !sym.isEmpty() ? "SYMMETRY" : "VIEW")
-                    + ": conform compares states exactly; pair the scenario with a model without it");
+        // SYMMETRY: TLC's fingerprints are then those of symmetry classes (FastTool hands its
+        // permutations to TLCStateMut), so explorer and TLC states are compared up to symmetry
+        String view = tool.getModelConfig().getView();
+        if (view != null && !view.isEmpty())
+            throw new Refusal(base + ".cfg has VIEW: conform compares states exactly; pair the scenario with a model without it");
         return tool;
     }
 
@@ -245,6 +246,7 @@ public final class Judge {
         int[] disagree = new int[invs.length];
         ArrayNode[] disagreeEx = new ArrayNode[invs.length];
         List<String> duplicates = new ArrayList<>();
+        boolean symmetric = tool.getModelConfig().getSymmetry() != null && !tool.getModelConfig().getSymmetry().isEmpty();
         Map<Long, TLCState> frontierExamples = new LinkedHashMap<>();
         try (BufferedReader states = Files.newBufferedReader(graph.resolve("states.tla"));
              BufferedReader verdicts = Files.newBufferedReader(graph.resolve("verdicts.txt"))) {
@@ -256,7 +258,8 @@ public final class Judge {
                 long fp = s.fingerPrint();
                 fpList.add(fp);
                 Integer dup = indexOf.putIfAbsent(fp, i);
-                if (dup != null && duplicates.size() < EXAMPLES) duplicates.add("states " + dup + " and " + i + " have one fingerprint");
+                // under SYMMETRY two explorer states may be members of one class (one fingerprint)
+                if (dup != null && !symmetric && duplicates.size() < EXAMPLES) duplicates.add("states " + dup + " and " + i + " have one fingerprint");
                 if (tool.isInModel(s)) inModel.set(i);
                 for (int k = 0; k < invs.length; k++) {
                     String tlcVerdict;
@@ -342,7 +345,7 @@ public final class Judge {
         if (allReached && (frontier.size() == 0 || !exactTlcOnly)) {
             javaInTlc = reached;
             tlcOnly = frontier.size();
-            tlcStates = n + tlcOnly;
+            tlcStates = indexOf.size() + tlcOnly;          // n, but for members of one symmetry class
             exact = frontier.size() == 0;
             for (TLCState t : initStates) if (!indexOf.containsKey(t.fingerPrint()) && tlcOnlyEx.size() < EXAMPLES) tlcOnlyEx.add(TlcValues.text(t));
             for (Map.Entry<Long, TLCState> e : frontierExamples.entrySet())
@@ -513,6 +516,12 @@ public final class Judge {
         void check(int src, long[] succFp, int[] succAct) {
             for (int k = edges.start()[src]; k < edges.start()[src + 1]; k++) {
                 int dst = edges.dst()[k], act = edges.act()[k];
+                if (dst != src && act < 0 && fp[dst] == fp[src]) {
+                    // under SYMMETRY only (else no two states share a fingerprint): an explorer
+                    // stutter whose target's class was first written as another member of it
+                    selfLoops++;
+                    continue;
+                }
                 if (dst == src) {
                     // a stutter ([Next]_vars allows it); it takes the action it is named after if
                     // that action can leave this state unchanged

@@ -21,7 +21,9 @@ import java.util.function.Predicate;
  * The explorer's state graph projected onto the spec's variables, for TLC to judge ({@code conform}).
  *
  * <p>A breadth-first search over the explorer's stepping API ({@link Explorer#root()},
- * {@link Explorer#expand}) with exact state matching ({@link Explorer.Node#key()}). Unlike the
+ * {@link Explorer#expand}) with exact state matching ({@link Explorer.Node#key()}), or matching up
+ * to the scenario's {@code search.symmetry} ({@link Explorer#canonicalKey}: one member of each
+ * symmetry class is expanded and written, as TLC's SYMMETRY keeps one state per class). Unlike the
  * verdict search it does not stop at a violation: it runs to completion within the scenario's
  * bounds ({@code search.max_states} on implementation states, {@code search.max_depth}); a bound hit
  * makes the graph INCOMPLETE. A panicking transition (kernel assertion) is recorded as an edge named
@@ -98,7 +100,7 @@ public final class AbstractGraph {
             Writer w = new Writer(vars, invs, abstractIds, states, verdicts);
             Explorer.Node root = ex.root();
             int rootId = w.id(ex.mapped(root));
-            seen.put(root.key(), rootId);
+            seen.put(ex.canonicalKey(root), rootId);
             queue.add(new Item(root, rootId, 0));
             search:
             while (!queue.isEmpty()) {
@@ -106,7 +108,8 @@ public final class AbstractGraph {
                 if (it.depth() >= bounds.maxDepth()) { bound = "search.max_depth=" + bounds.maxDepth(); continue; }
                 for (Explorer.Edge e : ex.expand(it.node())) {
                     transitions++;
-                    Integer known = seen.get(e.to().key());
+                    Object key = ex.canonicalKey(e.to());
+                    Integer known = seen.get(key);
                     int to;
                     if (known != null) {
                         to = known;
@@ -133,7 +136,7 @@ public final class AbstractGraph {
                         }
                     }
                     if (panic || known != null) continue;
-                    seen.put(e.to().key(), to);
+                    seen.put(key, to);
                     if (seen.size() > bounds.maxStates()) { bound = "search.max_states=" + bounds.maxStates(); break search; }
                     maxDepth = Math.max(maxDepth, it.depth() + 1);
                     queue.add(new Item(e.to(), to, it.depth() + 1));
