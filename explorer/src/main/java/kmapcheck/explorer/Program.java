@@ -59,6 +59,13 @@ public interface Program {
      */
     default java.util.Map<String, Integer> symmetricSets() { return java.util.Map.of(); }
 
+    /**
+     * If symmetric set {@code set} is a subset of the threads (e.g. the threads of one role), their
+     * indices, in the order of the set's elements; null otherwise. Permuting such a set permutes
+     * those threads and fixes the others: everything of sort Threads is renamed accordingly.
+     */
+    default int[] threadSubset(String set) { return null; }
+
     /** What thread t's local {@code i} denotes (symmetry reduction). */
     default kmapcheck.machine.Sort localSort(int t, int i) { return kmapcheck.machine.Sort.PLAIN; }
 

@@ -26,7 +26,21 @@ public sealed interface Sort {
     /** A PTE or TLB entry ({@link Pte}): its page field is an element of {@code pages} (base 1). */
     record PteOf(String pages) implements Sort {}
 
+    /**
+     * A word packing fields, each renamed by its own sort on the field's value (bits {@code shift ..
+     * shift + width - 1}); bits outside every field are kept. E.g. an rwlock word: writer (thread + 1)
+     * in the low byte, a reader bit per thread above it.
+     */
+    record Packed(java.util.List<Field> fields) implements Sort {
+        public Packed { fields = java.util.List.copyOf(fields); }
+    }
+
+    /** One field of a {@link Packed} word. */
+    record Field(int shift, int width, Sort sort) {}
+
     Sort PLAIN = new Plain();
+
+    static Sort packed(Field... fields) { return new Packed(java.util.List.of(fields)); }
 
     static Sort elem(String set, int base) { return new Elem(set, base); }
 

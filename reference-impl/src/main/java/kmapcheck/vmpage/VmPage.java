@@ -2,6 +2,7 @@ package kmapcheck.vmpage;
 
 import kmapcheck.machine.Ctx;
 import kmapcheck.machine.Layout;
+import kmapcheck.machine.Sort;
 import kmapcheck.machine.Lock;
 import kmapcheck.machine.Panic;
 import kmapcheck.machine.WaitQueue;
@@ -167,7 +168,9 @@ public final class VmPage {
         refCount = layout.word("m.ref_count", VPRC_OBJREF);          // allocated, inserted: OBJREF
         busyLock = layout.word("m.busy_lock", VPB_UNBUSIED);
         object = layout.word("m.object", 1);
-        olock = layout.word("object.rw_lock", 0);
+        // writer (thread + 1) in the low byte, a reader bit per thread from bit 8 (wbits, rbit)
+        olock = layout.word("object.rw_lock", 0, Sort.packed(new Sort.Field(0, 8, Sort.elem(Sort.THREADS, 1)),
+                new Sort.Field(8, 8, Sort.mask(Sort.THREADS))));
         pstate = layout.word("m.freed(vm_phys)", 0);
         sq = layout.lock("sleepq_chain(m)");
         sqWait = layout.waitQueue("wchan(m)", sq);
@@ -188,11 +191,13 @@ public final class VmPage {
         localStepWord = new Word[threads];
         wiredBy = new Word[threads];
         for (int t = 0; t < threads; t++) {
+            layout.beginOwner(Sort.THREADS, t);         // renaming thread t moves its words
             localStepWord[t] = layout.word("td" + t + ".local", 0);
             wiredBy[t] = layout.word("ghost.wiredBy[" + t + "]", 0);
+            layout.endOwner();
         }
-        xowners = layout.word("ghost.xowners", 0);
-        sowners = layout.word("ghost.sowners", 0);
+        xowners = layout.word("ghost.xowners", 0, Sort.mask(Sort.THREADS));     // bit t: thread t (me)
+        sowners = layout.word("ghost.sowners", 0, Sort.mask(Sort.THREADS));
         kassert = layout.word("ghost.kassert", 0);
         vp3a = layout.word("ghost.vp3a", 0);
         uflow = layout.word("ghost.uflow", 0);

@@ -4,6 +4,7 @@ import kmapcheck.machine.Ctx;
 import kmapcheck.machine.Layout;
 import kmapcheck.machine.Lock;
 import kmapcheck.machine.Panic;
+import kmapcheck.machine.Sort;
 import kmapcheck.machine.WaitQueue;
 import kmapcheck.machine.Word;
 
@@ -98,11 +99,13 @@ public final class VmPageUnwire {
         localStepWord = new Word[threads];
         wiredBy = new Word[threads];
         for (int t = 0; t < threads; t++) {
+            layout.beginOwner(Sort.THREADS, t);         // renaming thread t moves its words
             localStepWord[t] = layout.word("td" + t + ".local", 0);
             wiredBy[t] = layout.word("ghost.wiredBy[" + t + "]", (holders & (1L << t)) != 0 ? 1 : 0);
+            layout.endOwner();
         }
-        xowners = layout.word("ghost.xowners", 0);
-        sowners = layout.word("ghost.sowners", 0);
+        xowners = layout.word("ghost.xowners", 0, Sort.mask(Sort.THREADS));     // bit t: thread t (me)
+        sowners = layout.word("ghost.sowners", 0, Sort.mask(Sort.THREADS));
         kassert = layout.word("ghost.kassert", 0);
         frees = layout.word("ghost.frees", 0);
     }

@@ -44,6 +44,8 @@ public final class Symmetry implements Canonicalizer {
     /** [set][element][offset] -> address of the element's offset-th owned word. */
     private final Map<String, int[][]> ownedAddr = new HashMap<>();
     private final List<Map<String, int[]>> group = new ArrayList<>();
+    /** Declared sets that are subsets of the threads: set -> thread indices. */
+    private final Map<String, int[]> threadSubsets = new LinkedHashMap<>();
     private final int[] tlbCpu;     // per address: the CPU of a TLB word, or -1
     private final int[] tlbPte;     // per address: the PTE address of a TLB word's KVA
 
@@ -59,7 +61,15 @@ public final class Symmetry implements Canonicalizer {
                 throw new Scenario.ScenarioException("search.symmetry: " + set + " is not a symmetric set of this program (offered: "
                         + String.join(", ", offered.keySet()) + ")");
             sizes.put(set, n);
+            int[] sub = program.threadSubset(set);
+            if (sub != null) {
+                if (sets.contains(Sort.THREADS))
+                    throw new Scenario.ScenarioException("search.symmetry: " + set + " is a subset of Threads, which is declared too");
+                threadSubsets.put(set, sub);
+            }
         }
+        // thread subsets act through the Threads permutation they induce (the others fixed)
+        if (!threadSubsets.isEmpty()) sizes.put(Sort.THREADS, program.threads());
         int size = layout.size();
         tlbCpu = new int[size];
         tlbPte = new int[size];
@@ -103,7 +113,20 @@ public final class Symmetry implements Canonicalizer {
     }
 
     private void enumerate(int i, Map<String, int[]> chosen) {
-        if (i == sets.size()) { group.add(new HashMap<>(chosen)); return; }
+        if (i == sets.size()) {
+            Map<String, int[]> g = new HashMap<>(chosen);
+            if (!threadSubsets.isEmpty()) {
+                int[] tp = new int[program.threads()];
+                for (int t = 0; t < tp.length; t++) tp[t] = t;
+                for (var e : threadSubsets.entrySet()) {
+                    int[] sub = e.getValue(), p = chosen.get(e.getKey());
+                    for (int k = 0; k < sub.length; k++) tp[sub[k]] = sub[p[k]];
+                }
+                g.put(Sort.THREADS, tp);
+            }
+            group.add(g);
+            return;
+        }
         String set = sets.get(i);
         for (int[] p : permutations(sizes.get(set))) {
             chosen.put(set, p);
@@ -214,6 +237,15 @@ public final class Symmetry implements Canonicalizer {
                 long e = v & 0xF;
                 long r = e >= 1 && e <= p.length ? p[(int) e - 1] + 1 : e;
                 out |= r << shift;
+            }
+            return out;
+        }
+        if (sort instanceof Sort.Packed pk) {
+            long out = v;
+            for (Sort.Field f : pk.fields()) {
+                long mask = f.width() >= 64 ? -1L : (1L << f.width()) - 1;
+                out &= ~(mask << f.shift());
+                out |= (value(g, f.sort(), (v >>> f.shift()) & mask) & mask) << f.shift();
             }
             return out;
         }

@@ -117,6 +117,20 @@ public final class VmPageProgram implements Program {
 
     @Override public boolean mayMigrate(int t, View v) { return false; }
 
+    /**
+     * The threads of one role are interchangeable: each is the same most general client, and the
+     * code tells threads apart only by what the layout declares (the object lock's writer byte and
+     * reader bits, the busy-owner ghost masks, its own local and wiredBy words, the sleep queue, the
+     * machine locks); the locals (HELD, DONE) and op arguments name no thread ({@link RoleSymmetry}
+     * names the sets). Pmaps are not offered: the pv-list walks (pmap_remove_all,
+     * pmap_remove_write) visit pmaps in index order here and in CHOOSE order in the spec
+     * (VmPage.tla: CHOOSE q \in mapped), which no renaming preserves; CPUs are not: the kernel
+     * threads run on c0 (KCpu).
+     */
+    @Override public java.util.Map<String, Integer> symmetricSets() { return RoleSymmetry.sets(roles); }
+
+    @Override public int[] threadSubset(String set) { return RoleSymmetry.subset(roles, set); }
+
     static final String FILL = "fill", WRITE = "write", ACK = "ipi";
 
     /**

@@ -95,5 +95,15 @@ public final class VmPageUnwireProgram implements Program {
 
     @Override public boolean mayMigrate(int t, View v) { return false; }
 
+    /**
+     * The threads of one role are interchangeable ({@link RoleSymmetry}): the code tells threads
+     * apart only by their own local and wiredBy words, the busy-owner ghost masks, the sleep queue
+     * and the machine locks, which the layout declares; the locals (a Holder's initial wiring) depend
+     * on the role only.
+     */
+    @Override public java.util.Map<String, Integer> symmetricSets() { return RoleSymmetry.sets(roles); }
+
+    @Override public int[] threadSubset(String set) { return RoleSymmetry.subset(roles, set); }
+
     @Override public String show(Op op) { return op.name() + "()"; }
 }
