@@ -74,4 +74,11 @@ class GrowthTest {
         for (String[] m : new String[][]{{"lwbuf", "MCFixed"}, {"sfbuf", "MCBenchSMPC2B2"}})
             assertTrue(Growth.dimensions(Files.readString(TestRoot.get().resolve("spec/" + m[0] + "/" + m[1] + ".tla"))).size() >= 3, m[0]);
     }
+
+    @Test
+    void symmetryRowsAreRefusedWhereTheCfgChecksLiveness() {
+        assertTrue(Growth.checksLiveness("SPECIFICATION LiveSpec\nINVARIANT SF1\nPROPERTY AllocProgress\n"));
+        assertTrue(Growth.checksLiveness("PROPERTIES\n  NoLostWakeup\n"));
+        assertTrue(!Growth.checksLiveness("SPECIFICATION Spec\nINVARIANT SF1\nINVARIANTS\n  SF2\n"));
+    }
 }
