@@ -68,20 +68,33 @@ class DeterminismTest {
 
 
     /**
-     * A liveness counterexample (a lasso) is the same on every run: TLC's liveness checker walks its
-     * behaviour graph in fingerprint order, and TLC picks its fingerprint polynomial at random
-     * unless told (-fp): before the fixed polynomial, two runs of this model gave lassos with other
-     * threads and pages, one of which the Java replay could not follow (measured).
+     * A liveness counterexample (a lasso) has the same property, length and loop on every run. TLC
+     * picks its fingerprint polynomial at random unless told (-fp): before the fixed polynomial, two
+     * runs of this model gave lassos of other lengths with other threads and pages, one of which the
+     * Java replay could not follow (measured). With it, the lasso was byte-identical in every run we
+     * made but one: in the verify of 2026-12-01 one of three runs gave the same lasso with threads t1
+     * and t3 exchanged (TLC's liveness checker is known to vary its choice among equally short
+     * lassos: tlaplus/tlaplus#1044), so bytes are not asserted.
      */
     @Test
-    void aLivenessLassoIsTheSameOnEveryRun() throws Exception {
+    void aLivenessLassoHasTheSameShapeOnEveryRun() throws Exception {
         Manifest.Entry e = entry("sfbuf/DragonFly2004Wakeup");   // NoLostWakeupLazy: a lasso
         Runs runs = new Runs(new TlcRunner(1, 300, "2g"));
         RunOutcome a = runs.run(e), b = runs.run(e), c = runs.run(e);
         assertEquals(RunOutcome.Status.OK, a.status(), a.actual());
         assertNotNull(a.trace());
-        assertEquals(TraceJson.write(a.trace()), TraceJson.write(b.trace()), "byte-identical lassos");
-        assertEquals(TraceJson.write(a.trace()), TraceJson.write(c.trace()), "byte-identical lassos");
+        assertEquals("liveness", a.trace().violation().kind());
+        for (RunOutcome o : List.of(b, c)) {
+            assertEquals(RunOutcome.Status.OK, o.status(), o.actual());
+            assertEquals(a.trace().violation().property(), o.trace().violation().property());
+            assertEquals(a.trace().steps(), o.trace().steps(), "lasso length");
+            assertEquals(a.trace().violation().loopTo(), o.trace().violation().loopTo(), "where the loop closes");
+            assertEquals(actionNames(a), actionNames(o), "the actions taken, step by step (the actors may differ)");
+        }
+    }
+
+    static List<String> actionNames(RunOutcome o) {
+        return o.trace().actions().stream().map(kmapcheck.trace.Trace.Action::name).toList();
     }
 
     /** A violation nobody expected (a file outside the manifests) found by 2 workers is minimised with 1. */
