@@ -217,12 +217,9 @@ final class Growth {
                     // the row's limit is time: the scenario's own state bound is lifted
                     Scenario s = Scenario.load(scenario.id(), scenario.dir().resolve(scenario.file()), tmp, name)
                             .with(Map.of("search.max_states", Integer.toString(Integer.MAX_VALUE)));
-                    Bench.resetPeaks();
-                    ExplorationResult r = Explore.scenario(s, RunOptions.defaults().withWorkers(explorerWorkers).withTimeout(limit)
-                            .withMeasureMemory(true));
-                    figs.add(new Figures(row.label(), "explorer", explorerWorkers, false, explorerVerdict(r), r.distinctStates(),
-                            r.millis() / 1000.0, Bench.peakHeapBytes(), r.retainedBytes()));
-                    if (!symSets.isEmpty()) figs.add(explorerWithSymmetry(s, symSets, row.label(), explorerWorkers, limit));
+                    figs.add(explorerRun(s, false, row.label(), explorerWorkers, limit));
+                    if (!symSets.isEmpty())
+                        figs.add(explorerWithSymmetry(s, symSets, row.label(), explorerWorkers, limit));
                 }
                 for (Figures f : figs) print(out, om, json, mech, f);
                 out.flush();
@@ -239,15 +236,19 @@ final class Growth {
      */
     private static Figures explorerWithSymmetry(Scenario s, List<String> symSets, String row, int workers, int limit) {
         try {
-            Scenario sym = s.with(Map.of("search.symmetry", String.join(", ", symSets)));
-            Bench.resetPeaks();
-            ExplorationResult r = Explore.scenario(sym, RunOptions.defaults().withWorkers(workers).withTimeout(limit).withMeasureMemory(true));
-            return new Figures(row, "explorer", workers, true, explorerVerdict(r), r.distinctStates(), r.millis() / 1000.0,
-                    Bench.peakHeapBytes(), r.retainedBytes());
+            return explorerRun(s.with(Map.of("search.symmetry", String.join(", ", symSets))), true, row, workers, limit);
         } catch (Scenario.ScenarioException e) {
             String why = e.getMessage();
             return new Figures(row, "explorer", workers, true, "n/a: " + why.substring(why.indexOf(':') + 1).strip(), -1, 0, 0, 0);
         }
+    }
+
+    /** One explorer row: the scenario within the row's time limit, its peak heap and retained bytes. */
+    private static Figures explorerRun(Scenario s, boolean symmetry, String row, int workers, int limit) {
+        Bench.resetPeaks();
+        ExplorationResult r = Explore.scenario(s, RunOptions.defaults().withWorkers(workers).withTimeout(limit).withMeasureMemory(true));
+        return new Figures(row, "explorer", workers, symmetry, explorerVerdict(r), r.distinctStates(), r.millis() / 1000.0,
+                Bench.peakHeapBytes(), r.retainedBytes());
     }
 
     private static void print(PrintStream out, ObjectMapper om, boolean json, String mech, Figures f) throws IOException {
