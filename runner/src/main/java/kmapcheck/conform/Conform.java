@@ -150,6 +150,7 @@ public final class Conform {
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:+UseParallelGC", "-Xmx" + heap, "-Xss8m", "-Dfile.encoding=UTF-8", "-Djava.io.tmpdir=" + tmp,
                     "-cp", System.getProperty("java.class.path"), Judge.class.getName()));
+            cmd.addAll(1, kmapcheck.tlc.ChildJvm.options());
             cmd.addAll(List.of(args));
             Path log = graph.resolve("tlc.log");
             long t0 = System.nanoTime();

@@ -111,6 +111,7 @@ public final class TlcRunner {
                     "-Dkmapcheck.progress.millis=" + (control.progress() != null && control.progressMillis() > 0 ? control.progressMillis() : 10_000),
                     "-cp", tlaToolsJar() + File.pathSeparator + codeSource(TlcChild.class),
                     TlcChild.class.getName(), "-tool"));
+            cmd.addAll(1, ChildJvm.options());
             if (distributedWorkers > 0) {
                 // the server takes no -workers: each TLCWorker JVM runs one thread per core
                 cmd.addAll(3, List.of("-Dkmapcheck.tlc.server=true", "-Djava.rmi.server.hostname=127.0.0.1",
