@@ -69,7 +69,8 @@ public final class X86Caches {
     public static int state(long w) { return (int) (w & 3); }
     public static long value(long w) { return (w >>> 2) & 0x3F; }
     public static boolean old(long w) { return ((w >>> 8) & 1) != 0; }
-    static long enc(int st, long v, boolean old) { return st == I ? 0 : st | (v << 2) | (old ? 1L << 8 : 0); }
+    /** A valid line's word; {@code st} is C or D (an invalid line is the word 0, stored directly). */
+    static long enc(int st, long v, boolean old) { return st | (v << 2) | (old ? 1L << 8 : 0); }
 
     private long ln(Ctx ctx, int c, int p) { return ctx.load(line[c][p - 1]); }
     private void setLn(Ctx ctx, int c, int p, long w) { ctx.store(line[c][p - 1], w); }
