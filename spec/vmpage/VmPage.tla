@@ -1370,6 +1370,21 @@ TlbCoherent ==
 \* could read or write the page's next owner's data).
 NoStaleTlbAfterFree == pstate = "free" => \A c \in CPUs, p \in Pmaps : tlb[c][p] = "none"
 
+\* Every path of the modelled kernel code releases what it takes: a thread
+\* outside an operation ("idle", "hold", "done") or asleep on the busy lock
+\* holds neither the object lock (VM_OBJECT_*UNLOCK / VM_OBJECT_DROP), a pmap
+\* lock (PMAP_UNLOCK), the pv-list lock nor the sleepqueue chain lock
+\* (sleepq_release / sleepq_wait), and has no delayed-invalidation block open
+\* (pmap_delayed_invl_finish).  A leaked lock is otherwise visible only as
+\* threads that never start, which no other property here demands.
+NoLockHeldOutsideOp ==
+    \A t \in Threads :
+        (pc[t] \in {"idle", "hold", "done"} \/ t \in sleepers) =>
+            /\ olock.w # t /\ t \notin olock.r
+            /\ \A p \in Pmaps : plock[p] # t
+            /\ pvlock # t /\ sqlock # t
+            /\ t \notin diq
+
 \* VP4, the commit's central claim, per thread T (action property)
 StablePre(T) ==
     /\ olock.w = T

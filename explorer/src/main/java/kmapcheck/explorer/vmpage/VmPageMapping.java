@@ -11,6 +11,7 @@ import kmapcheck.trace.Value;
 import kmapcheck.vmpage.VmPage;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -327,6 +328,24 @@ public final class VmPageMapping implements SpecMapping {
         return true;
     }
 
+    /**
+     * NoLockHeldOutsideOp: \A t : (pc[t] \in {"idle", "hold", "done"} \/ t \in sleepers) =>
+     * olock.w # t /\ t \notin olock.r /\ (\A p : plock[p] # t) /\ pvlock # t /\ sqlock # t /\ t \notin diq
+     */
+    static boolean noLockHeldOutsideOp(Map<String, Value> s) {
+        Value.Rec ol = rec(s, "olock");
+        List<Value> readers = items(ol.get("r")), sleepers = set(s, "sleepers"), diq = set(s, "diq");
+        Collection<Value> plock = fn(s, "plock").values();
+        for (Map.Entry<Value, Value> e : fn(s, "pc").entrySet()) {
+            Value t = e.getKey();
+            String pc = ((Value.Str) e.getValue()).v();
+            if (!pc.equals("idle") && !pc.equals("hold") && !pc.equals("done") && !sleepers.contains(t)) continue;
+            if (ol.get("w").equals(t) || readers.contains(t) || plock.contains(t) || s.get("pvlock").equals(t)
+                    || s.get("sqlock").equals(t) || diq.contains(t)) return false;
+        }
+        return true;
+    }
+
     boolean typeOk(Map<String, Value> s) {
         Set<Value> threads = new HashSet<>();
         for (int t = 0; t < prog.threads(); t++) threads.add(th(t));
@@ -356,6 +375,7 @@ public final class VmPageMapping implements SpecMapping {
         INVARIANTS.put("DirtyTracked", VmPageMapping::dirtyTracked);
         INVARIANTS.put("TlbCoherent", VmPageMapping::tlbCoherent);
         INVARIANTS.put("NoStaleTlbAfterFree", VmPageMapping::noStaleTlbAfterFree);
+        INVARIANTS.put("NoLockHeldOutsideOp", VmPageMapping::noLockHeldOutsideOp);
     }
 
     /** The invariants the scenario's model checks, in its cfg order (TLC reports the first violated). */
