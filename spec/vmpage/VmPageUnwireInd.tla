@@ -9,8 +9,9 @@
 (* its reason underneath.  Claimed inductive for the fixed configurations  *)
 (* (Variant "Fixed" managed, "UnwireNoqOldIsLast" unmanaged); each buggy   *)
 (* variant breaks a named conjunct in one step (proofs/vmpage.md §4).      *)
-(* The busy conjuncts WaitersHaveSleeper and ChkNoWaiters rely on the      *)
-(* models' two Busiers (said under each).  IndInit enumerates TypeOK /\    *)
+(* The busy conjuncts WaitersHaveSleeper, WakerSeesNoWaiters,             *)
+(* WakerHasSleeper and ChkNoWaiters rely on the models' two Busiers (said  *)
+(* under each).  IndInit enumerates TypeOK /\                              *)
 (* IndInv: each variable is drawn from the values its conjuncts leave,     *)
 (* the conjuncts that mention only drawn variables follow, and every       *)
 (* conjunct is also an INVARIANT of the models, so IndInit = TypeOK /\     *)
@@ -200,7 +201,9 @@ ChkNoWaiters == \A t \in At(ChkPcs) : ~bx[t].waiters
 \* A thread entering the sleep read a word without WAITERS: with two Busiers,
 \* WAITERS set means the other thread sleeps (WaitersHaveSleeper), and then
 \* nobody owns the page, which WaitersImpliesBusy excludes.  Needed by BsChk:
-\* with WAITERS in a stale x, VmPageUnwire's BsChk would store x back.
+\* with WAITERS in x it sleeps with no cmpset, whatever the word is now, and
+\* WakeupPending would need WAITERS or a wakeup still owed (without this
+\* conjunct TLC finds WakeupPending broken after BsChk).
 
 BxOK ==
     /\ bx \in [Threads -> BusyShapes]
