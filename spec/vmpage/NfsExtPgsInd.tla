@@ -196,6 +196,18 @@ IndInv ==
 (* Variables are chosen one at a time with the conjuncts that constrain    *)
 (* them right after, so TLC prunes early.                                  *)
 SmallRc == [wires : 0..2, objref : BOOLEAN, blocked : {FALSE}]
+\* The values FreedPages, BufWiring, ExtWiring, WiresMatchGhost,
+\* ObjrefMatchesObject, NeverBlocked and VmSide / OldCopies leave (each is
+\* the only value its conjunct allows, or old ranges over a superset of
+\* them): computed, not drawn, so that 2 and 3 pages enumerate in time.
+BufWiringOf(p) ==
+    IF InLoop("nfsiod", "n_bl") THEN (IF p \in Held("nfsiod", "n_bl") THEN 1 ELSE 0)
+    ELSE IF pc["nfsiod"] = "done" THEN 0 ELSE 1
+ExtWiringOf(p) ==
+    IF pc["nfsiod"] = "n_wire" THEN (IF p \in todo["nfsiod"] THEN 0 ELSE 1)
+    ELSE IF ExtFreeing # {} THEN (IF \E t \in ExtFreeing : p \in Held(t, t \o "_ef") THEN 1 ELSE 0)
+    ELSE IF holders # {} THEN 1 ELSE 0
+ObjrefOf(p) == obj[p] = "O" \/ (pc["vm"] = "v_fp_st" /\ p \in todo["vm"])
 PcTuples == {[t \in Threads |-> CASE t = "nfsiod" -> a [] t = "sock" -> b
                                      [] t = "drv" -> c [] t = "vm" -> d] :
                 a \in NfsiodPcs, b \in SockPcs, c \in DrvPcs, d \in VmPcs}
@@ -214,12 +226,17 @@ IndInitFrom(PcChoices) ==
     /\ (pc["vm"] # "idle" => pc["nfsiod"] = "done" /\ ~iobusy)
     /\ obj \in [Pages -> {"O", "None"}]
     /\ pstate \in [Pages -> {"alloc", "free", "reused"}]
-    /\ frees \in [Pages -> 0..1]
-    /\ bufw \in [Pages -> 0..1] /\ BufWiring
-    /\ extw \in [Pages -> 0..1] /\ ExtWiring
-    /\ rc \in [Pages -> SmallRc] /\ WiresMatchGhost /\ ObjrefMatchesObjectInd /\ FreedPages
+    /\ frees = [p \in Pages |-> IF pstate[p] = "alloc" THEN 0 ELSE 1]
+    /\ bufw = [p \in Pages |-> BufWiringOf(p)] /\ BufWiring
+    /\ extw = [p \in Pages |-> ExtWiringOf(p)] /\ ExtWiring
+    /\ rc = [p \in Pages |-> Rc(bufw[p] + extw[p], ObjrefOf(p), FALSE)]
+    /\ WiresMatchGhost /\ ObjrefMatchesObjectInd /\ FreedPages
     /\ uflow = FALSE
-    /\ old \in [Threads -> SmallRc] /\ VmSide /\ FreeStep /\ OldCopies
+    /\ \E a, b, c \in ReadRc :
+           old = [t \in Threads |-> CASE t = "nfsiod" -> a [] t = "sock" -> b [] t = "drv" -> c
+                                      [] t = "vm" -> IF pc["vm"] \in {"v_fp_st", "v_fp_fin"}
+                                                     THEN OBJREF ELSE ZERO]
+    /\ VmSide /\ FreeStep /\ OldCopies
     /\ TypeOK /\ IndInv
 IndInit == IndInitFrom(PcTuples)
 =============================================================================

@@ -385,7 +385,9 @@ BsSq(t, P) ==
 \* sleepq_add(m); sleepq_wait(m).  Without an object lock to drop (the
 \* VM_OBJECT_DROP of VmPage.tla's BsWait), the sleep entry (a left mover:
 \* it releases the chain lock) follows the cmpset with no shared access in
-\* between and folds into this step.
+\* between and folds into this step.  With WAITERS already in x there is
+\* no cmpset and busy_lock is not written (x may be stale by then: the
+\* owner's xunbusy_hard stores UNBUSIED without the chain lock).
 BsChk(t, P, NS, ret) ==
     /\ pc[t] = P \o "_chk"
     /\ sqlock' = None
@@ -394,7 +396,7 @@ BsChk(t, P, NS, ret) ==
        IF x = UNBUSIED \/ (NS /\ x.shared) \/ (~x.waiters /\ busy # x)
        THEN UNCHANGED <<busy, sleepers>>
        ELSE /\ sleepers' = sleepers \cup {t}
-            /\ busy' = [x EXCEPT !.waiters = TRUE]
+            /\ busy' = IF x.waiters THEN busy ELSE [x EXCEPT !.waiters = TRUE]
     /\ UNCHANGED <<rcv, xowners, sowners, pagev, kassert>>
 
 BusySleep(t, P, NS, ret) == BsSq(t, P) \/ BsChk(t, P, NS, ret)
