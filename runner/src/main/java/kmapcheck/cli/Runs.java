@@ -226,7 +226,7 @@ public final class Runs {
      */
     static Judged judgeSampled(Manifest.Entry e, long generated) {
         String text = "sampled: no counterexample to induction in " + e.samples() + " behaviours (" + generated
-                + " states; not exhaustive)";
+                + " states generated; not exhaustive)";
         return new Judged(e.expectsPass() ? Status.OK : Status.MISMATCH, RunOutcome.Result.of("sampled", text), text);
     }
 

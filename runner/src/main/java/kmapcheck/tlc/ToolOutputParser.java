@@ -19,13 +19,15 @@ import java.util.regex.Pattern;
 public final class ToolOutputParser {
     static final int INVARIANT_VIOLATED_INITIAL = 2107, INVARIANT_VIOLATED_BEHAVIOR = 2110,
             ACTION_PROPERTY_VIOLATED = 2112, DEADLOCK = 2114, TEMPORAL_VIOLATED = 2116, BACK_TO_STATE = 2122,
-            STATE_PRINT2 = 2217, STATE_PRINT3 = 2218, SEARCH_DEPTH = 2194, STATS = 2199, FINISHED = 2186,
+            STATE_PRINT2 = 2217, STATE_PRINT3 = 2218, SEARCH_DEPTH = 2194, STATS = 2199, PROGRESS = 2209, FINISHED = 2186,
             SUCCESS = 2193;
 
     private static final Pattern START = Pattern.compile("@!@!@STARTMSG (\\d+):(\\d+) @!@!@$");
     private static final Pattern END = Pattern.compile("^@!@!@ENDMSG (\\d+) @!@!@$");
     private static final Pattern STATE_HEADER = Pattern.compile("^(\\d+): <(\\w+(?: predicate)?)(?: line (\\d+), col (\\d+) to line (\\d+), col (\\d+) of module (\\w+))?>$");
     private static final Pattern STATS_LINE = Pattern.compile("([\\d,]+) states generated, ([\\d,]+) distinct states found");
+    /** Simulation (-simulate) counts no distinct states: its only figure is the last progress line's. */
+    private static final Pattern SIMULATION_LINE = Pattern.compile("([\\d,]+) states generated, -1 distinct states found");
     private static final Pattern DEPTH_LINE = Pattern.compile("depth of the complete state graph search is (\\d+)");
     private static final Pattern BACK_TO = Pattern.compile("^(\\d+): Back to state");
 
@@ -102,6 +104,10 @@ public final class ToolOutputParser {
                         generated = Long.parseLong(x.group(1).replace(",", ""));
                         distinct = Long.parseLong(x.group(2).replace(",", ""));
                     }
+                }
+                case PROGRESS -> {
+                    Matcher x = SIMULATION_LINE.matcher(m.body());
+                    if (x.find()) generated = Long.parseLong(x.group(1).replace(",", ""));
                 }
                 case SEARCH_DEPTH -> {
                     Matcher x = DEPTH_LINE.matcher(m.body());

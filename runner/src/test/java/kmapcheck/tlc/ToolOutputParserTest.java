@@ -43,6 +43,19 @@ class ToolOutputParserTest {
         assertEquals(5, r.trace().states().size());
     }
 
+    /** TLC 2.18's -simulate counts no distinct states; the states it generated are in its last progress line. */
+    @Test
+    void simulationReportsTheStatesItGenerated() {
+        String out = "@!@!@STARTMSG 2269:0 @!@!@\nComputed 19184 initial states...\n@!@!@ENDMSG 2269 @!@!@\n"
+                + "@!@!@STARTMSG 2209:0 @!@!@\nProgress(-1) at 2026-12-01 11:39:33: 39,210 states generated, -1 distinct states found, "
+                + "-1 states left on queue.\n@!@!@ENDMSG 2209 @!@!@\n"
+                + "@!@!@STARTMSG 2186:0 @!@!@\nFinished in 3103ms at (2026-12-01 11:39:33)\n@!@!@ENDMSG 2186 @!@!@\n";
+        TlcResult r = ToolOutputParser.parse("lwbuf/FixedInductiveSampled", out, 0, 1, List.of());
+        assertEquals(TlcResult.Outcome.PASS, r.outcome());
+        assertEquals(39_210, r.generated());
+        assertEquals(-1, r.distinctStates());
+    }
+
     @Test
     void exit150WithoutSanyTextIsBadInput() {
         String out = "@!@!@STARTMSG 1000:1 @!@!@\nSomething went wrong in the spec\n@!@!@ENDMSG 1000 @!@!@\n";
