@@ -17,15 +17,19 @@ import java.util.Map;
 /**
  * kmapcheck bench: for every model and scenario (default and, with --include-optional, the bigger
  * opt-in configurations), TLC and the explorer side by side: distinct states, states/s, wall time,
- * peak memory (TLC: the child JVM's peak RSS; explorer: peak Java heap of this JVM during the run).
+ * peak memory (TLC: the child JVM's peak RSS; explorer: peak Java heap of this JVM during the run)
+ * and CPU seconds (user + system of all threads: TLC's child JVM; this JVM during the exploration).
+ * The CPU figures make a comparison on a shared machine fair: wall time there measures the load.
  */
 final class Bench {
     private Bench() {}
 
     static final String HELP = """
             usage: kmapcheck bench [--workers N] [--timeout S] [--heap SIZE] [--include-optional] [--json] [MECHANISM...]
-              Prints, per model name, TLC's and the explorer's distinct states, states/s, wall time and
-              peak memory side by side, then the verdicts. Figures only: no pass/fail on speed.
+              Prints, per model name, TLC's and the explorer's distinct states, states/s, wall time,
+              CPU seconds (all threads of the JVM) and peak memory side by side, then the verdicts, and
+              the explorer/TLC ratios of states/s and of states per CPU second. Figures only: no
+              pass/fail on speed.
                    kmapcheck bench --growth MECHANISM [--base MODEL] [--limit S] [--json] [--workers N]
                                    [--sym-sets Threads,Pages]
               A growth table from a default passing model (or --base) and its scenario: one row per size
@@ -57,40 +61,77 @@ final class Bench {
         TlcRunner tlc = a.tlc();
         Runs runs = new Runs(tlc);
         int explorerWorkers = a.explorerWorkers();
-        String fmt = "%-40s | %10s %11s %8s %8s | %10s %11s %8s %8s%n";
-        if (!json) out.printf(fmt, "MODEL", "TLC dist.", "states/s", "time", "peakRSS", "EXPL dist.", "states/s", "time", "peakHeap");
+        String fmt = "%-40s | %10s %11s %8s %8s %8s | %10s %11s %8s %8s %8s%n";
+        if (!json) out.printf(fmt, "MODEL", "TLC dist.", "states/s", "time", "cpu", "peakRSS",
+                "EXPL dist.", "states/s", "time", "cpu", "peakHeap");
         List<String> verdicts = new ArrayList<>();
+        List<String> ratios = new ArrayList<>();
         for (var en : byModel.entrySet()) {
-            String[] tlcCols = {"-", "-", "-", "-"}, exCols = {"-", "-", "-", "-"};
+            String[] tlcCols = {"-", "-", "-", "-", "-"}, exCols = {"-", "-", "-", "-", "-"};
+            double[] tlcRate = null, exRate = null;   // {states/s, states per CPU second}
             Manifest.Entry t = en.getValue()[0], x = en.getValue()[1];
             if (t != null) {
                 RunOutcome r = runs.run(t);
-                tlcCols = cols(r.distinctStates(), r.seconds(), runs.lastTlcPeakRssKb() / 1024 + "M");
+                tlcCols = cols(r.distinctStates(), r.seconds(), runs.lastTlcCpuSeconds(), runs.lastTlcPeakRssKb() / 1024 + "M");
+                tlcRate = rates(r.distinctStates(), r.seconds(), runs.lastTlcCpuSeconds());
                 if (json) out.println(Growth.json(om, en.getKey(), new Growth.Figures(en.getKey(), "tlc", r.workers(), t.file().endsWith("Sym"),
                         r.actual(), r.distinctStates(), r.seconds(), runs.lastTlcPeakRssKb() * 1024, 0)));
                 verdicts.add("tlc      " + t.id() + ": " + r.actual() + (r.ok() ? "" : "  (MISMATCH: expected " + t.expectedText() + ")"));
             }
             if (x != null) {
                 resetPeaks();
+                long cpu0 = processCpuNanos();
                 ExplorationResult r = Explore.scenario(Runs.scenario(x), kmapcheck.explorer.RunOptions.defaults()
                         .withWorkers(explorerWorkers).withMeasureMemory(true));
-                exCols = cols(r.distinctStates(), r.millis() / 1000.0, peakHeapMb() + "M");
+                double cpu = (processCpuNanos() - cpu0) / 1e9;
+                exCols = cols(r.distinctStates(), r.millis() / 1000.0, cpu, peakHeapMb() + "M");
+                exRate = rates(r.distinctStates(), r.millis() / 1000.0, cpu);
                 if (json) out.println(Growth.json(om, en.getKey(), new Growth.Figures(en.getKey(), "explorer", r.workers(), false,
                         Growth.explorerVerdict(r), r.distinctStates(), r.millis() / 1000.0, peakHeapBytes(), r.retainedBytes())));
                 verdicts.add("explorer " + x.id() + ": " + r.verdict() + (r.property() == null ? "" : " " + r.property()));
             }
-            if (!json) out.printf(fmt, en.getKey(), tlcCols[0], tlcCols[1], tlcCols[2], tlcCols[3], exCols[0], exCols[1], exCols[2], exCols[3]);
+            if (!json) out.printf(fmt, en.getKey(), tlcCols[0], tlcCols[1], tlcCols[2], tlcCols[3], tlcCols[4],
+                    exCols[0], exCols[1], exCols[2], exCols[3], exCols[4]);
+            if (tlcRate != null && exRate != null) ratios.add(ratioLine(en.getKey(), tlcRate, exRate));
         }
         if (!json) {
             out.println();
             verdicts.forEach(out::println);
+            if (!ratios.isEmpty()) {
+                out.println();
+                out.println("explorer / TLC (same workers: " + explorerWorkers + " explorer, TLC as run):");
+                ratios.forEach(out::println);
+            }
         }
         return 0;
     }
 
-    private static String[] cols(long distinct, double seconds, String mem) {
+    private static String[] cols(long distinct, double seconds, double cpuSeconds, String mem) {
         String rate = seconds <= 0 ? "-" : String.format("%.0f", distinct / seconds);
-        return new String[]{Long.toString(distinct), rate, String.format("%.2fs", seconds), mem};
+        String cpu = cpuSeconds <= 0 ? "-" : String.format("%.1fs", cpuSeconds);
+        return new String[]{Long.toString(distinct), rate, String.format("%.2fs", seconds), cpu, mem};
+    }
+
+    /** {states per wall second, states per CPU second}; 0 where a time is unknown. */
+    static double[] rates(long distinct, double seconds, double cpuSeconds) {
+        return new double[]{seconds > 0 ? distinct / seconds : 0, cpuSeconds > 0 ? distinct / cpuSeconds : 0};
+    }
+
+    /** One model's explorer/TLC ratios: of states per wall second, and of states per CPU second. */
+    static String ratioLine(String model, double[] tlc, double[] explorer) {
+        return String.format("  %-40s states/s %s   states per CPU second %s", model,
+                ratio(explorer[0], tlc[0]), ratio(explorer[1], tlc[1]));
+    }
+
+    private static String ratio(double a, double b) {
+        return a <= 0 || b <= 0 ? "-" : String.format("%.2fx", a / b);
+    }
+
+    /** CPU time of this JVM (all threads) in nanoseconds, or 0 where the platform does not say. */
+    static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
+            return Math.max(0, os.getProcessCpuTime());
+        return 0;
     }
 
     static void resetPeaks() {

@@ -99,6 +99,11 @@ public final class Runs {
     /** Peak RSS of the TLC JVM of the last TLC run, in KiB (0 if unknown): the runner that ran it may be a one-worker copy. */
     public long lastTlcPeakRssKb() { return lastTlcPeakRssKb; }
 
+    private volatile double lastTlcCpuSeconds;
+
+    /** CPU seconds (user + system, all threads) of the TLC JVM of the last TLC run. */
+    public double lastTlcCpuSeconds() { return lastTlcCpuSeconds; }
+
     RunOutcome runTlc(Manifest.Entry e) throws IOException, InterruptedException {
         SpecSource src = e.adHoc() ? SpecSource.read(e.dir().resolve(e.file() + ".tla")) : specSource(e.dir(), e.file());
         boolean sampled = e.mode() == Manifest.Mode.INDUCTIVE_SAMPLED;
@@ -117,6 +122,7 @@ public final class Runs {
             else runner = tlc;
         }
         lastTlcPeakRssKb = runner.lastPeakRssKb();
+        lastTlcCpuSeconds = runner.lastCpuSeconds();
         Trace trace = r.trace() == null ? null : annotate(r.trace(), src, Roles.NONE);
         Judged j = switch (r.outcome()) {
             case PASS -> sampled ? judgeSampled(e, r.generated()) : judgePass(e, r.distinctStates(), true);

@@ -150,6 +150,8 @@ public final class TlcRunner {
             }
             reader.join();
             rss.interrupt();
+            rss.join();
+            lastCpuSeconds = rss.cpuSeconds();
             for (Process w : workerJvms) if (!w.waitFor(5, TimeUnit.SECONDS)) kill(w);
             // a Ctrl-C on a terminal reaches the child too (same process group): still "interrupted"
             if (stopped == null && control.cancel().get()) stopped = "interrupted";
@@ -212,22 +214,45 @@ public final class TlcRunner {
      */
     public record Raw(String output, int exitCode, long millis, long peakRssKb, String stopped, Progress last) {}
 
-    /** Polls /proc/PID/status for VmHWM (peak RSS) while the child runs (Linux; 0 elsewhere). */
+    /**
+     * Polls /proc/PID/status for VmHWM (peak RSS) and /proc/PID/stat for the CPU time used so far
+     * while the child runs (Linux; 0 elsewhere). The CPU time is the last reading, at most one
+     * poll interval (100 ms) before the child exited: a process's CPU time is gone once it is reaped.
+     */
     public static final class PeakRss extends Thread {
+        /** USER_HZ, the unit of utime/stime in /proc/PID/stat: 100 on every Linux architecture we run on. */
+        static final double TICKS_PER_SECOND = 100.0;
         private final long pid;
         volatile long peakKb;
+        /** utime + stime of the child (all its threads: TLC workers, GC, JIT), in clock ticks. */
+        volatile long cpuTicks;
 
         public PeakRss(long pid) { this.pid = pid; setDaemon(true); }
 
         /** The peak resident set seen so far, in KiB. */
         public long peakKb() { return peakKb; }
 
+        /** CPU seconds (user + system) the child had used at the last poll. */
+        public double cpuSeconds() { return cpuTicks / TICKS_PER_SECOND; }
+
+        /**
+         * utime + stime from one /proc/PID/stat line. The command name (field 2) is in parentheses
+         * and may itself hold spaces and parentheses, so fields are counted from the last ')'.
+         */
+        static long cpuTicks(String statLine) {
+            String[] f = statLine.substring(statLine.lastIndexOf(')') + 2).trim().split("\\s+");
+            // f[0] is field 3 (state); utime and stime are fields 14 and 15
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+
         @Override public void run() {
             Path status = Path.of("/proc/" + pid + "/status");
+            Path stat = Path.of("/proc/" + pid + "/stat");
             while (!isInterrupted()) {
                 try {
                     for (String l : Files.readAllLines(status))
                         if (l.startsWith("VmHWM:")) peakKb = Math.max(peakKb, Long.parseLong(l.replaceAll("[^0-9]", "")));
+                    cpuTicks = Math.max(cpuTicks, cpuTicks(Files.readString(stat)));
                     Thread.sleep(100);
                 } catch (IOException | NumberFormatException e) {
                     return;
@@ -242,6 +267,11 @@ public final class TlcRunner {
     public long lastPeakRssKb() { return lastPeakRssKb; }
 
     private volatile long lastPeakRssKb;
+
+    /** CPU seconds of the last TLC process this runner started (its main JVM; not distributed workers). */
+    public double lastCpuSeconds() { return lastCpuSeconds; }
+
+    private volatile double lastCpuSeconds;
 
     /**
      * Checks model {@code module} in {@code dir} with {@code dir/module.cfg}. A liveness violation is
