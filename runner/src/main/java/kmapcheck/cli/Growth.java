@@ -63,7 +63,7 @@ final class Growth {
     private static final Pattern MODEL_VALUE_LINE = Pattern.compile("([a-z]+\\d+)\\s*=\\s*([a-z]+\\d+)");
 
     /** A definition {@code MC<name> == {...}} or {@code <<...>>} of a literal set or sequence (possibly empty). */
-    private static final Pattern ANY_SET_DEF = Pattern.compile("(?m)^MC(\\w+)\\s*==\\s*(\\{|<<)([^}>\\n]*)(\\}|>>)\\s*$");
+    private static final Pattern ANY_SET_DEF = Pattern.compile("(?m)^MC(\\w+)\\s*==\\s*(\\{|<<)(.*)(\\}|>>)\\s*$");
 
     /**
      * The sets of model values a generated row may resize, in the order the module defines them.
@@ -105,7 +105,7 @@ final class Growth {
         while (m.find()) {
             if (m.group(2).equals("{") != m.group(4).equals("}")) continue;
             String body = m.group(3).strip();
-            List<String> els = body.isEmpty() ? List.of() : List.of(body.split("\\s*,\\s*"));
+            List<String> els = body.isEmpty() ? List.of() : splitTop(body);
             boolean seq = m.group(2).equals("<<");
             String prefix = null;
             int first = 0;
@@ -121,6 +121,21 @@ final class Growth {
             }
             out.add(new Candidate(m.group(1), els, seq, prefix, first, numbered));
         }
+        return out;
+    }
+
+    /** The comma-separated items of a set or sequence body, commas inside nested braces or brackets kept. */
+    private static List<String> splitTop(String body) {
+        List<String> out = new ArrayList<>();
+        int depth = 0, from = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char ch = body.charAt(i);
+            boolean pair = i + 1 < body.length() && body.charAt(i + 1) == ch;
+            if (ch == '{' || ch == '(' || ch == '[' || (ch == '<' && pair)) { depth++; if (ch == '<') i++; }
+            else if (ch == '}' || ch == ')' || ch == ']' || (ch == '>' && pair)) { depth--; if (ch == '>') i++; }
+            else if (ch == ',' && depth == 0) { out.add(body.substring(from, i).strip()); from = i + 1; }
+        }
+        out.add(body.substring(from).strip());
         return out;
     }
 

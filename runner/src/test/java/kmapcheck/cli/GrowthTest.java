@@ -92,6 +92,7 @@ class GrowthTest {
             MCUnwireKinds == {"unwire"}
             MCCPUs == {c0}
             MCStillPages == {}
+            MCFlagChoices == {{}, {"QUICK"}}
             ====
             """;
     static final String VMPAGE_CFG = """
@@ -133,7 +134,7 @@ class GrowthTest {
     void theHeaderListsTheSetsNotGrownAndWhy() {
         List<String> ng = Growth.notGrown(VMPAGE_LIKE);
         assertEquals(List.of("Threads (model values r, h, f are not numbered)", "InitMapped (grows with Pmaps: the same model values)",
-                "UnwireKinds (not model values)", "StillPages (empty)"), ng);
+                "UnwireKinds (not model values)", "StillPages (empty)", "FlagChoices (not model values)"), ng);
         List<String> h = Growth.header("vmpage", "vmpage/FixedRemove", "vmpage/FixedRemove", Growth.dimensions(VMPAGE_LIKE), ng, List.of(), 60);
         assertTrue(h.get(0).contains("sets grown [Pmaps=1 (with InitMapped), CPUs=1]") && h.get(0).contains("TLC symmetry over none"), h.get(0));
         assertTrue(h.get(1).startsWith("not grown: Threads (model values r, h, f are not numbered); InitMapped"), h.get(1));
