@@ -232,9 +232,42 @@ final class Growth {
         return out.toString().replaceAll("\n+$", "\n");
     }
 
-    /** The cfg checks a temporal property (a PROPERTY or PROPERTIES line). */
+    /** The cfg checks a temporal property (a PROPERTY or PROPERTIES line), whatever its form. */
     static boolean checksLiveness(String cfg) {
-        return cfg.lines().map(String::strip).anyMatch(l -> l.startsWith("PROPERTY") || l.startsWith("PROPERTIES"));
+        return checksLiveness(cfg, "");
+    }
+
+    /**
+     * The cfg checks a temporal property other than a pure action property: one that {@code modules}
+     * (the text of the folder's modules) does not define as {@code [][A]_v}. TLC checks {@code [][A]_v}
+     * on every step it takes, as it checks an invariant on every state, so under SYMMETRY it is as
+     * sound as an invariant (A and Next symmetric in the permuted sets); any other PROPERTY is not.
+     */
+    static boolean checksLiveness(String cfg, String modules) {
+        for (String p : properties(cfg))
+            if (!Pattern.compile("(?m)^" + Pattern.quote(p) + "\\s*==\\s*\\[\\]\\s*\\[").matcher(modules).find()) return true;
+        return false;
+    }
+
+    private static final Pattern CFG_KEYWORD = Pattern.compile("^(SPECIFICATION|INIT|NEXT|INVARIANTS?|PROPERTY|PROPERTIES|CHECK_DEADLOCK|SYMMETRY|"
+            + "CONSTANTS?|CONSTRAINTS?|ACTION_CONSTRAINTS?|VIEW|ALIAS|POSTCONDITION)\\b");
+
+    /** The names the cfg's PROPERTY and PROPERTIES statements check. */
+    static List<String> properties(String cfg) {
+        List<String> out = new ArrayList<>();
+        boolean in = false;
+        for (String line : cfg.split("\n")) {
+            String l = line.replaceAll("\\\\\\*.*$", "").strip();
+            if (l.isEmpty()) continue;
+            Matcher k = CFG_KEYWORD.matcher(l);
+            if (k.find()) {
+                in = k.group(1).startsWith("PROPERT");
+                l = l.substring(k.end()).strip();
+                if (!in) continue;
+            }
+            if (in) for (String x : l.split("[\\s,]+")) if (!x.isEmpty()) out.add(x);
+        }
+        return out;
     }
 
     /** One configuration of the table: a label and the size of each resized set. */
@@ -302,6 +335,11 @@ final class Growth {
         String mcText = Files.readString(model.dir().resolve(mcName + ".tla"));
         String cfgText = Files.readString(model.cfg());
         List<Dimension> dims = dimensions(mcText);
+        StringBuilder modules = new StringBuilder();
+        try (Stream<Path> fs = Files.list(model.dir())) {
+            for (Path p : fs.filter(x -> x.toString().endsWith(".tla")).sorted().toList()) modules.append(Files.readString(p)).append('\n');
+        }
+        String modulesText = modules.toString();
         String symOpt = a.opts.getOrDefault("sym-sets", "Threads,Pages");
         List<String> symSets = symOpt.strip().equals("none") ? List.of() : List.of(symOpt.split(",")).stream().map(String::strip)
                 .filter(s -> dims.stream().anyMatch(d -> d.name().equals(s) && !d.sequence())).toList();
@@ -325,7 +363,7 @@ final class Growth {
                 String name = "MCGrowth" + row.label().replaceAll("[^A-Za-z0-9]", "");
                 List<Figures> figs = new ArrayList<>();
                 for (boolean sym : symSets.isEmpty() ? List.of(false) : List.of(false, true)) {
-                    if (sym && checksLiveness(cfgText)) {
+                    if (sym && checksLiveness(cfgText, modulesText)) {
                         // TLC would run, but a liveness verdict under SYMMETRY is unsound (it warns so)
                         figs.add(Figures.notApplicable(row.label(), "tlc", tlc.workers(), true,
                                 "SYMMETRY is unsound with the cfg's liveness PROPERTY"));

@@ -82,6 +82,21 @@ class GrowthTest {
         assertTrue(!Growth.checksLiveness("SPECIFICATION Spec\nINVARIANT SF1\nINVARIANTS\n  SF2\n"));
     }
 
+    @Test
+    void aPureActionPropertyDoesNotRefuseSymmetry() {
+        String spec = """
+                StabilityLemma ==
+                    [][\\A T \\in Threads : StablePre(T) => rc'.wires <= rc.wires]_vars
+                NoLostBusyWakeup == \\A t \\in Threads : Asleep(t) ~> ~Asleep(t)
+                """;
+        assertEquals(List.of("StabilityLemma", "NoLostBusyWakeup", "X"),
+                Growth.properties("SPECIFICATION Spec\nPROPERTY StabilityLemma \\* safety\nPROPERTIES\n  NoLostBusyWakeup, X\nCHECK_DEADLOCK FALSE\n"));
+        assertTrue(!Growth.checksLiveness("SPECIFICATION Spec\nINVARIANT TypeOK\nPROPERTY StabilityLemma\n", spec));
+        assertTrue(Growth.checksLiveness("SPECIFICATION Spec\nPROPERTY StabilityLemma\nPROPERTY NoLostBusyWakeup\n", spec));
+        // a property the modules do not define as [][A]_v is refused (conservative)
+        assertTrue(Growth.checksLiveness("PROPERTY Unknown\n", spec));
+    }
+
     static final String VMPAGE_LIKE = """
             ---- MODULE MCVm ----
             EXTENDS VmPage
