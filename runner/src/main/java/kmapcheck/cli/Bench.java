@@ -30,19 +30,22 @@ final class Bench {
               CPU seconds (all threads of the JVM) and peak memory side by side, then the verdicts, and
               the explorer/TLC ratios of states/s and of states per CPU second. Figures only: no
               pass/fail on speed.
-                   kmapcheck bench --growth MECHANISM [--base MODEL] [--limit S] [--json] [--workers N]
-                                   [--sym-sets Threads,Pages]
+                   kmapcheck bench --growth MECHANISM [--base MODEL] [--limit S] [--json|--markdown] [--workers N]
+                                   [--sym-sets Threads,Pages|none]
               A growth table from a default passing model (or --base) and its scenario: one row per size
               of each set (CPUs, threads 2-4; pages, objects, buffers 1-3) and CPUs=3,Threads=3, TLC
               with and without SYMMETRY over --sym-sets, the explorer beside it. A run past --limit
               seconds (default 120) is INCOMPLETE. --json: one object per run (id, tool, workers,
               symmetry, verdict, distinctStates, seconds, statesPerSecond, peakBytes, bytesPerState).
+              Definitions over the same model values grow as one set; the header lists the sets not
+              grown and why. A row the explorer cannot build says "n/a (why)" on its explorer side.
+              --markdown: the table as in the spec READMEs.
             """;
 
     static int run(Main.Args a, PrintStream out) throws Exception {
         if (Commands.help(a, out, HELP)) return 0;
         if (a.opts.containsKey("growth")) {
-            a.allow("growth", "workers", "heap", "limit", "json", "base", "sym-sets");
+            a.allow("growth", "workers", "heap", "limit", "json", "base", "sym-sets", "markdown");
             if (!a.positional.isEmpty()) throw new Main.UsageException("bench --growth MECHANISM takes no other argument, got " + a.positional);
             return Growth.run(a, out);
         }

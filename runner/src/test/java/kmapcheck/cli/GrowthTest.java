@@ -81,4 +81,104 @@ class GrowthTest {
         assertTrue(Growth.checksLiveness("PROPERTIES\n  NoLostWakeup\n"));
         assertTrue(!Growth.checksLiveness("SPECIFICATION Spec\nINVARIANT SF1\nINVARIANTS\n  SF2\n"));
     }
+
+    @Test
+    void aPureActionPropertyDoesNotRefuseSymmetry() {
+        String spec = """
+                StabilityLemma ==
+                    [][\\A T \\in Threads : StablePre(T) => rc'.wires <= rc.wires]_vars
+                NoLostBusyWakeup == \\A t \\in Threads : Asleep(t) ~> ~Asleep(t)
+                """;
+        assertEquals(List.of("StabilityLemma", "NoLostBusyWakeup", "X"),
+                Growth.properties("SPECIFICATION Spec\nPROPERTY StabilityLemma \\* safety\nPROPERTIES\n  NoLostBusyWakeup, X\nCHECK_DEADLOCK FALSE\n"));
+        assertTrue(!Growth.checksLiveness("SPECIFICATION Spec\nINVARIANT TypeOK\nPROPERTY StabilityLemma\n", spec));
+        assertTrue(Growth.checksLiveness("SPECIFICATION Spec\nPROPERTY StabilityLemma\nPROPERTY NoLostBusyWakeup\n", spec));
+        // a property the modules do not define as [][A]_v is refused (conservative)
+        assertTrue(Growth.checksLiveness("PROPERTY Unknown\n", spec));
+    }
+
+    static final String VMPAGE_LIKE = """
+            ---- MODULE MCVm ----
+            EXTENDS VmPage
+            CONSTANTS r, h, f, p1, c0
+            MCThreads == {r, h, f}
+            MCPmaps == {p1}
+            MCInitMapped == {p1}
+            MCUnwireKinds == {"unwire"}
+            MCCPUs == {c0}
+            MCStillPages == {}
+            MCFlagChoices == {{}, {"QUICK"}}
+            ====
+            """;
+    static final String VMPAGE_CFG = """
+            CONSTANTS
+                r = r
+                h = h
+                f = f
+                p1 = p1
+                None = None
+                c0 = c0
+                Pmaps <- MCPmaps
+                InitMapped <- MCInitMapped
+            SPECIFICATION Spec
+            INVARIANT TypeOK
+            """;
+
+    @Test
+    void definitionsOverTheSameModelValuesGrowAsOneSet() {
+        List<Growth.Dimension> d = Growth.dimensions(VMPAGE_LIKE);
+        assertEquals(List.of("Pmaps", "CPUs"), d.stream().map(Growth.Dimension::name).toList());
+        assertEquals(List.of("InitMapped"), d.get(0).aliases());
+        Map<String, Integer> sizes = Map.of("Pmaps", 3);
+        String m = Growth.rewriteModule(VMPAGE_LIKE, "MCVm", "MCGrowthPmaps3", d, sizes, List.of());
+        assertTrue(m.contains("MCPmaps == {p1, p2, p3}") && m.contains("MCInitMapped == {p1, p2, p3}"), m);
+        assertTrue(m.contains("CONSTANTS r, h, f, p1, p2, p3, c0"), m);
+        String c = Growth.rewriteCfg(VMPAGE_CFG, d, sizes, false);
+        for (String x : List.of("p1", "p2", "p3", "c0"))
+            assertEquals(1, c.lines().filter(l -> l.strip().equals(x + " = " + x)).count(), x + " declared once in\n" + c);
+        // a subset over the same model values is not grown (and never declares its values again)
+        String sub = VMPAGE_LIKE.replace("MCPmaps == {p1}", "MCPmaps == {p1, p2}").replace("CONSTANTS r, h, f, p1, c0", "CONSTANTS r, h, f, p1, p2, c0");
+        List<Growth.Dimension> d2 = Growth.dimensions(sub);
+        assertEquals(List.of(), d2.get(0).aliases());
+        String m2 = Growth.rewriteModule(sub, "MCVm", "MCGrowthPmaps3", d2, sizes, List.of());
+        assertTrue(m2.contains("MCPmaps == {p1, p2, p3}") && m2.contains("MCInitMapped == {p1}") && m2.contains("CONSTANTS r, h, f, p1, p2, p3, c0"), m2);
+        assertTrue(Growth.notGrown(sub).contains("InitMapped (shares model values p* with Pmaps but is another set)"), Growth.notGrown(sub).toString());
+    }
+
+    @Test
+    void theHeaderListsTheSetsNotGrownAndWhy() {
+        List<String> ng = Growth.notGrown(VMPAGE_LIKE);
+        assertEquals(List.of("Threads (model values r, h, f are not numbered)", "InitMapped (grows with Pmaps: the same model values)",
+                "UnwireKinds (not model values)", "StillPages (empty)", "FlagChoices (not model values)"), ng);
+        List<String> h = Growth.header("vmpage", "vmpage/FixedRemove", "vmpage/FixedRemove", Growth.dimensions(VMPAGE_LIKE), ng, List.of(), 60);
+        assertTrue(h.get(0).contains("sets grown [Pmaps=1 (with InitMapped), CPUs=1]") && h.get(0).contains("TLC symmetry over none"), h.get(0));
+        assertTrue(h.get(1).startsWith("not grown: Threads (model values r, h, f are not numbered); InitMapped"), h.get(1));
+        assertEquals("not grown: none", Growth.header("m", "m/A", null, List.of(), List.of(), List.of(), 1).get(1));
+    }
+
+    @Test
+    void anExplorerRowItCannotBuildIsNotApplicableNotAnAbort() {
+        Growth.Figures f = Growth.explorerOrNa("Threads=4", 2, false, () -> {
+            throw new kmapcheck.explorer.Scenario.ScenarioException("/tmp/x/FixedRemove.jpf: threads must be 1..3");
+        });
+        assertEquals("n/a (threads must be 1..3)", f.verdict());
+        assertEquals(-1, f.distinct());
+        assertEquals("| Threads=4 | explorer | 2 | no | n/a (threads must be 1..3) | - | - | - | - | - |", Growth.markdownRow(f));
+        Growth.Figures ok = Growth.explorerOrNa("base", 2, false,
+                () -> new Growth.Figures("base", "explorer", 2, false, "pass", 1000, 2.0, 64L << 20, 50_000));
+        assertEquals("pass", ok.verdict());
+        assertEquals("50", ok.bytesPerStateText());
+    }
+
+    @Test
+    void explorerBytesPerStateIsADashWithoutARetainedHeapMeasure() {
+        // retained heap 0 (not measured): never the peak heap over the states, never 0
+        Growth.Figures e = new Growth.Figures("base", "explorer", 2, false, "pass", 1000, 2.0, 300L << 20, 0);
+        assertEquals(-1, e.bytesPerState());
+        assertEquals("-", e.bytesPerStateText());
+        assertTrue(Growth.markdownRow(e).endsWith("| 300M | - |"), Growth.markdownRow(e));
+        // TLC keeps its peak RSS per state
+        Growth.Figures t = new Growth.Figures("base", "tlc", 2, false, "pass", 1000, 2.0, 100_000, 0);
+        assertEquals("100", t.bytesPerStateText());
+    }
 }
