@@ -1,0 +1,12 @@
+---- MODULE MCFixedTwoObjsSym ----
+\* Model FixedTwoObjsSym: Variant = "Fixed", Granularity = "Fine"; 2 CPUs, 2 pages, objects {o1 o2}, threads {t1 t2}; SYMMETRY on threads and pages (the explorer: search.symmetry = Threads, Pages).
+EXTENDS Lwbuf, TLC
+CONSTANTS c0, c1, p1, p2, o1, o2, t1, t2
+MCCPUs == {c0, c1}
+MCPages == {p1, p2}
+MCObjs == {o1, o2}
+MCThreads == {t1, t2}
+MCVariant == "Fixed"
+MCGranularity == "Fine"
+MCSymmetry == Permutations(MCThreads) \cup Permutations(MCPages)
+====
