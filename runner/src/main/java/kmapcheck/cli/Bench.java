@@ -36,7 +36,8 @@ final class Bench {
               of each set (CPUs, threads 2-4; pages, objects, buffers 1-3) and CPUs=3,Threads=3, TLC
               with and without SYMMETRY over --sym-sets, the explorer beside it. A run past --limit
               seconds (default 120) is INCOMPLETE. --json: one object per run (id, tool, workers,
-              symmetry, verdict, distinctStates, seconds, statesPerSecond, peakBytes, bytesPerState).
+              symmetry, verdict, distinctStates, seconds, statesPerSecond, peakBytes, bytesPerState,
+              cpuSeconds).
               Definitions over the same model values grow as one set; the header lists the sets not
               grown and why. A row the explorer cannot build says "n/a (why)" on its explorer side.
               --markdown: the table as in the spec READMEs.
@@ -78,7 +79,7 @@ final class Bench {
                 tlcCols = cols(r.distinctStates(), r.seconds(), runs.lastTlcCpuSeconds(), runs.lastTlcPeakRssKb() / 1024 + "M");
                 tlcRate = rates(r.distinctStates(), r.seconds(), runs.lastTlcCpuSeconds());
                 if (json) out.println(Growth.json(om, en.getKey(), new Growth.Figures(en.getKey(), "tlc", r.workers(), t.file().endsWith("Sym"),
-                        r.actual(), r.distinctStates(), r.seconds(), runs.lastTlcPeakRssKb() * 1024, 0)));
+                        r.actual(), r.distinctStates(), r.seconds(), runs.lastTlcPeakRssKb() * 1024, 0, runs.lastTlcCpuSeconds())));
                 verdicts.add("tlc      " + t.id() + ": " + r.actual() + (r.ok() ? "" : "  (MISMATCH: expected " + t.expectedText() + ")"));
             }
             if (x != null) {
@@ -90,7 +91,7 @@ final class Bench {
                 exCols = cols(r.distinctStates(), r.millis() / 1000.0, cpu, peakHeapMb() + "M");
                 exRate = rates(r.distinctStates(), r.millis() / 1000.0, cpu);
                 if (json) out.println(Growth.json(om, en.getKey(), new Growth.Figures(en.getKey(), "explorer", r.workers(), false,
-                        Growth.explorerVerdict(r), r.distinctStates(), r.millis() / 1000.0, peakHeapBytes(), r.retainedBytes())));
+                        Growth.explorerVerdict(r), r.distinctStates(), r.millis() / 1000.0, peakHeapBytes(), r.retainedBytes(), cpu)));
                 verdicts.add("explorer " + x.id() + ": " + r.verdict() + (r.property() == null ? "" : " " + r.property()));
             }
             if (!json) out.printf(fmt, en.getKey(), tlcCols[0], tlcCols[1], tlcCols[2], tlcCols[3], tlcCols[4],

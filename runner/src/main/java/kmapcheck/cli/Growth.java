@@ -285,8 +285,9 @@ final class Growth {
     }
 
     /** One measured run of the table. */
+    /** @param cpuSeconds user + system CPU of the run's JVM (TLC's child; the explorer's own), 0 if not measured */
     record Figures(String row, String tool, int workers, boolean symmetry, String verdict, long distinct, double seconds,
-                   long peakBytes, long retainedBytes) {
+                   long peakBytes, long retainedBytes, double cpuSeconds) {
         double statesPerSecond() { return seconds <= 0 || distinct < 0 ? 0 : distinct / seconds; }
 
         /**
@@ -307,7 +308,7 @@ final class Growth {
 
         /** A run the row could not make (the explorer could not build the configuration, or a refused option). */
         static Figures notApplicable(String row, String tool, int workers, boolean symmetry, String why) {
-            return new Figures(row, tool, workers, symmetry, "n/a (" + why + ")", -1, 0, 0, 0);
+            return new Figures(row, tool, workers, symmetry, "n/a (" + why + ")", -1, 0, 0, 0, 0);
         }
     }
 
@@ -374,7 +375,7 @@ final class Growth {
                     Files.writeString(tmp.resolve(mod + ".cfg"), rewriteCfg(cfgText, dims, row.sizes(), sym));
                     TlcResult r = tlc.check(mech + "/" + mod, tmp, mod, List.of());
                     figs.add(new Figures(row.label(), "tlc", tlc.workers(), sym, tlcVerdict(r), r.distinctStates(), r.millis() / 1000.0,
-                            tlc.lastPeakRssKb() * 1024, 0));
+                            tlc.lastPeakRssKb() * 1024, 0, tlc.lastCpuSeconds()));
                 }
                 if (scenario != null) {
                     // the row's limit is time: the scenario's own state bound is lifted
@@ -460,9 +461,10 @@ final class Growth {
     /** One explorer row: the scenario within the row's time limit, its peak heap and retained bytes. */
     private static Figures explorerRun(Scenario s, boolean symmetry, String row, int workers, int limit) {
         Bench.resetPeaks();
+        long cpu0 = Bench.processCpuNanos();
         ExplorationResult r = Explore.scenario(s, RunOptions.defaults().withWorkers(workers).withTimeout(limit).withMeasureMemory(true));
         return new Figures(row, "explorer", workers, symmetry, explorerVerdict(r), r.distinctStates(), r.millis() / 1000.0,
-                Bench.peakHeapBytes(), r.retainedBytes());
+                Bench.peakHeapBytes(), r.retainedBytes(), (Bench.processCpuNanos() - cpu0) / 1e9);
     }
 
     private static void print(PrintStream out, ObjectMapper om, boolean json, String mech, Figures f) throws IOException {
@@ -488,6 +490,8 @@ final class Growth {
         o.put("seconds", f.seconds());
         o.put("statesPerSecond", Math.round(f.statesPerSecond()));
         o.put("peakBytes", f.peakBytes());
+        if (f.cpuSeconds() <= 0) o.putNull("cpuSeconds");
+        else o.put("cpuSeconds", Math.round(f.cpuSeconds() * 10) / 10.0);
         if (f.bytesPerState() < 0) o.putNull("bytesPerState");
         else o.put("bytesPerState", Math.round(f.bytesPerState()));
         return om.writeValueAsString(o);

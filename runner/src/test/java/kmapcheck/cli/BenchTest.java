@@ -22,6 +22,16 @@ class BenchTest {
         assertTrue(Bench.ratioLine("m/X", Bench.rates(1, 0, 0), explorer).contains("states/s -"), "unknown time gives no ratio");
     }
 
+    /** --json carries the CPU seconds, rounded to a tenth; null where they were not measured (never 0). */
+    @Test
+    void jsonCarriesCpuSecondsOrNull() throws Exception {
+        var om = new com.fasterxml.jackson.databind.ObjectMapper();
+        var measured = om.readTree(Growth.json(om, "m/X", new Growth.Figures("base", "tlc", 2, false, "pass", 1000, 2.0, 1 << 20, 0, 3.14)));
+        assertEquals(3.1, measured.get("cpuSeconds").asDouble());
+        var unknown = om.readTree(Growth.json(om, "m/X", new Growth.Figures("base", "tlc", 2, false, "pass", 1000, 2.0, 1 << 20, 0, 0)));
+        assertTrue(unknown.get("cpuSeconds").isNull(), unknown.toString());
+    }
+
     /** One small pair, run as users run it: both CPU columns are measured, and the ratio line follows the verdicts. */
     @Test
     void benchPrintsCpuSecondsAndRatiosForAPair() throws Exception {

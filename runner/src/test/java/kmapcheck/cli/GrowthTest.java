@@ -165,7 +165,7 @@ class GrowthTest {
         assertEquals(-1, f.distinct());
         assertEquals("| Threads=4 | explorer | 2 | no | n/a (threads must be 1..3) | - | - | - | - | - |", Growth.markdownRow(f));
         Growth.Figures ok = Growth.explorerOrNa("base", 2, false,
-                () -> new Growth.Figures("base", "explorer", 2, false, "pass", 1000, 2.0, 64L << 20, 50_000));
+                () -> new Growth.Figures("base", "explorer", 2, false, "pass", 1000, 2.0, 64L << 20, 50_000, 0));
         assertEquals("pass", ok.verdict());
         assertEquals("50", ok.bytesPerStateText());
     }
@@ -173,12 +173,12 @@ class GrowthTest {
     @Test
     void explorerBytesPerStateIsADashWithoutARetainedHeapMeasure() {
         // retained heap 0 (not measured): never the peak heap over the states, never 0
-        Growth.Figures e = new Growth.Figures("base", "explorer", 2, false, "pass", 1000, 2.0, 300L << 20, 0);
+        Growth.Figures e = new Growth.Figures("base", "explorer", 2, false, "pass", 1000, 2.0, 300L << 20, 0, 0);
         assertEquals(-1, e.bytesPerState());
         assertEquals("-", e.bytesPerStateText());
         assertTrue(Growth.markdownRow(e).endsWith("| 300M | - |"), Growth.markdownRow(e));
         // TLC keeps its peak RSS per state
-        Growth.Figures t = new Growth.Figures("base", "tlc", 2, false, "pass", 1000, 2.0, 100_000, 0);
+        Growth.Figures t = new Growth.Figures("base", "tlc", 2, false, "pass", 1000, 2.0, 100_000, 0, 0);
         assertEquals("100", t.bytesPerStateText());
     }
 }
