@@ -284,6 +284,9 @@ final class Growth {
         return out;
     }
 
+    /** The least a stored explorer state can take: its fingerprint (8 bytes) and parent id (4), StateStore. */
+    static final int MIN_EXPLORER_BYTES_PER_STATE = 12;
+
     /** One measured run of the table. */
     /** @param cpuSeconds user + system CPU of the run's JVM (TLC's child; the explorer's own), 0 if not measured */
     record Figures(String row, String tool, int workers, boolean symmetry, String verdict, long distinct, double seconds,
@@ -297,7 +300,11 @@ final class Growth {
          */
         double bytesPerState() {
             long b = tool.equals("explorer") ? retainedBytes : peakBytes;
-            return distinct <= 0 || b <= 0 ? -1 : (double) b / distinct;
+            if (distinct <= 0 || b <= 0) return -1;
+            double per = (double) b / distinct;
+            // the explorer's store keeps at least a fingerprint and a parent id per state: a retained
+            // measure below that is the GC measure disturbed (garbage left before the run), not a figure
+            return tool.equals("explorer") && per < MIN_EXPLORER_BYTES_PER_STATE ? -1 : per;
         }
 
         /** bytes/state as printed: a whole number, or "-" where there is no measure. */
