@@ -178,7 +178,7 @@ class GrowthTest {
         assertEquals("-", e.bytesPerStateText());
         assertTrue(Growth.markdownRow(e).endsWith("| 300M | - |"), Growth.markdownRow(e));
         // a retained heap below the store's own 12 bytes per state is a disturbed measure, not a figure
-        Growth.Figures low = new Growth.Figures("Threads=4", "explorer", 2, false, "INCOMPLETE", 310_820, 30.0, 2L << 30, 310_820);
+        Growth.Figures low = new Growth.Figures("Threads=4", "explorer", 2, false, "INCOMPLETE", 310_820, 30.0, 2L << 30, 310_820, 0);
         assertEquals("-", low.bytesPerStateText());
         // TLC keeps its peak RSS per state
         Growth.Figures t = new Growth.Figures("base", "tlc", 2, false, "pass", 1000, 2.0, 100_000, 0, 0);
