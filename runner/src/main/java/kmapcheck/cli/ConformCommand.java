@@ -13,7 +13,7 @@ final class ConformCommand {
     private ConformCommand() {}
 
     static final String HELP = """
-            usage: kmapcheck conform [--json] [--exact] [--out DIR] [--timeout S] [--include-optional] (SCENARIO... | MECHANISM | --all)
+            usage: kmapcheck conform [--json] [--exact] [--out DIR] [--timeout S] [--heap SIZE] [--include-optional] (SCENARIO... | MECHANISM | --all)
               For each scenario and the TLC model it pairs with (manifest "model"): explores the
               scenario to completion (past violations, within its bounds), writes the state graph
               mapped to the spec's variables under out/conform/<mechanism>/<scenario>/, and has TLC
@@ -33,16 +33,18 @@ final class ConformCommand {
               TLC-only states next to the explored ones, a lower bound (">="); --exact counts them
               with TLC's full breadth-first search of the model.
               --timeout S   limit of TLC's judgement per pair (default 1800)
+              --heap SIZE   heap of the child JVM that explores and judges a pair (default 3g); a
+                            scenario of millions of states needs more (memattr/FixedThreeCPUs)
             """;
 
     static int run(Main.Args a, PrintStream out) throws Exception {
         if (Commands.help(a, out, HELP)) return 0;
-        a.allow("json", "exact", "out", "timeout", "include-optional", "all");
+        a.allow("json", "exact", "out", "timeout", "heap", "include-optional", "all");
         if (a.positional.isEmpty() && !a.flag("all")) throw new Main.UsageException("conform needs SCENARIO..., MECHANISM or --all (see kmapcheck conform --help)");
         Path root = Main.root();
         List<Manifest.Entry> all = Manifest.load(root, a.positional);
         List<Manifest.Entry> sel = Commands.select(all, a.positional, a.flag("all"), a.flag("include-optional"), Manifest.Tool.EXPLORER);
-        Conform conform = new Conform("3g", a.intOpt("timeout", 1800), a.flag("exact"));
+        Conform conform = new Conform(a.opts.containsKey("heap") ? a.heap() : "3g", a.intOpt("timeout", 1800), a.flag("exact"));
         Path outDir = a.out(root).resolve("conform");
         Commands.preflight(sel, a);
         ObjectMapper json = new ObjectMapper();

@@ -45,6 +45,11 @@ class CliTest {
 
     @Test void badHeap() throws Exception { assertOneLineError(cli("tlc", "--heap", "lots", "lwbuf/Fixed"), "--heap needs a size like 2g"); }
 
+    /** conform takes --heap for its child JVM (explorer and judge) and checks it like tlc's. */
+    @Test void conformBadHeap() throws Exception {
+        assertOneLineError(cli("conform", "--heap", "lots", "lwbuf/Fixed"), "--heap needs a size like 2g");
+    }
+
     @Test void missingTlaFile() throws Exception { assertOneLineError(cli("tlc", "no/such/Spec.tla"), "no/such/Spec.tla: no such file"); }
 
     @Test void missingArguments() throws Exception { assertOneLineError(cli("tlc"), "tlc needs MODEL... or --all"); }
