@@ -44,13 +44,15 @@ final class ConformCommand {
         Path root = Main.root();
         List<Manifest.Entry> all = Manifest.load(root, a.positional);
         List<Manifest.Entry> sel = Commands.select(all, a.positional, a.flag("all"), a.flag("include-optional"), Manifest.Tool.EXPLORER);
-        Conform conform = new Conform(a.opts.containsKey("heap") ? a.heap() : "3g", a.intOpt("timeout", 1800), a.flag("exact"));
+        Conform conform = new Conform(a.opts.containsKey("heap") ? a.heap() : "3g", a.intOpt("timeout", 1800), a.flag("exact"))
+                .cancelledBy(Interrupts.CANCEL);
         Path outDir = a.out(root).resolve("conform");
         Commands.preflight(sel, a);
         ObjectMapper json = new ObjectMapper();
         int bad = 0;
         long t0 = System.nanoTime();
         for (Manifest.Entry e : sel) {
+            if (Interrupts.CANCEL.get()) break;
             Manifest.Entry model = Conform.modelOf(all, e);
             ObjectNode r = conform.run(e, model, outDir);
             if (!"conforms".equals(r.get("verdict").asText())) bad++;
@@ -60,6 +62,7 @@ final class ConformCommand {
         if (!a.flag("json"))
             out.printf("%d pairs, %d conform, %d do not (%.1f s); details: %s%n", sel.size(), sel.size() - bad, bad,
                     (System.nanoTime() - t0) / 1e9, outDir);
+        if (Interrupts.CANCEL.get()) return RunOutcome.Status.INTERRUPTED.exitCode;
         return bad == 0 ? 0 : 1;
     }
 }

@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * One {@code conform} pair: the scenario's explorer graph (this JVM) judged by TLC on the paired MC
- * model ({@link Judge} in a child JVM), then the verdict: the pair conforms iff the graph is
+ * One {@code conform} pair: the scenario's explorer graph judged by TLC on the paired MC model
+ * (both in one child JVM, {@link Judge}: TLC keeps static state; its heap is {@code --heap}), then
+ * the verdict: the pair conforms iff the graph is
  * complete, no explorer state is outside the model's reachable set ({@code javaOnly}), every
  * explorer step is a step of the spec ({@code stepsNotInSpec}), TLC and the Java checks agree on
  * every invariant on every state, TLC's reachable set has the manifest's distinct-state count
@@ -28,6 +29,8 @@ import java.util.stream.Stream;
 public final class Conform {
     private final String heap;
     private final long timeoutSeconds;
+    /** Set by Ctrl-C/SIGTERM: the running child JVM is killed and the pair reports "interrupted". */
+    private java.util.concurrent.atomic.AtomicBoolean cancel = new java.util.concurrent.atomic.AtomicBoolean();
     private final boolean exactTlcOnly;
     private final long maxTlcStates;
 
@@ -47,6 +50,12 @@ public final class Conform {
         this.timeoutSeconds = timeoutSeconds;
         this.exactTlcOnly = exactTlcOnly;
         this.maxTlcStates = maxTlcStates;
+    }
+
+    /** The flag that stops a running pair (the CLI's Ctrl-C/SIGTERM flag); returns this. */
+    public Conform cancelledBy(java.util.concurrent.atomic.AtomicBoolean flag) {
+        this.cancel = flag;
+        return this;
     }
 
     /**
@@ -157,12 +166,21 @@ public final class Conform {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             kmapcheck.tlc.TlcRunner.PeakRss rss = new kmapcheck.tlc.TlcRunner.PeakRss(p.pid());
             rss.start();
-            boolean done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-            rss.interrupt();
-            if (!done) {
-                p.destroyForcibly();
-                return new ObjectMapper().createObjectNode().put("error", "conform timed out after " + timeoutSeconds + " s");
+            // the child never outlives this wait: a timeout or a cancellation kills it (and anything it started)
+            long deadline = t0 + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            String stopped = null;
+            while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
+                if (cancel.get()) stopped = "conform interrupted";
+                else if (System.nanoTime() - deadline >= 0) stopped = "conform timed out after " + timeoutSeconds + " s";
+                if (stopped != null) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                    p.waitFor(10, TimeUnit.SECONDS);
+                    break;
+                }
             }
+            rss.interrupt();
+            if (stopped != null) return new ObjectMapper().createObjectNode().put("error", stopped);
             Path result = graph.resolve("tlc.json");
             if (p.exitValue() != 0 || !Files.exists(result)) {
                 String tail = Files.exists(log) ? tail(Files.readString(log, StandardCharsets.UTF_8)) : "";

@@ -171,6 +171,27 @@ class ExitCodesTest {
         Cli.deleteTree(out);
     }
 
+    /** conform's child JVM (it explores and judges a pair) is killed with its parent, never orphaned. */
+    @Test
+    void sigtermKillsTheConformChildAndIs130() throws Exception {
+        Path out = Files.createTempDirectory("kmapcheck-out-");
+        // a pair whose exploration runs for tens of seconds (1.2 million explorer states)
+        Cli.Started c = Cli.start(TestRoot.get(), null, "conform", "lwbuf/FixedThreeThreads", "--include-optional", "--out", out.toString());
+        ProcessHandle judge = null;
+        for (long end = System.nanoTime() + 60_000_000_000L; judge == null && System.nanoTime() < end; Thread.sleep(100))
+            judge = c.process().descendants().filter(p -> p.info().commandLine().orElse("").contains("kmapcheck.conform.Judge"))
+                    .findFirst().orElse(null);
+        assertTrue(judge != null, "conform started its child JVM");
+        Thread.sleep(1000);
+        signal("TERM", c.process());       // to the main process only, as a service manager would
+        Cli.Run r = c.finish(60);
+        assertEquals(130, r.code(), r.out() + r.err());
+        judge.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertFalse(judge.isAlive(), "the child JVM was killed with its parent");
+        assertTrue(r.out().contains("conform interrupted"), r.out());
+        Cli.deleteTree(out);
+    }
+
     @Test
     void aSecondRunOnTheSameOutWaitsForTheLock() throws Exception {
         Path out = Files.createTempDirectory("kmapcheck-out-");
