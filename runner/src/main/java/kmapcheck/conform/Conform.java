@@ -173,9 +173,7 @@ public final class Conform {
                 if (cancel.get()) stopped = "conform interrupted";
                 else if (System.nanoTime() - deadline >= 0) stopped = "conform timed out after " + timeoutSeconds + " s";
                 if (stopped != null) {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
-                    p.waitFor(10, TimeUnit.SECONDS);
+                    kmapcheck.tlc.TlcRunner.kill(p);
                     break;
                 }
             }

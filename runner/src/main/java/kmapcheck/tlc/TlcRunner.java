@@ -162,7 +162,8 @@ public final class TlcRunner {
     }
 
     /** SIGTERM, then SIGKILL after 2 s (TLC's JVM and anything it started). */
-    private static void kill(Process p) throws InterruptedException {
+    /** Stops a child JVM and its descendants: SIGTERM, then after 2 s SIGKILL; returns once it is gone. */
+    public static void kill(Process p) throws InterruptedException {
         p.descendants().forEach(ProcessHandle::destroy);
         p.destroy();
         if (!p.waitFor(2, TimeUnit.SECONDS)) {

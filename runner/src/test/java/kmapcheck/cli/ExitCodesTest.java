@@ -179,8 +179,7 @@ class ExitCodesTest {
         Cli.Started c = Cli.start(TestRoot.get(), null, "conform", "lwbuf/FixedThreeThreads", "--include-optional", "--out", out.toString());
         ProcessHandle judge = null;
         for (long end = System.nanoTime() + 60_000_000_000L; judge == null && System.nanoTime() < end; Thread.sleep(100))
-            judge = c.process().descendants().filter(p -> p.info().commandLine().orElse("").contains("kmapcheck.conform.Judge"))
-                    .findFirst().orElse(null);
+            judge = childRunning(c.process(), "kmapcheck.conform.Judge");
         assertTrue(judge != null, "conform started its child JVM");
         Thread.sleep(1000);
         signal("TERM", c.process());       // to the main process only, as a service manager would
@@ -217,8 +216,14 @@ class ExitCodesTest {
 
     /** The TLC JVM under the CLI process (its main class is TlcChild). */
     static ProcessHandle tlcChild(Process cli) {
-        return cli.descendants().filter(p -> p.info().commandLine().orElse("").contains("kmapcheck.tlc.TlcChild")).findFirst()
-                .orElseThrow(() -> new AssertionError("no TLC child running"));
+        ProcessHandle tlc = childRunning(cli, "kmapcheck.tlc.TlcChild");
+        if (tlc == null) throw new AssertionError("no TLC child running");
+        return tlc;
+    }
+
+    /** The JVM under the CLI process whose command line names {@code mainClass}, or null. */
+    static ProcessHandle childRunning(Process cli, String mainClass) {
+        return cli.descendants().filter(p -> p.info().commandLine().orElse("").contains(mainClass)).findFirst().orElse(null);
     }
 
     static void signal(String sig, Process p) throws Exception {
