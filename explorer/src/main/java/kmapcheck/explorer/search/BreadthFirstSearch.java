@@ -40,6 +40,8 @@ public final class BreadthFirstSearch {
     private final Traces traces;
     private final List<SpecMapping.Invariant> invariants;
     private final List<SpecMapping.ActionProperty> actionProps;
+    /** The variables the action properties read (null: all), mapped on both sides of every step. */
+    private final java.util.Set<String> actionReads;
     private final List<SpecMapping.Liveness> liveness;
     private final int workers;
 
@@ -59,6 +61,12 @@ public final class BreadthFirstSearch {
         this.traces = traces;
         this.invariants = mapping.invariants();
         this.actionProps = mapping.actionProperties();
+        java.util.Set<String> reads = new java.util.HashSet<>();
+        for (SpecMapping.ActionProperty ap : actionProps) {
+            if (ap.reads() == null) { reads = null; break; }
+            reads.addAll(ap.reads());
+        }
+        this.actionReads = reads == null ? null : java.util.Set.copyOf(reads);
         this.liveness = mapping.liveness();
         this.workers = run.workers() > 0 ? run.workers() : cfg.workers();
     }
@@ -221,7 +229,7 @@ public final class BreadthFirstSearch {
         e.id = id;
         e.busy = StateSpace.busy(s);
         e.outs = new Out[succ.size()];
-        Map<String, Value> before = actionProps.isEmpty() ? null : mapping.map(space.view(s));
+        Map<String, Value> before = actionProps.isEmpty() ? null : mapForActions(s);
         for (int i = 0; i < e.outs.length; i++) {
             Transition x = succ.get(i);
             Out o = new Out();
@@ -239,10 +247,11 @@ public final class BreadthFirstSearch {
             boolean maybeNew = store.find(o.fp) < 0;
             Map<String, Value> after = null;
             if (before != null) {
-                after = mapping.map(space.view(x.next()));
-                if (!after.equals(before))                // [A]_vars: a stutter satisfies it
+                Map<String, Value> read = mapForActions(x.next());
+                if (!read.equals(before))                 // [A]_vars: a stutter satisfies it
                     for (SpecMapping.ActionProperty ap : actionProps)
-                        if (!ap.holds().test(before, after)) { o.action = ap.name(); break; }
+                        if (!ap.holds().test(before, read)) { o.action = ap.name(); break; }
+                if (actionReads == null) after = read;
             }
             if (maybeNew) {
                 o.key = k;
@@ -252,6 +261,11 @@ public final class BreadthFirstSearch {
             }
         }
         return e;
+    }
+
+    /** The variables the action properties read: all of the mapped state, or just their declared ones. */
+    private Map<String, Value> mapForActions(MachineState s) {
+        return actionReads == null ? mapping.map(space.view(s)) : mapping.map(space.view(s), actionReads);
     }
 
     private String firstViolated(Map<String, Value> m) {

@@ -203,8 +203,6 @@ public final class SfBufMapping implements SpecMapping {
             pteA.put(buf(b), Value.of(Pte.accessed(p)));
             mask.put(buf(b), masks ? cpuSet(v.word(sf.cpumask)) : Value.set(List.of()));
         }
-        List<Value> freeq = new ArrayList<>();
-        for (int b : SfBufCache.freeList(v.word(sys.freelistWord()))) freeq.add(buf(b));
         List<kmapcheck.machine.Kva> kvas = new ArrayList<>();
         for (int b = 0; b < nb; b++) kvas.add(sys.buf(b).kva);
         Value tlb = kmapcheck.explorer.Vals.tlbTable(v, kvas, SfBufMapping::buf, SfBufMapping::cpu, SfBufMapping::page, NONE);
@@ -258,7 +256,7 @@ public final class SfBufMapping implements SpecMapping {
         Map<String, Value> s = new LinkedHashMap<>();
         s.put("bm", bm.build());
         s.put("ref", ref.build());
-        s.put("freeq", Value.seq(freeq));
+        s.put("freeq", freeq(v));
         s.put("want", Value.of(v.word(sys.wantWord())));
         s.put("used", Value.of(v.word(sys.usedWord())));
         s.put("peak", Value.of(v.word(sys.peakWord())));
@@ -531,7 +529,36 @@ public final class SfBufMapping implements SpecMapping {
      */
     @Override
     public List<ActionProperty> actionProperties() {
-        return sf11 ? List.of(new ActionProperty("SF11", SfBufMapping::lruStep)) : List.of();
+        return sf11 ? List.of(new ActionProperty("SF11", SfBufMapping::lruStep, LRU_READS)) : List.of();
+    }
+
+    /** The variables LRUStep reads; its subscript is freeq, and it holds when freeq is unchanged. */
+    static final Set<String> LRU_READS = Set.of("freeq", "ref", "bm");
+
+    /** bm, ref and freeq as {@link #map(View)} gives them, without the rest (SF11 is checked on every step). */
+    @Override
+    public Map<String, Value> map(View v, Set<String> vars) {
+        if (!LRU_READS.containsAll(vars)) return SpecMapping.super.map(v, vars);
+        Map<String, Value> s = new LinkedHashMap<>();
+        int nb = sys.nbufs();
+        if (vars.contains("bm") || vars.contains("ref")) {
+            Value.FnBuilder bm = Value.fn(), ref = Value.fn();
+            for (int b = 0; b < nb; b++) {
+                SfBuf sf = sys.buf(b);
+                bm.put(buf(b), page(v.word(sf.m)));
+                ref.put(buf(b), Value.of(v.word(sf.refCount)));
+            }
+            if (vars.contains("bm")) s.put("bm", bm.build());
+            if (vars.contains("ref")) s.put("ref", ref.build());
+        }
+        if (vars.contains("freeq")) s.put("freeq", freeq(v));
+        return s;
+    }
+
+    private Value freeq(View v) {
+        List<Value> freeq = new ArrayList<>();
+        for (int b : SfBufCache.freeList(v.word(sys.freelistWord()))) freeq.add(buf(b));
+        return Value.seq(freeq);
     }
 
     static boolean lruStep(Map<String, Value> a, Map<String, Value> b) {
