@@ -61,6 +61,9 @@ public sealed interface Value extends Comparable<Value> {
         }
         public Value get(Value k) { return map.get(k); }
 
+        /** The domain in key order (a read-only view, no copy). */
+        public List<Value> keys() { return ((SortedArrayMap) map).keyList(); }
+
         @Override public boolean equals(Object o) {
             if (this == o) return true;
             if (!(o instanceof Fn f)) return false;
@@ -119,6 +122,19 @@ public sealed interface Value extends Comparable<Value> {
         }
 
         @Override public Value get(Object k) { int i = index(k); return i < 0 ? null : vals[i]; }
+
+        List<Value> keyList() { return Collections.unmodifiableList(java.util.Arrays.asList(keys)); }
+
+        /** The values in key order (a read-only view over the array: no entry objects). */
+        @Override public java.util.Collection<Value> values() { return Collections.unmodifiableList(java.util.Arrays.asList(vals)); }
+
+        @Override public java.util.Set<Value> keySet() {
+            return new java.util.AbstractSet<>() {
+                @Override public int size() { return keys.length; }
+                @Override public boolean contains(Object o) { return index(o) >= 0; }
+                @Override public java.util.Iterator<Value> iterator() { return keyList().iterator(); }
+            };
+        }
         @Override public boolean containsKey(Object k) { return index(k) >= 0; }
         @Override public int size() { return keys.length; }
 
@@ -151,8 +167,8 @@ public sealed interface Value extends Comparable<Value> {
     }
 
     // ---- constructors used by mappings -------------------------------------------------------
-    static Value of(long v) { return new Int(v); }
-    static Value of(boolean v) { return new Bool(v); }
+    static Value of(long v) { return v >= Shared.MIN_INT && v <= Shared.MAX_INT ? Shared.INTS[(int) v - Shared.MIN_INT] : new Int(v); }
+    static Value of(boolean v) { return v ? Shared.TRUE : Shared.FALSE; }
     static Value str(String s) { return new Str(s); }
     static Value mv(String name) { return new ModelValue(name); }
     static Value set(List<Value> items) { return new SetV(items); }
@@ -205,6 +221,15 @@ public sealed interface Value extends Comparable<Value> {
             if (c != 0) return c;
         }
         return Integer.compare(a.size(), b.size());
+    }
+
+    /** Shared instances of small integers and the booleans (values are immutable; equality is structural). */
+    final class Shared {
+        private Shared() {}
+        private static final int MIN_INT = -16, MAX_INT = 255;
+        private static final Value[] INTS = new Value[MAX_INT - MIN_INT + 1];
+        private static final Value TRUE = new Bool(true), FALSE = new Bool(false);
+        static { for (int i = 0; i < INTS.length; i++) INTS[i] = new Int(i + MIN_INT); }
     }
 
     /** Builder for {@link Fn} values keyed by model values, in insertion order of the caller. */

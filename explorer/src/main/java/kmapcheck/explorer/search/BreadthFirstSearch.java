@@ -42,6 +42,7 @@ public final class BreadthFirstSearch {
     private final List<SpecMapping.ActionProperty> actionProps;
     /** The variables the action properties read (null: all), mapped on both sides of every step. */
     private final java.util.Set<String> actionReads;
+    private final java.util.function.Function<kmapcheck.explorer.View, Map<String, Value>> actionMapper;
     private final List<SpecMapping.Liveness> liveness;
     private final int workers;
 
@@ -67,6 +68,7 @@ public final class BreadthFirstSearch {
             reads.addAll(ap.reads());
         }
         this.actionReads = reads == null ? null : java.util.Set.copyOf(reads);
+        this.actionMapper = reads == null ? v -> mapping.map(v) : mapping.mapper(actionReads);
         this.liveness = mapping.liveness();
         this.workers = run.workers() > 0 ? run.workers() : cfg.workers();
     }
@@ -75,6 +77,7 @@ public final class BreadthFirstSearch {
     private static final class Out {
         long fp;
         long[] key;                 // the canonical encoding, if the state may be new
+        MachineState next;          // the successor while its invariants are still to be evaluated
         String errorProperty, error;
         String invariant;           // first invariant the (possibly new) successor violates
         String action;              // first action property the step violates
@@ -193,17 +196,52 @@ public final class BreadthFirstSearch {
 
     // ---- expansion (parallel, read-only on shared structures) ---------------------------------------
 
+    /**
+     * Expands one batch in three steps: successors, fingerprints and action properties of every
+     * state (parallel); then, in BFS order, the successors not in the store are deduplicated by
+     * fingerprint (the first occurrence keeps its encoding, as the merge adds only that one); then
+     * the invariants and liveness labels of those first occurrences only (parallel). A later
+     * occurrence in the batch is either found in the store by the merge (the first was added) or,
+     * past the depth bound, not added either, with the first's invariant verdict already taken.
+     */
     private Expansion[] expand(ExecutorService pool, List<long[]> keys, int[] ids) {
         Expansion[] out = new Expansion[keys.size()];
-        if (pool == null) {
-            for (int i = 0; i < out.length; i++) out[i] = expandOne(ids[i], keys.get(i));
-            return out;
+        inParallel(pool, out.length, i -> out[i] = expandOne(ids[i], keys.get(i)));
+        kmapcheck.explorer.conform.LongSet seen = new kmapcheck.explorer.conform.LongSet();
+        List<Out> fresh = new ArrayList<>();
+        for (Expansion e : out)
+            for (Out o : e.outs) {
+                if (o.next == null) continue;
+                if (seen.add(o.fp)) {
+                    fresh.add(o);
+                } else {
+                    o.next = null;
+                    o.key = null;
+                }
+            }
+        inParallel(pool, fresh.size(), i -> judge(fresh.get(i)));
+        return out;
+    }
+
+    /** The invariants (and liveness labels) of a successor that may be new. */
+    private void judge(Out o) {
+        Map<String, Value> after = mapping.map(space.view(o.next));
+        o.invariant = firstViolated(after);
+        if (graph != null) o.waiting = graph.waiting(after);
+        o.next = null;
+    }
+
+    /** Runs {@code body} on 0..n-1: on this thread, or on the pool's workers (each index once). */
+    private void inParallel(ExecutorService pool, int n, java.util.function.IntConsumer body) {
+        if (pool == null || n < 2) {
+            for (int i = 0; i < n; i++) body.accept(i);
+            return;
         }
         AtomicInteger nextIndex = new AtomicInteger();
         List<Future<?>> fs = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             fs.add(pool.submit(() -> {
-                for (int i; (i = nextIndex.getAndIncrement()) < out.length; ) out[i] = expandOne(ids[i], keys.get(i));
+                for (int i; (i = nextIndex.getAndIncrement()) < n; ) body.accept(i);
             }));
         }
         for (Future<?> f : fs) {
@@ -219,7 +257,6 @@ public final class BreadthFirstSearch {
                 throw new IllegalStateException("search interrupted", e);
             }
         }
-        return out;
     }
 
     private Expansion expandOne(int id, long[] key) {
@@ -244,20 +281,15 @@ public final class BreadthFirstSearch {
             }
             long[] k = space.encode(canon.canonical(x.next()));
             o.fp = Fingerprint.of(k);
-            boolean maybeNew = store.find(o.fp) < 0;
-            Map<String, Value> after = null;
             if (before != null) {
                 Map<String, Value> read = mapForActions(x.next());
                 if (!read.equals(before))                 // [A]_vars: a stutter satisfies it
                     for (SpecMapping.ActionProperty ap : actionProps)
                         if (!ap.holds().test(before, read)) { o.action = ap.name(); break; }
-                if (actionReads == null) after = read;
             }
-            if (maybeNew) {
+            if (store.find(o.fp) < 0) {                   // may be new: judged once per batch (expand)
                 o.key = k;
-                if (after == null) after = mapping.map(space.view(x.next()));
-                o.invariant = firstViolated(after);
-                if (graph != null) o.waiting = graph.waiting(after);
+                o.next = x.next();
             }
         }
         return e;
@@ -265,7 +297,7 @@ public final class BreadthFirstSearch {
 
     /** The variables the action properties read: all of the mapped state, or just their declared ones. */
     private Map<String, Value> mapForActions(MachineState s) {
-        return actionReads == null ? mapping.map(space.view(s)) : mapping.map(space.view(s), actionReads);
+        return actionMapper.apply(space.view(s));
     }
 
     private String firstViolated(Map<String, Value> m) {
