@@ -22,7 +22,10 @@ public sealed interface Value extends Comparable<Value> {
     record Str(String v) implements Value {}
 
     /** A TLC model value (printed bare, e.g. {@code t1}, {@code NoPage}). */
-    record ModelValue(String name) implements Value {}
+    record ModelValue(String name) implements Value {
+        @Override public boolean equals(Object o) { return o == this || o instanceof ModelValue m && m.name.equals(name); }
+        @Override public int hashCode() { return name.hashCode(); }
+    }
 
     /** A sequence or tuple {@code <<a, b>>}. */
     record Seq(List<Value> items) implements Value {
@@ -184,6 +187,7 @@ public sealed interface Value extends Comparable<Value> {
     /** Order: kind first, then contents; gives canonical set element order. */
     @Override
     default int compareTo(Value o) {
+        if (this instanceof ModelValue a && o instanceof ModelValue b) return a.name().compareTo(b.name());   // the usual keys
         int k = Integer.compare(kindRank(this), kindRank(o));
         if (k != 0) return k;
         if (this instanceof Int a) return Long.compare(a.v(), ((Int) o).v());

@@ -263,7 +263,7 @@ public final class SfBufMapping implements SpecMapping {
         for (int p = 1; p <= sys.pages(); p++) wire.put(page(p), Value.of(v.word(sys.wireWord(p))));
         long holder = v.word(lockWord);
         if (holder != 0 && (aborted & (1L << (holder - 1))) != 0) holder = 0;   // taken by the aborted transition
-        Map<String, Value> s = new LinkedHashMap<>();
+        Map<String, Value> s = new LinkedHashMap<>(64);
         s.put("bm", bm.build());
         s.put("ref", ref.build());
         s.put("freeq", freeq(v));
