@@ -108,12 +108,10 @@ public final class BreadthFirstSearch {
         }) : null;
         try {
             ExplorationResult r = search(pool);
-            if (run.measureMemory()) {
-                store.trim();
-                long retained = Math.max(0, usedHeapAfterGc() - heapBefore);
-                r = new ExplorationResult(r.outcome(), r.distinctStates(), r.transitions(), r.maxDepth(), r.millis(), r.trace(),
-                        workers, retained, r.collisionProbability());
-            }
+            store.trim();
+            long retained = run.measureMemory() ? Math.max(0, usedHeapAfterGc() - heapBefore) : 0;
+            r = new ExplorationResult(r.outcome(), r.distinctStates(), r.transitions(), r.maxDepth(), r.millis(), r.trace(),
+                    workers, retained, r.collisionProbability(), storeBytes());
             for (SearchListener l : run.listeners()) l.searchFinished(r);
             return r;
         } finally {
@@ -182,7 +180,7 @@ public final class BreadthFirstSearch {
                 Trace lasso = new Trace(t.source(), t.model(), t.vars(), t.states(), t.actions(),
                         new Trace.Violation("liveness", stuck.property(), t.states().size(), msg));
                 return new ExplorationResult(r.outcome(), r.distinctStates(), r.transitions(), r.maxDepth(), r.millis(), lasso,
-                        workers, 0, r.collisionProbability());
+                        workers, 0, r.collisionProbability(), 0);
             }
         }
         return result(new Outcome.Pass(), null);
@@ -366,8 +364,11 @@ public final class BreadthFirstSearch {
     private ExplorationResult result(Outcome o, Trace t) {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         return new ExplorationResult(o, store.size(), transitions, maxDepth, ms, t, workers, 0,
-                Fingerprint.collisionProbability(store.size(), transitions));
+                Fingerprint.collisionProbability(store.size(), transitions), 0);
     }
+
+    /** What the search keeps per state at its end, from the sizes of its arrays (the store; the liveness graph). */
+    private long storeBytes() { return store.bytes() + (graph == null ? 0 : graph.bytes()); }
 
     private ExplorationResult violation(Site site, String kind, String property, String message) {
         List<Transition> path = new ArrayList<>();
