@@ -12,9 +12,12 @@ import kmapcheck.trace.Trace;
  * @param workers        search threads used
  * @param retainedBytes  heap still used by the search's state storage at the end (after a full GC), or 0 if not measured
  * @param collisionProbability TLC's optimistic estimate of a fingerprint collision
+ * @param storeBytes     heap held at the end by what the search keeps per state (the state store's
+ *                       fingerprints, parent ids and hash table; the liveness graph), from the sizes
+ *                       of its arrays: a deterministic figure, unlike {@code retainedBytes}
  */
 public record ExplorationResult(Outcome outcome, long distinctStates, long transitions, int maxDepth, long millis,
-                                Trace trace, int workers, long retainedBytes, double collisionProbability) {
+                                Trace trace, int workers, long retainedBytes, double collisionProbability, long storeBytes) {
     public enum Verdict { PASS, VIOLATION, INCOMPLETE }
 
     public Verdict verdict() {

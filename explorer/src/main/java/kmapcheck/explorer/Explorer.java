@@ -123,6 +123,9 @@ public final class Explorer {
 
     public Map<String, Value> mapped(Node n) { return mapping.map(space.view(n.state)); }
 
+    /** The variables {@code vars} of the node's spec state, as the search maps them for action properties ({@link SpecMapping#mapper}). */
+    public Map<String, Value> mapped(Node n, java.util.Set<String> vars) { return mapping.mapper(vars).apply(space.view(n.state)); }
+
     /** The first spec invariant the node violates, or null. */
     public String violated(Node n) {
         Map<String, Value> m = mapped(n);

@@ -84,7 +84,37 @@ public interface SpecMapping {
      */
     default List<ActionProperty> actionProperties() { return List.of(); }
 
-    record ActionProperty(String name, java.util.function.BiPredicate<Map<String, Value>, Map<String, Value>> holds) {}
+    /**
+     * @param reads the variables {@code holds} reads, or null for all of them. When given, it must
+     *              include the property's subscript ([A]_sub): the search then maps only these
+     *              variables of every step's two states ({@link #mapper}) and
+     *              takes a step that leaves them all unchanged as a stutter, which satisfies the
+     *              property. So {@code holds} must also be true whenever they are unchanged (as
+     *              [A]_sub is), which makes the check the same as on the whole state.
+     */
+    record ActionProperty(String name, java.util.function.BiPredicate<Map<String, Value>, Map<String, Value>> holds,
+                          java.util.Set<String> reads) {
+        public ActionProperty(String name, java.util.function.BiPredicate<Map<String, Value>, Map<String, Value>> holds) {
+            this(name, holds, null);
+        }
+
+        public ActionProperty { if (reads != null) reads = java.util.Set.copyOf(reads); }
+    }
+
+    /**
+     * A function giving the variables {@code vars} of {@link #map(View)} only, with the same
+     * values (built once per search). The default maps the whole state and keeps those; a mapping
+     * may compute just them (action properties that declare {@link ActionProperty#reads} are
+     * evaluated on both states of every step with it).
+     */
+    default java.util.function.Function<View, Map<String, Value>> mapper(java.util.Set<String> vars) {
+        List<String> keep = vars().stream().filter(vars::contains).toList();
+        return v -> {
+            Map<String, Value> all = map(v), out = new java.util.LinkedHashMap<>();
+            for (String x : keep) out.put(x, all.get(x));
+            return out;
+        };
+    }
 
     /** @param waiting the thread names (model values, e.g. "t2") waiting in a mapped state */
     record Liveness(String name, java.util.function.Function<Map<String, Value>, java.util.Set<String>> waiting) {}

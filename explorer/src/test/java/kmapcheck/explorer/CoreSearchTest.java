@@ -171,6 +171,17 @@ class CoreSearchTest {
         assertEquals(mem.distinctStates(), disk.distinctStates());
     }
 
+    @Test
+    void storeBytesComeFromTheStoresArraysAndDoNotDependOnWorkers() {
+        Explorer e = shootdown(Granularity.FINE, true);
+        ExplorationResult one = e.run(), two = e.run(RunOptions.defaults().withWorkers(2));
+        long n = one.distinctStates();
+        assertTrue(n > 1 && n <= 6144, "fits the initial 8192-slot table at load 3/4: " + n);
+        // trimmed: 8-byte fingerprint + 4-byte parent per state; table 8192 slots of 8 + 4; four array headers
+        assertEquals(12 * n + 12 * 8192 + 4 * 16, one.storeBytes());
+        assertEquals(one.storeBytes(), two.storeBytes());
+    }
+
     /** n identical threads each take the lock and add 1 to a shared counter, once. */
     private static Explorer symmetricCounter(int n, boolean racy, List<String> symmetry) {
         Layout l = new Layout(1);

@@ -83,15 +83,11 @@ final class Bench {
                 verdicts.add("tlc      " + t.id() + ": " + r.actual() + (r.ok() ? "" : "  (MISMATCH: expected " + t.expectedText() + ")"));
             }
             if (x != null) {
-                resetPeaks();
-                long cpu0 = processCpuNanos();
-                ExplorationResult r = Explore.scenario(Runs.scenario(x), kmapcheck.explorer.RunOptions.defaults()
-                        .withWorkers(explorerWorkers).withMeasureMemory(true));
-                double cpu = (processCpuNanos() - cpu0) / 1e9;
-                exCols = cols(r.distinctStates(), r.millis() / 1000.0, cpu, peakHeapMb() + "M");
-                exRate = rates(r.distinctStates(), r.millis() / 1000.0, cpu);
-                if (json) out.println(Growth.json(om, en.getKey(), new Growth.Figures(en.getKey(), "explorer", r.workers(), false,
-                        Growth.explorerVerdict(r), r.distinctStates(), r.millis() / 1000.0, peakHeapBytes(), r.retainedBytes(), cpu)));
+                Measured m = measuredExplorerRun(() -> Runs.scenario(x), kmapcheck.explorer.RunOptions.defaults().withWorkers(explorerWorkers));
+                ExplorationResult r = m.result();
+                exCols = cols(r.distinctStates(), r.millis() / 1000.0, m.cpuSeconds(), (m.peakHeapBytes() >> 20) + "M");
+                exRate = rates(r.distinctStates(), r.millis() / 1000.0, m.cpuSeconds());
+                if (json) out.println(Growth.json(om, en.getKey(), m.figures(en.getKey(), false)));
                 verdicts.add("explorer " + x.id() + ": " + r.verdict() + (r.property() == null ? "" : " " + r.property()));
             }
             if (!json) out.printf(fmt, en.getKey(), tlcCols[0], tlcCols[1], tlcCols[2], tlcCols[3], tlcCols[4],
@@ -129,6 +125,28 @@ final class Bench {
 
     private static String ratio(double a, double b) {
         return a <= 0 || b <= 0 ? "-" : String.format("%.2fx", a / b);
+    }
+
+    /**
+     * One explorer run as bench and the growth table measure it: the peak heap from a reset before
+     * it, the CPU seconds of this JVM (all threads) across building the scenario and searching.
+     */
+    record Measured(ExplorationResult result, double cpuSeconds, long peakHeapBytes) {
+        /** The run as a row of figures; bytes per state from what the search keeps ({@link ExplorationResult#storeBytes}). */
+        Growth.Figures figures(String row, boolean symmetry) {
+            return new Growth.Figures(row, "explorer", result.workers(), symmetry, Growth.explorerVerdict(result), result.distinctStates(),
+                    result.millis() / 1000.0, peakHeapBytes, result.storeBytes(), cpuSeconds);
+        }
+    }
+
+    /** A scenario built inside the measured window (reading its model is part of the run, as TLC's parse is of TLC's). */
+    interface ScenarioSource<E extends Exception> { kmapcheck.explorer.Scenario build() throws E; }
+
+    static <E extends Exception> Measured measuredExplorerRun(ScenarioSource<E> scenario, kmapcheck.explorer.RunOptions opts) throws E {
+        resetPeaks();
+        long cpu0 = processCpuNanos();
+        ExplorationResult r = Explore.scenario(scenario.build(), opts);
+        return new Measured(r, (processCpuNanos() - cpu0) / 1e9, peakHeapBytes());
     }
 
     /** CPU time of this JVM (all threads) in nanoseconds, or 0 where the platform does not say. */

@@ -290,16 +290,17 @@ final class Growth {
     /** One measured run of the table. */
     /** @param cpuSeconds user + system CPU of the run's JVM (TLC's child; the explorer's own), 0 if not measured */
     record Figures(String row, String tool, int workers, boolean symmetry, String verdict, long distinct, double seconds,
-                   long peakBytes, long retainedBytes, double cpuSeconds) {
+                   long peakBytes, long storeBytes, double cpuSeconds) {
         double statesPerSecond() { return seconds <= 0 || distinct < 0 ? 0 : distinct / seconds; }
 
         /**
-         * Explorer: retained heap after a full GC at the end per state; TLC: peak RSS per state.
-         * -1 (printed "-") where there is no measure: no states, or an explorer run whose retained
-         * heap was not measured (0), which is never replaced by its peak heap.
+         * Explorer: what the search keeps at its end per state (its state store and liveness
+         * graph, from their array sizes: {@link ExplorationResult#storeBytes}); TLC: peak RSS per
+         * state. -1 (printed "-") where there is no measure: no states, or an explorer run with
+         * none (0), which is never replaced by its peak heap.
          */
         double bytesPerState() {
-            long b = tool.equals("explorer") ? retainedBytes : peakBytes;
+            long b = tool.equals("explorer") ? storeBytes : peakBytes;
             if (distinct <= 0 || b <= 0) return -1;
             double per = (double) b / distinct;
             // the explorer's store keeps at least a fingerprint and a parent id per state: a retained
@@ -467,11 +468,7 @@ final class Growth {
 
     /** One explorer row: the scenario within the row's time limit, its peak heap and retained bytes. */
     private static Figures explorerRun(Scenario s, boolean symmetry, String row, int workers, int limit) {
-        Bench.resetPeaks();
-        long cpu0 = Bench.processCpuNanos();
-        ExplorationResult r = Explore.scenario(s, RunOptions.defaults().withWorkers(workers).withTimeout(limit).withMeasureMemory(true));
-        return new Figures(row, "explorer", workers, symmetry, explorerVerdict(r), r.distinctStates(), r.millis() / 1000.0,
-                Bench.peakHeapBytes(), r.retainedBytes(), (Bench.processCpuNanos() - cpu0) / 1e9);
+        return Bench.measuredExplorerRun(() -> s, RunOptions.defaults().withWorkers(workers).withTimeout(limit)).figures(row, symmetry);
     }
 
     private static void print(PrintStream out, ObjectMapper om, boolean json, String mech, Figures f) throws IOException {

@@ -171,13 +171,26 @@ class GrowthTest {
     }
 
     @Test
-    void explorerBytesPerStateIsADashWithoutARetainedHeapMeasure() {
-        // retained heap 0 (not measured): never the peak heap over the states, never 0
+    void aMeasuredExplorerRunTakesItsBytesPerStateFromTheStore() {
+        kmapcheck.explorer.ExplorationResult r = new kmapcheck.explorer.ExplorationResult(new kmapcheck.explorer.Outcome.Pass(),
+                1000, 5000, 7, 2000, null, 1, 0, 0, 40_000);
+        Growth.Figures f = new Bench.Measured(r, 1.5, 64L << 20).figures("base", false);
+        assertEquals("explorer", f.tool());
+        assertEquals("pass", f.verdict());
+        assertEquals(40.0, f.bytesPerState());
+        assertEquals(1.5, f.cpuSeconds());
+        assertEquals(64L << 20, f.peakBytes());
+        assertEquals(2.0, f.seconds());
+    }
+
+    @Test
+    void explorerBytesPerStateIsADashWithoutAStoreFigure() {
+        // no store figure (0): never the peak heap over the states, never 0
         Growth.Figures e = new Growth.Figures("base", "explorer", 2, false, "pass", 1000, 2.0, 300L << 20, 0, 0);
         assertEquals(-1, e.bytesPerState());
         assertEquals("-", e.bytesPerStateText());
         assertTrue(Growth.markdownRow(e).endsWith("| 300M | - |"), Growth.markdownRow(e));
-        // a retained heap below the store's own 12 bytes per state is a disturbed measure, not a figure
+        // a figure below the store's own 12 bytes per state is not a measure of it
         Growth.Figures low = new Growth.Figures("Threads=4", "explorer", 2, false, "INCOMPLETE", 310_820, 30.0, 2L << 30, 310_820, 0);
         assertEquals("-", low.bytesPerStateText());
         // TLC keeps its peak RSS per state

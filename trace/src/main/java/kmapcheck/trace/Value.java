@@ -22,7 +22,10 @@ public sealed interface Value extends Comparable<Value> {
     record Str(String v) implements Value {}
 
     /** A TLC model value (printed bare, e.g. {@code t1}, {@code NoPage}). */
-    record ModelValue(String name) implements Value {}
+    record ModelValue(String name) implements Value {
+        @Override public boolean equals(Object o) { return o == this || o instanceof ModelValue m && m.name.equals(name); }
+        @Override public int hashCode() { return name.hashCode(); }
+    }
 
     /** A sequence or tuple {@code <<a, b>>}. */
     record Seq(List<Value> items) implements Value {
@@ -60,6 +63,9 @@ public sealed interface Value extends Comparable<Value> {
             map = map instanceof SortedArrayMap s ? s : SortedArrayMap.of(map);
         }
         public Value get(Value k) { return map.get(k); }
+
+        /** The domain in key order (a read-only view, no copy). */
+        public List<Value> keys() { return ((SortedArrayMap) map).keyList(); }
 
         @Override public boolean equals(Object o) {
             if (this == o) return true;
@@ -119,6 +125,19 @@ public sealed interface Value extends Comparable<Value> {
         }
 
         @Override public Value get(Object k) { int i = index(k); return i < 0 ? null : vals[i]; }
+
+        List<Value> keyList() { return Collections.unmodifiableList(java.util.Arrays.asList(keys)); }
+
+        /** The values in key order (a read-only view over the array: no entry objects). */
+        @Override public java.util.Collection<Value> values() { return Collections.unmodifiableList(java.util.Arrays.asList(vals)); }
+
+        @Override public java.util.Set<Value> keySet() {
+            return new java.util.AbstractSet<>() {
+                @Override public int size() { return keys.length; }
+                @Override public boolean contains(Object o) { return index(o) >= 0; }
+                @Override public java.util.Iterator<Value> iterator() { return keyList().iterator(); }
+            };
+        }
         @Override public boolean containsKey(Object k) { return index(k) >= 0; }
         @Override public int size() { return keys.length; }
 
@@ -151,8 +170,8 @@ public sealed interface Value extends Comparable<Value> {
     }
 
     // ---- constructors used by mappings -------------------------------------------------------
-    static Value of(long v) { return new Int(v); }
-    static Value of(boolean v) { return new Bool(v); }
+    static Value of(long v) { return v >= Shared.MIN_INT && v <= Shared.MAX_INT ? Shared.INTS[(int) v - Shared.MIN_INT] : new Int(v); }
+    static Value of(boolean v) { return v ? Shared.TRUE : Shared.FALSE; }
     static Value str(String s) { return new Str(s); }
     static Value mv(String name) { return new ModelValue(name); }
     static Value set(List<Value> items) { return new SetV(items); }
@@ -168,6 +187,7 @@ public sealed interface Value extends Comparable<Value> {
     /** Order: kind first, then contents; gives canonical set element order. */
     @Override
     default int compareTo(Value o) {
+        if (this instanceof ModelValue a && o instanceof ModelValue b) return a.name().compareTo(b.name());   // the usual keys
         int k = Integer.compare(kindRank(this), kindRank(o));
         if (k != 0) return k;
         if (this instanceof Int a) return Long.compare(a.v(), ((Int) o).v());
@@ -205,6 +225,15 @@ public sealed interface Value extends Comparable<Value> {
             if (c != 0) return c;
         }
         return Integer.compare(a.size(), b.size());
+    }
+
+    /** Shared instances of small integers and the booleans (values are immutable; equality is structural). */
+    final class Shared {
+        private Shared() {}
+        private static final int MIN_INT = -16, MAX_INT = 255;
+        private static final Value[] INTS = new Value[MAX_INT - MIN_INT + 1];
+        private static final Value TRUE = new Bool(true), FALSE = new Bool(false);
+        static { for (int i = 0; i < INTS.length; i++) INTS[i] = new Int(i + MIN_INT); }
     }
 
     /** Builder for {@link Fn} values keyed by model values, in insertion order of the caller. */

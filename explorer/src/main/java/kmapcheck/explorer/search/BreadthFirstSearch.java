@@ -40,6 +40,9 @@ public final class BreadthFirstSearch {
     private final Traces traces;
     private final List<SpecMapping.Invariant> invariants;
     private final List<SpecMapping.ActionProperty> actionProps;
+    /** The variables the action properties read (null: all), mapped on both sides of every step. */
+    private final java.util.Set<String> actionReads;
+    private final java.util.function.Function<kmapcheck.explorer.View, Map<String, Value>> actionMapper;
     private final List<SpecMapping.Liveness> liveness;
     private final int workers;
 
@@ -59,6 +62,13 @@ public final class BreadthFirstSearch {
         this.traces = traces;
         this.invariants = mapping.invariants();
         this.actionProps = mapping.actionProperties();
+        java.util.Set<String> reads = new java.util.HashSet<>();
+        for (SpecMapping.ActionProperty ap : actionProps) {
+            if (ap.reads() == null) { reads = null; break; }
+            reads.addAll(ap.reads());
+        }
+        this.actionReads = reads == null ? null : java.util.Set.copyOf(reads);
+        this.actionMapper = reads == null ? v -> mapping.map(v) : mapping.mapper(actionReads);
         this.liveness = mapping.liveness();
         this.workers = run.workers() > 0 ? run.workers() : cfg.workers();
     }
@@ -67,6 +77,7 @@ public final class BreadthFirstSearch {
     private static final class Out {
         long fp;
         long[] key;                 // the canonical encoding, if the state may be new
+        MachineState next;          // the successor while its invariants are still to be evaluated
         String errorProperty, error;
         String invariant;           // first invariant the (possibly new) successor violates
         String action;              // first action property the step violates
@@ -97,12 +108,10 @@ public final class BreadthFirstSearch {
         }) : null;
         try {
             ExplorationResult r = search(pool);
-            if (run.measureMemory()) {
-                store.trim();
-                long retained = Math.max(0, usedHeapAfterGc() - heapBefore);
-                r = new ExplorationResult(r.outcome(), r.distinctStates(), r.transitions(), r.maxDepth(), r.millis(), r.trace(),
-                        workers, retained, r.collisionProbability());
-            }
+            store.trim();
+            long retained = run.measureMemory() ? Math.max(0, usedHeapAfterGc() - heapBefore) : 0;
+            r = new ExplorationResult(r.outcome(), r.distinctStates(), r.transitions(), r.maxDepth(), r.millis(), r.trace(),
+                    workers, retained, r.collisionProbability(), storeBytes());
             for (SearchListener l : run.listeners()) l.searchFinished(r);
             return r;
         } finally {
@@ -171,7 +180,7 @@ public final class BreadthFirstSearch {
                 Trace lasso = new Trace(t.source(), t.model(), t.vars(), t.states(), t.actions(),
                         new Trace.Violation("liveness", stuck.property(), t.states().size(), msg));
                 return new ExplorationResult(r.outcome(), r.distinctStates(), r.transitions(), r.maxDepth(), r.millis(), lasso,
-                        workers, 0, r.collisionProbability());
+                        workers, 0, r.collisionProbability(), 0);
             }
         }
         return result(new Outcome.Pass(), null);
@@ -185,17 +194,52 @@ public final class BreadthFirstSearch {
 
     // ---- expansion (parallel, read-only on shared structures) ---------------------------------------
 
+    /**
+     * Expands one batch in three steps: successors, fingerprints and action properties of every
+     * state (parallel); then, in BFS order, the successors not in the store are deduplicated by
+     * fingerprint (the first occurrence keeps its encoding, as the merge adds only that one); then
+     * the invariants and liveness labels of those first occurrences only (parallel). A later
+     * occurrence in the batch is either found in the store by the merge (the first was added) or,
+     * past the depth bound, not added either, with the first's invariant verdict already taken.
+     */
     private Expansion[] expand(ExecutorService pool, List<long[]> keys, int[] ids) {
         Expansion[] out = new Expansion[keys.size()];
-        if (pool == null) {
-            for (int i = 0; i < out.length; i++) out[i] = expandOne(ids[i], keys.get(i));
-            return out;
+        inParallel(pool, out.length, i -> out[i] = expandOne(ids[i], keys.get(i)));
+        kmapcheck.explorer.conform.LongSet seen = new kmapcheck.explorer.conform.LongSet();
+        List<Out> fresh = new ArrayList<>();
+        for (Expansion e : out)
+            for (Out o : e.outs) {
+                if (o.next == null) continue;
+                if (seen.add(o.fp)) {
+                    fresh.add(o);
+                } else {
+                    o.next = null;
+                    o.key = null;
+                }
+            }
+        inParallel(pool, fresh.size(), i -> judge(fresh.get(i)));
+        return out;
+    }
+
+    /** The invariants (and liveness labels) of a successor that may be new. */
+    private void judge(Out o) {
+        Map<String, Value> after = mapping.map(space.view(o.next));
+        o.invariant = firstViolated(after);
+        if (graph != null) o.waiting = graph.waiting(after);
+        o.next = null;
+    }
+
+    /** Runs {@code body} on 0..n-1: on this thread, or on the pool's workers (each index once). */
+    private void inParallel(ExecutorService pool, int n, java.util.function.IntConsumer body) {
+        if (pool == null || n < 2) {
+            for (int i = 0; i < n; i++) body.accept(i);
+            return;
         }
         AtomicInteger nextIndex = new AtomicInteger();
         List<Future<?>> fs = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             fs.add(pool.submit(() -> {
-                for (int i; (i = nextIndex.getAndIncrement()) < out.length; ) out[i] = expandOne(ids[i], keys.get(i));
+                for (int i; (i = nextIndex.getAndIncrement()) < n; ) body.accept(i);
             }));
         }
         for (Future<?> f : fs) {
@@ -211,7 +255,6 @@ public final class BreadthFirstSearch {
                 throw new IllegalStateException("search interrupted", e);
             }
         }
-        return out;
     }
 
     private Expansion expandOne(int id, long[] key) {
@@ -221,7 +264,7 @@ public final class BreadthFirstSearch {
         e.id = id;
         e.busy = StateSpace.busy(s);
         e.outs = new Out[succ.size()];
-        Map<String, Value> before = actionProps.isEmpty() ? null : mapping.map(space.view(s));
+        Map<String, Value> before = actionProps.isEmpty() ? null : mapForActions(s);
         for (int i = 0; i < e.outs.length; i++) {
             Transition x = succ.get(i);
             Out o = new Out();
@@ -236,22 +279,23 @@ public final class BreadthFirstSearch {
             }
             long[] k = space.encode(canon.canonical(x.next()));
             o.fp = Fingerprint.of(k);
-            boolean maybeNew = store.find(o.fp) < 0;
-            Map<String, Value> after = null;
             if (before != null) {
-                after = mapping.map(space.view(x.next()));
-                if (!after.equals(before))                // [A]_vars: a stutter satisfies it
+                Map<String, Value> read = mapForActions(x.next());
+                if (!read.equals(before))                 // [A]_vars: a stutter satisfies it
                     for (SpecMapping.ActionProperty ap : actionProps)
-                        if (!ap.holds().test(before, after)) { o.action = ap.name(); break; }
+                        if (!ap.holds().test(before, read)) { o.action = ap.name(); break; }
             }
-            if (maybeNew) {
+            if (store.find(o.fp) < 0) {                   // may be new: judged once per batch (expand)
                 o.key = k;
-                if (after == null) after = mapping.map(space.view(x.next()));
-                o.invariant = firstViolated(after);
-                if (graph != null) o.waiting = graph.waiting(after);
+                o.next = x.next();
             }
         }
         return e;
+    }
+
+    /** The variables the action properties read: all of the mapped state, or just their declared ones. */
+    private Map<String, Value> mapForActions(MachineState s) {
+        return actionMapper.apply(space.view(s));
     }
 
     private String firstViolated(Map<String, Value> m) {
@@ -320,8 +364,11 @@ public final class BreadthFirstSearch {
     private ExplorationResult result(Outcome o, Trace t) {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         return new ExplorationResult(o, store.size(), transitions, maxDepth, ms, t, workers, 0,
-                Fingerprint.collisionProbability(store.size(), transitions));
+                Fingerprint.collisionProbability(store.size(), transitions), 0);
     }
+
+    /** What the search keeps per state at its end, from the sizes of its arrays (the store; the liveness graph). */
+    private long storeBytes() { return store.bytes() + (graph == null ? 0 : graph.bytes()); }
 
     private ExplorationResult violation(Site site, String kind, String property, String message) {
         List<Transition> path = new ArrayList<>();

@@ -44,6 +44,16 @@ final class LivenessGraph {
 
     void addState(Map<String, Value> mapped) { addState(waiting(mapped)); }
 
+    /**
+     * Bytes of heap the graph holds, from its arrays: per state an int[] of one mask per property
+     * (16-byte header, rounded to 8) and its list slot (4, compressed references), and 4 + 4 per
+     * edge slot allocated.
+     */
+    long bytes() {
+        long perState = ((16 + 4L * props.size() + 7) / 8) * 8 + 4;
+        return perState * waiting.size() + 4L * from.length + 4L * to.length + 2 * 16;
+    }
+
     /** The next state id's waiting sets (states are added in id order). */
     void addState(int[] w) { waiting.add(w); }
 

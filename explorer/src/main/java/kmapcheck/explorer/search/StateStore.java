@@ -65,6 +65,14 @@ public final class StateStore {
 
     private static int slot(long fp, int mask) { return (int) (fp ^ (fp >>> 32)) & mask; }
 
+    /**
+     * Bytes of heap this store holds, from its own arrays: 8 per fingerprint and 4 per parent id
+     * (per state slot allocated), 8 + 4 per table slot, plus an array header (16) each.
+     */
+    public long bytes() {
+        return 8L * fps.length + 4L * parents.length + 8L * tableFp.length + 4L * table.length + 4 * 16;
+    }
+
     /** Trims the arrays to the states found (before measuring retained memory). */
     public void trim() {
         fps = Arrays.copyOf(fps, Math.max(1, size));

@@ -92,10 +92,20 @@ public final class SfBufMapping implements SpecMapping {
         this.sf11 = checks.actions().contains("SF11");
     }
 
-    static Value thread(int t) { return Value.mv("t" + (t + 1)); }
-    static Value buf(int b) { return Value.mv("b" + (b + 1)); }
-    static Value cpu(int c) { return Value.mv("c" + (c + 1)); }
-    static Value page(long p) { return p == 0 ? NONE : Value.mv("p" + p); }
+    /** Model values t1.., b1.., c1.., p1.. built once (the mapping asks for them on every state). */
+    private static final int SHARED = 32;
+    private static final Value[] THREADS = names("t"), BUFS = names("b"), CPUS = names("c"), PAGES = names("p");
+
+    private static Value[] names(String prefix) {
+        Value[] a = new Value[SHARED];
+        for (int i = 0; i < SHARED; i++) a[i] = Value.mv(prefix + (i + 1));
+        return a;
+    }
+
+    static Value thread(int t) { return t >= 0 && t < SHARED ? THREADS[t] : Value.mv("t" + (t + 1)); }
+    static Value buf(int b) { return b >= 0 && b < SHARED ? BUFS[b] : Value.mv("b" + (b + 1)); }
+    static Value cpu(int c) { return c >= 0 && c < SHARED ? CPUS[c] : Value.mv("c" + (c + 1)); }
+    static Value page(long p) { return p == 0 ? NONE : p > 0 && p <= SHARED ? PAGES[(int) p - 1] : Value.mv("p" + p); }
     static Value flags(long f) {
         List<Value> s = new ArrayList<>();
         if ((f & SfBufCache.SFB_CATCH) != 0) s.add(Value.str("CATCH"));
@@ -203,8 +213,6 @@ public final class SfBufMapping implements SpecMapping {
             pteA.put(buf(b), Value.of(Pte.accessed(p)));
             mask.put(buf(b), masks ? cpuSet(v.word(sf.cpumask)) : Value.set(List.of()));
         }
-        List<Value> freeq = new ArrayList<>();
-        for (int b : SfBufCache.freeList(v.word(sys.freelistWord()))) freeq.add(buf(b));
         List<kmapcheck.machine.Kva> kvas = new ArrayList<>();
         for (int b = 0; b < nb; b++) kvas.add(sys.buf(b).kva);
         Value tlb = kmapcheck.explorer.Vals.tlbTable(v, kvas, SfBufMapping::buf, SfBufMapping::cpu, SfBufMapping::page, NONE);
@@ -255,10 +263,10 @@ public final class SfBufMapping implements SpecMapping {
         for (int p = 1; p <= sys.pages(); p++) wire.put(page(p), Value.of(v.word(sys.wireWord(p))));
         long holder = v.word(lockWord);
         if (holder != 0 && (aborted & (1L << (holder - 1))) != 0) holder = 0;   // taken by the aborted transition
-        Map<String, Value> s = new LinkedHashMap<>();
+        Map<String, Value> s = new LinkedHashMap<>(64);
         s.put("bm", bm.build());
         s.put("ref", ref.build());
-        s.put("freeq", Value.seq(freeq));
+        s.put("freeq", freeq(v));
         s.put("want", Value.of(v.word(sys.wantWord())));
         s.put("used", Value.of(v.word(sys.usedWord())));
         s.put("peak", Value.of(v.word(sys.peakWord())));
@@ -292,7 +300,7 @@ public final class SfBufMapping implements SpecMapping {
 
     private static Value.Fn f(Map<String, Value> s, String var) { return (Value.Fn) s.get(var); }
     private static Value get(Value fn, Value k) { return ((Value.Fn) fn).get(k); }
-    private static List<Value> dom(Map<String, Value> s, String var) { return List.copyOf(f(s, var).map().keySet()); }
+    private static List<Value> dom(Map<String, Value> s, String var) { return f(s, var).keys(); }
 
     private long heldCount(Map<String, Value> s, Value b) {
         long n = 0;
@@ -531,7 +539,39 @@ public final class SfBufMapping implements SpecMapping {
      */
     @Override
     public List<ActionProperty> actionProperties() {
-        return sf11 ? List.of(new ActionProperty("SF11", SfBufMapping::lruStep)) : List.of();
+        return sf11 ? List.of(new ActionProperty("SF11", SfBufMapping::lruStep, LRU_READS)) : List.of();
+    }
+
+    /** The variables LRUStep reads; its subscript is freeq, and it holds when freeq is unchanged. */
+    static final Set<String> LRU_READS = Set.of("freeq", "ref", "bm");
+
+    /** bm, ref and freeq as {@link #map(View)} gives them, without the rest (SF11 is checked on every step). */
+    @Override
+    public java.util.function.Function<View, Map<String, Value>> mapper(Set<String> vars) {
+        if (!LRU_READS.containsAll(vars)) return SpecMapping.super.mapper(vars);
+        boolean wantBm = vars.contains("bm"), wantRef = vars.contains("ref"), wantFreeq = vars.contains("freeq");
+        int nb = sys.nbufs();
+        return v -> {
+            Map<String, Value> s = new LinkedHashMap<>(8);
+            if (wantBm || wantRef) {
+                Value.FnBuilder bm = Value.fn(), ref = Value.fn();
+                for (int b = 0; b < nb; b++) {
+                    SfBuf sf = sys.buf(b);
+                    bm.put(buf(b), page(v.word(sf.m)));
+                    ref.put(buf(b), Value.of(v.word(sf.refCount)));
+                }
+                if (wantBm) s.put("bm", bm.build());
+                if (wantRef) s.put("ref", ref.build());
+            }
+            if (wantFreeq) s.put("freeq", freeq(v));
+            return s;
+        };
+    }
+
+    private Value freeq(View v) {
+        List<Value> freeq = new ArrayList<>();
+        for (int b : SfBufCache.freeList(v.word(sys.freelistWord()))) freeq.add(buf(b));
+        return Value.seq(freeq);
     }
 
     static boolean lruStep(Map<String, Value> a, Map<String, Value> b) {

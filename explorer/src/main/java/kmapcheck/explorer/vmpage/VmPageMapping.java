@@ -162,21 +162,16 @@ public final class VmPageMapping implements SpecMapping {
         int n = prog.threads();
         s.put("rc", rcRec(v.word(page.refCount) & VmPage.U32));
         s.put("obj", v.word(page.object) != 0 ? Value.str("O") : NONE);
-        long ow = v.word(page.olock);
-        Map<String, Value> ol = new LinkedHashMap<>();
-        ol.put("w", holder(ow & 0xFF, this));
-        ol.put("r", threadSet(ow >>> 8));
-        s.put("olock", new Value.Rec(ol));
+        s.put("olock", olock(v));
         s.put("busy", busyRec(v.word(page.busyLock)));
         long pv = v.word(page.pv);
-        List<Value> mapped = new ArrayList<>(), wmapped = new ArrayList<>();
+        List<Value> wmapped = new ArrayList<>();
         Value.FnBuilder plock = Value.fn();
         for (int p = 0; p < page.pmaps(); p++) {
-            if ((pv & (1L << p)) != 0) mapped.add(pmap(p));
             if ((pv & (1L << (8 + p))) != 0) wmapped.add(pmap(p));
             plock.put(pmap(p), holder(lockWord(v, page.pmapLock[p]), this));
         }
-        s.put("mapped", Value.set(mapped));
+        s.put("mapped", mapped(v));
         s.put("wmapped", Value.set(wmapped));
         s.put("plock", plock.build());
         s.put("pstate", Value.str(v.word(page.pstate) != 0 ? "free" : "alloc"));
@@ -230,6 +225,41 @@ public final class VmPageMapping implements SpecMapping {
         s.put("wrote", Value.of(v.word(page.wrote) != 0));
         s.put("opte", op.build());
         return s;
+    }
+
+    private Value olock(View v) {
+        long ow = v.word(page.olock);
+        Map<String, Value> ol = new LinkedHashMap<>();
+        ol.put("w", holder(ow & 0xFF, this));
+        ol.put("r", threadSet(ow >>> 8));
+        return new Value.Rec(ol);
+    }
+
+    private Value mapped(View v) {
+        long pv = v.word(page.pv);
+        List<Value> mapped = new ArrayList<>();
+        for (int p = 0; p < page.pmaps(); p++) if ((pv & (1L << p)) != 0) mapped.add(pmap(p));
+        return Value.set(mapped);
+    }
+
+    /** The variables StabilityLemma reads; it holds when rc is unchanged. */
+    static final Set<String> STABILITY_READS = Set.of("rc", "olock", "busy", "mapped", "xowners");
+
+    /** rc, olock, busy, mapped and xowners as {@link #map(View)} gives them (StabilityLemma is checked on every step). */
+    @Override
+    public java.util.function.Function<View, Map<String, Value>> mapper(Set<String> vars) {
+        if (!STABILITY_READS.containsAll(vars)) return SpecMapping.super.mapper(vars);
+        boolean rc = vars.contains("rc"), olock = vars.contains("olock"), busy = vars.contains("busy"),
+                mapped = vars.contains("mapped"), xowners = vars.contains("xowners");
+        return v -> {
+            Map<String, Value> s = new LinkedHashMap<>(8);
+            if (rc) s.put("rc", rcRec(v.word(page.refCount) & VmPage.U32));
+            if (olock) s.put("olock", olock(v));
+            if (busy) s.put("busy", busyRec(v.word(page.busyLock)));
+            if (mapped) s.put("mapped", mapped(v));
+            if (xowners) s.put("xowners", threadSet(v.word(page.xowners)));
+            return s;
+        };
     }
 
     // ---- accessors over the mapped state -------------------------------------------------------------
@@ -384,7 +414,7 @@ public final class VmPageMapping implements SpecMapping {
     /** StabilityLemma (VP4, r352110's central claim), evaluated on every step when the model checks it. */
     @Override
     public List<ActionProperty> actionProperties() {
-        return stabilityLemma ? List.of(new ActionProperty("StabilityLemma", VmPageMapping::stabilityLemma)) : List.of();
+        return stabilityLemma ? List.of(new ActionProperty("StabilityLemma", VmPageMapping::stabilityLemma, STABILITY_READS)) : List.of();
     }
 
     /**
