@@ -24,8 +24,9 @@ import kmapcheck.machine.Word;
  *       i386 pmap.c v1.40, no hash re-lookup after tsleep.</li>
  * </ul>
  *
- * <p>Shared state: every sf_buf field, the free list, {@code want}, {@code used}, {@code peak} are
- * words guarded by {@code sf_buf_lock}. The free list (TAILQ) is one word: 4 bits per entry
+ * <p>Shared state: every sf_buf field, the free list, the hash chains (one word per page: the
+ * sf_bufs mapping it, newest first), {@code want}, {@code used}, {@code peak} are words guarded by
+ * {@code sf_buf_lock}. The free list (TAILQ) is one word: 4 bits per entry
  * (sf_buf id + 1), head (least recently freed) in the low bits. The sleep channel is the free
  * list ({@code msleep(&sf_buf_freelist, &sf_buf_lock, ...)}).
  *
