@@ -1030,7 +1030,8 @@ SF1 == \A b1, b2 \in Bufs : (b1 /= b2 /\ bm[b1] = bm[b2]) => bm[b1] = None
 
 \* SF2: the hash.  Bucket(p) is derived from bm, so "sf is on the chain of
 \* sf->m and on no other; m = NULL on none" holds by construction here (the
-\* Java side derives its chains from sf->m the same way); the checked
+\* Java side keeps per-page chains in the kernel's order, newest first, and
+\* the explorer's mapping checks them against sf->m); the checked
 \* content is that hash membership and the PTE agree: hashed <=> KVA
 \* mapped (except while the remap's PTE store is still to come), and an
 \* unhashed buffer is unreferenced.

@@ -10,8 +10,9 @@ import kmapcheck.machine.Word;
  * struct sf_buf (FreeBSD i386 vm_machdep.c rev 1.219/1.220 and later sys/kern/subr_sfbuf.c;
  * DragonFly 2003 uipc_syscalls.c): the page it maps, its reference count, the mask of CPUs whose
  * TLB is known to be in sync with its PTE (SMP only), and its own KVA page, fixed at sf_buf_init.
- * The hash chain an sf_buf is on is derived from {@code m} (the chain of page p = the sf_bufs whose
- * m is p), so hash membership and sf->m cannot disagree by construction (spec SF2).
+ * The hash chains are words of {@link SfBufCache} (the chain of page p lists the sf_bufs whose m is
+ * p in the kernel's chain order, newest first); their agreement with sf->m (spec SF2) is an
+ * invariant of SfBufCache, checked by the explorer's mapping of each state to the spec's.
  * All fields are protected by sf_buf_lock.
  */
 public final class SfBuf {

@@ -24,8 +24,9 @@ import kmapcheck.machine.Word;
  *       i386 pmap.c v1.40, no hash re-lookup after tsleep.</li>
  * </ul>
  *
- * <p>Shared state: every sf_buf field, the free list, {@code want}, {@code used}, {@code peak} are
- * words guarded by {@code sf_buf_lock}. The free list (TAILQ) is one word: 4 bits per entry
+ * <p>Shared state: every sf_buf field, the free list, the hash chains (one word per page: the
+ * sf_bufs mapping it, newest first), {@code want}, {@code used}, {@code peak} are words guarded by
+ * {@code sf_buf_lock}. The free list (TAILQ) is one word: 4 bits per entry
  * (sf_buf id + 1), head (least recently freed) in the low bits. The sleep channel is the free
  * list ({@code msleep(&sf_buf_freelist, &sf_buf_lock, ...)}).
  *
@@ -176,6 +177,23 @@ public final class SfBufCache {
     private final Word peak;
     private final WaitQueue freeWait;
     private final Word[] wireCount;   // index: page number (1-based); [0] unused
+    /**
+     * The hash chain restricted to one page: {@code chain[p]} lists the sf_bufs whose m is p, in the
+     * kernel's chain order (newest hashed first), as a packed list like the free list (4 bits per
+     * entry, sf_buf id + 1, head in the low bits). Index: page number (1-based); [0] unused.
+     *
+     * <p>The kernel (S1-S4 sf_buf_alloc, S6, S8) keeps LIST chains indexed by SF_BUF_HASH(m): a miss
+     * or take LIST_REMOVEs the recycled buffer from its old chain (if sf->m was set) and
+     * LIST_INSERT_HEADs it on m's chain; rev 1.219 and S1 with sf_buf_unmap LIST_REMOVE at refcount
+     * 0 (sf->m = NULL); a lookup walks the chain from the head and returns the first sf with
+     * sf->m == m. Which buffer it returns depends only on the order among the chain's entries whose m
+     * is the page, and that order is the same whatever the hash function (insertion at the head and
+     * removal keep the relative order of any sublist): so the chain of page p restricted to m == p
+     * is modelled, not the buckets. Invariant (under sf_buf_lock): chain[p] holds exactly the
+     * sf_bufs with m == p, each once; when two hold one page (the variants without a hash
+     * re-lookup after msleep), the newer mapping is nearer the head.
+     */
+    private final Word[] chain;
 
     public SfBufCache(Layout layout, int nbufs, int pages, Config cfg) {
         if (nbufs < 1 || nbufs > 15) throw new IllegalArgumentException("1..15 sf_bufs, got " + nbufs);
@@ -194,9 +212,13 @@ public final class SfBufCache {
         this.peak = layout.guarded("nsfbufspeak", 0, lock);
         this.freeWait = layout.waitQueue("&sf_buf_freelist", lock);
         this.wireCount = new Word[pages + 1];
+        this.chain = new Word[pages + 1];
         for (int p = 1; p <= pages; p++) {
-            layout.beginOwner(kmapcheck.machine.Sort.PAGES, p - 1);      // symmetry: page p's wire count moves with p
+            // symmetry: page p's wire count and hash chain move with p; the chain's entries name
+            // sf_bufs, which are not a symmetric set (SfBufProgram.symmetricSets), so they are plain
+            layout.beginOwner(kmapcheck.machine.Sort.PAGES, p - 1);
             wireCount[p] = layout.word("page" + p + ".wire_count", 0);
+            chain[p] = layout.guarded("page" + p + ".sf_chain", 0, lock);
             layout.endOwner();
         }
     }
@@ -210,6 +232,8 @@ public final class SfBufCache {
     public Word usedWord() { return used; }
     public Word peakWord() { return peak; }
     public Word wireWord(int page) { return wireCount[page]; }
+    /** The hash chain of {@code page} restricted to the sf_bufs mapping it, newest first (see {@link #chain}). */
+    public Word chainWord(int page) { return chain[page]; }
     public WaitQueue waitQueue() { return freeWait; }
     public Lock lock() { return lock; }
     private long allCpus() { return (1L << ncpus) - 1; }
@@ -224,6 +248,9 @@ public final class SfBufCache {
     }
 
     private static int size(long fl) { int n = 0; for (; fl != 0; fl >>>= 4) n++; return n; }
+
+    /** LIST_INSERT_HEAD. */
+    private static long push(long list, int id) { return (list << 4) | (id + 1); }
 
     /** TAILQ_INSERT_TAIL. */
     private static long append(long fl, int id) { return fl | ((long) (id + 1) << (4 * size(fl))); }
@@ -315,10 +342,22 @@ public final class SfBufCache {
         return takeHead(ctx, page, flags) + 1;
     }
 
-    /** The hash chain of m: the first sf_buf (in table order) whose m is the page, or -1. */
+    /**
+     * LIST_FOREACH over m's hash chain from the head: the first sf_buf whose m is the page (the most
+     * recently hashed of those mapping it), or -1.
+     */
     private int lookup(Ctx ctx, int page) {
-        for (SfBuf sf : bufs) if (ctx.load(sf.m) == page) return sf.id;
+        for (long s = ctx.load(chain[page]); s != 0; s >>>= 4) {
+            SfBuf sf = bufs[(int) (s & 0xF) - 1];
+            if (ctx.load(sf.m) == page) return sf.id;
+        }
         return -1;
+    }
+
+    /** LIST_REMOVE of sf from the chain of its page (if sf->m is set); the others keep their order. */
+    private void unhash(Ctx ctx, SfBuf sf) {
+        int old = (int) ctx.load(sf.m);
+        if (old != 0) ctx.store(chain[old], remove(ctx.load(chain[old]), sf.id));
     }
 
     /** Hash hit: ref_count++; revive an idle buffer (TAILQ_REMOVE, used++); [SMP] goto shootdown. */
@@ -384,6 +423,8 @@ public final class SfBufCache {
         SfBuf sf = bufs[id];
         // no check of ref_count here (as in the sources): with HitKeepsOnFreeList a referenced buffer is
         // recycled under its user, as the spec's MissBody does (ref_count := 1)
+        unhash(ctx, sf);                                 // if (sf->m != NULL) LIST_REMOVE
+        ctx.store(chain[page], push(ctx.load(chain[page]), sf.id));   // LIST_INSERT_HEAD(m's chain)
         ctx.store(sf.m, page);
         ctx.store(sf.refCount, 1);
         if (!cfg.dfly2004()) bumpUsed(ctx);              // S8 keeps no counters
@@ -529,6 +570,7 @@ public final class SfBufCache {
                 if (!cfg.dfly2004()) ctx.store(used, ctx.load(used) - 1);
                 int page = (int) ctx.load(sf.m);
                 if (!cfg.keepMapping()) {                  // rev 1.219: unhash, pmap_qremove
+                    unhash(ctx, sf);
                     ctx.store(sf.m, 0);
                     ctx.pteStore(sf.kva, 0);
                     at(ctx, "free_inval", sf, 0, false, 0);

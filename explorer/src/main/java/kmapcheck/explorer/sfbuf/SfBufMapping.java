@@ -199,6 +199,23 @@ public final class SfBufMapping implements SpecMapping {
         }
     }
 
+    /**
+     * The spec has no chain order (its AllocHit takes any sf_buf mapping the page), so the mapping
+     * forgets the hash chains; it checks that they agree with sf->m (spec SF2: the chain of page p
+     * holds exactly the sf_bufs whose m is p, each once). Every step ends with both or neither
+     * updated (both are written before the critical section's first hardware primitive).
+     */
+    private void checkChains(View v) {
+        for (int p = 1; p <= sys.pages(); p++) {
+            List<Integer> chain = SfBufCache.freeList(v.word(sys.chainWord(p)));
+            List<Integer> mapping = new ArrayList<>();
+            for (int b = 0; b < sys.nbufs(); b++) if (v.word(sys.buf(b).m) == p) mapping.add(b);
+            if (chain.size() != mapping.size() || !new java.util.HashSet<>(chain).equals(new java.util.HashSet<>(mapping)))
+                throw new IllegalStateException("sf_buf hash chain of page " + p + " " + chain
+                        + " disagrees with the sf_bufs mapping it " + mapping);
+        }
+    }
+
     @Override
     public Map<String, Value> map(View v) {
         int nb = sys.nbufs(), nt = v.threads();
@@ -213,6 +230,7 @@ public final class SfBufMapping implements SpecMapping {
             pteA.put(buf(b), Value.of(Pte.accessed(p)));
             mask.put(buf(b), masks ? cpuSet(v.word(sf.cpumask)) : Value.set(List.of()));
         }
+        checkChains(v);
         List<kmapcheck.machine.Kva> kvas = new ArrayList<>();
         for (int b = 0; b < nb; b++) kvas.add(sys.buf(b).kva);
         Value tlb = kmapcheck.explorer.Vals.tlbTable(v, kvas, SfBufMapping::buf, SfBufMapping::cpu, SfBufMapping::page, NONE);
