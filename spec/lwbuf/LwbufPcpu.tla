@@ -363,5 +363,15 @@ KvaAccounted ==
     /\ \A k \in Kvas : Places(k) = 1
     /\ \A k \in kfree : home[k] = NoCpu
 
+\* SurplusOnly (the LWBUF_BOOT_PAGES policy, an action property): lwbuf_free starts kmem_free of a
+\* KVA (pc enters kf_clear) only when the home CPU, where it runs, already has more than Reserve free
+\* lwbufs on its list; at or below that the lwbuf is kept for reuse (KvaAccounted: it must then be on
+\* the list).  A performance property, not safety: freeing every KVA is safe under Shipped (its
+\* shootdown), it only pays a kmem_free and a shootdown per lwbuf_free, which the per-CPU reserve
+\* exists to avoid.  A step predicate over the pre-state: the list may shrink while kmem_free runs.
+SurplusStep ==
+    \A a \in Agents : (pc[a] # "kf_clear" /\ pc'[a] = "kf_clear") => Len(fpages[CpuOf(a)]) > Reserve
+SurplusOnly == [][SurplusStep]_vars
+
 Inv == TypeOK /\ LW1 /\ NoStaleAccess /\ FreedKvaNotCached /\ HomeListsOnly /\ KvaAccounted
 =============================================================================

@@ -2,6 +2,7 @@ package kmapcheck.explorer.lwbuf;
 
 import kmapcheck.explorer.Mechanism;
 import kmapcheck.explorer.Scenario;
+import kmapcheck.explorer.SpecMapping;
 import kmapcheck.lwbuf.LwbufPcpu;
 import kmapcheck.lwbuf.LwbufSubsystem;
 import kmapcheck.machine.Layout;
@@ -54,8 +55,8 @@ public final class LwbufMechanism implements Mechanism {
             });
             return k;
         }
-        if (!m.properties().isEmpty())
-            throw new IllegalArgumentException(m.file() + ": PROPERTY " + m.properties() + " has no Java check");
+        // PROPERTY: only the action property SurplusOnly has a Java check (LwbufPcpuMapping.ACTIONS)
+        SpecMapping.CheckedProperties.of(m.properties(), java.util.List.of(), LwbufPcpuMapping.ACTIONS);
         return k;
     }
 
@@ -156,8 +157,8 @@ public final class LwbufMechanism implements Mechanism {
         k.put("lwbuf_pages", pageNumbers(m, "LwbufPages"));
         k.put("kmem_pages", pageNumbers(m, "KmemPages"));
         k.put("variant", m.string("Variant"));
-        if (!m.properties().isEmpty())
-            throw new IllegalArgumentException(m.file() + ": PROPERTY " + m.properties() + " has no Java check");
+        // PROPERTY: only the action property SurplusOnly has a Java check (LwbufPcpuMapping.ACTIONS)
+        SpecMapping.CheckedProperties.of(m.properties(), java.util.List.of(), LwbufPcpuMapping.ACTIONS);
         return k;
     }
 
@@ -206,7 +207,7 @@ public final class LwbufMechanism implements Mechanism {
         }
         LwbufPcpuProgram program = new LwbufPcpuProgram(layout, sys, initialCpu, lwbufPages, kmemPages);
         try {
-            return new Model(program, new LwbufPcpuMapping(sys, program, pages, s.model().invariants()));
+            return new Model(program, new LwbufPcpuMapping(sys, program, pages, reserve, s.model().invariants(), s.model().properties()));
         } catch (IllegalArgumentException e) {
             throw new Scenario.ScenarioException(s.file() + ": " + s.model().module() + ": " + e.getMessage());
         }

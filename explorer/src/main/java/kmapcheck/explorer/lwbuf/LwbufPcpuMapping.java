@@ -41,18 +41,30 @@ public final class LwbufPcpuMapping implements SpecMapping {
             "HomeListsOnly", LwbufPcpuMapping::homeListsOnly,
             "KvaAccounted", LwbufPcpuMapping::kvaAccounted);
 
+    /** The action properties with a Java check (PROPERTY lines of the models). */
+    static final List<String> ACTIONS = List.of("SurplusOnly");
+
     private final LwbufPcpu sys;
     private final LwbufPcpuProgram program;
     private final int pages;
+    /** LWBUF_BOOT_PAGES (the model's Reserve), from the scenario's constants, not from the mutable kernel class. */
+    private final int reserve;
     private final List<Invariant> invariants;
+    private final boolean surplusOnly;
     /** pc after each kmem_free transition (the first is Free / IpiqProcess). */
     private final List<String> kmemFreePcs;
 
-    LwbufPcpuMapping(LwbufPcpu sys, LwbufPcpuProgram program, int pages, List<String> checked) {
+    /**
+     * @param checked    the invariants the model's cfg lists, in its order
+     * @param properties the cfg's PROPERTY names: the action property SurplusOnly
+     */
+    LwbufPcpuMapping(LwbufPcpu sys, LwbufPcpuProgram program, int pages, int reserve, List<String> checked, List<String> properties) {
         this.sys = sys;
         this.program = program;
         this.pages = pages;
+        this.reserve = reserve;
         this.invariants = Invariant.selected(checked, INVARIANTS, this::typeOk);
+        this.surplusOnly = CheckedProperties.of(properties, List.of(), ACTIONS).actions().contains("SurplusOnly");
         boolean shootdown = sys.variant() == LwbufPcpu.Variant.SHIPPED && program.layout().cpus() > 1;
         this.kmemFreePcs = shootdown ? List.of("kf_clear", "kf_invlpg", "kf_ipi", "kf_wait", "kf_release")
                 : List.of("kf_clear", "kf_invlpg", "kf_release");
@@ -232,6 +244,28 @@ public final class LwbufPcpuMapping implements SpecMapping {
     private boolean isPage(Value p) { return LwbufMapping.isPage(p, pages); }
 
     @Override public List<Invariant> invariants() { return invariants; }
+
+    /** SurplusOnly, the spec's action property [][SurplusStep]_vars; checked when the model's cfg lists it. */
+    @Override
+    public List<ActionProperty> actionProperties() {
+        return surplusOnly ? List.of(new ActionProperty("SurplusOnly", (a, b) -> surplusStep(a, b, reserve))) : List.of();
+    }
+
+    /**
+     * SurplusStep: an agent whose pc enters kf_clear (lwbuf_free deciding to kmem_free the KVA) does so
+     * only when its CPU's free list held more than Reserve lwbufs before the step. The agent's CPU
+     * (CpuOf): a handler agent is its CPU, a thread runs on tcpu.
+     */
+    static boolean surplusStep(Map<String, Value> a, Map<String, Value> b, int reserve) {
+        Value.Fn pc = fn(a, "pc"), pc2 = fn(b, "pc"), tcpu = fn(a, "tcpu");
+        Value enter = Value.str("kf_clear");
+        for (Map.Entry<Value, Value> e : pc2.map().entrySet()) {
+            if (!e.getValue().equals(enter) || pc.get(e.getKey()).equals(enter)) continue;
+            Value c = tcpu.map().containsKey(e.getKey()) ? tcpu.get(e.getKey()) : e.getKey();
+            if (items(at(a.get("fpages"), c)).size() <= reserve) return false;
+        }
+        return true;
+    }
 
     @Override
     public String actionName(Step s) {
