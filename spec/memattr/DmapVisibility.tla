@@ -59,7 +59,8 @@ VARIABLES
     wcb,      \* wcb[c]  : CPU c's write-combining buffer entry (NoVal: empty)
     phase,    \* "prior" (old contents) -> "written" (producer wrote) -> "handed" (reader may read)
     wcpu,     \* CPU the producer wrote on (NoCpu before)
-    lastRead  \* ghost: value the last read by the reader returned (NoVal: none yet)
+    lastRead  \* ghost: value the last read by the reader returned (NoVal: none yet), recorded
+              \* end to end: the Java client stores the value the read call handed back
 
 vars == <<cfg, mem, cst, cval, wcb, phase, wcpu, lastRead>>
 

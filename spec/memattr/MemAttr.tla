@@ -219,40 +219,50 @@ WbinvdAll ==
     /\ cval' = [d \in CPUs |-> [q \in Pages |-> 0]]
     /\ old'  = [d \in CPUs |-> [q \in Pages |-> FALSE]]
 
-\* A data read by CPU c of page p through a mapping whose effective memory
-\* type is a; records the returned and the expected value.
-DoRead(c, p, a) ==
+\* A data read by CPU c through a mapping whose effective memory type is a
+\* and whose translation names frame q, made by a client that addresses page
+\* p (the page it holds the sf_buf for, or the page of its own mapping).
+\* End-to-end ghosts (issue 11): the client records, for ITS page p, the
+\* value the load returned to it and the value it should have returned; the
+\* hardware's effects fall on frame q.  With a sound TLB q = p; a stale
+\* translation to another frame makes rdVal[p] # rdExp[p] as soon as the two
+\* pages hold different values.
+DoRead(c, p, q, a) ==
     LET e == Expected(c, p)
         Rec(v) == /\ rdVal' = [rdVal EXCEPT ![p] = v]
                   /\ rdExp' = [rdExp EXCEPT ![p] = e]
-    IN  \/ /\ a = "WB" /\ cst[c][p] # "I"                  \* cache hit
-           /\ Rec(cval[c][p])
+    IN  \/ /\ a = "WB" /\ cst[c][q] # "I"                  \* cache hit
+           /\ Rec(cval[c][q])
            /\ UNCHANGED cacheVars
-        \/ /\ a = "WB" /\ cst[c][p] = "I"                  \* miss: allocate
-           /\ Rec(LoadVal(c, p))
-           /\ WBLoad(c, p)
-        \/ /\ a = "WC" /\ wcb[c][p] # NoVal                \* own WC buffer forwards
-           /\ Rec(wcb[c][p])
+        \/ /\ a = "WB" /\ cst[c][q] = "I"                  \* miss: allocate
+           /\ Rec(LoadVal(c, q))
+           /\ WBLoad(c, q)
+        \/ /\ a = "WC" /\ wcb[c][q] # NoVal                \* own WC buffer forwards
+           /\ Rec(wcb[c][q])
            /\ UNCHANGED cacheVars
         \/ /\ \/ a = "UC" /\ NoPendingWC(c)                \* UC access drains WC first
-              \/ a = "WC" /\ wcb[c][p] = NoVal
-           /\ Rec(BusReadVal(c, p))
-           /\ BusRead(c, p)
+              \/ a = "WC" /\ wcb[c][q] = NoVal
+           /\ Rec(BusReadVal(c, q))
+           /\ BusRead(c, q)
 
-\* A data write of v by CPU c to page p through a mapping of memory type a.
-DoWrite(c, p, a, v) ==
+\* A data write of v by CPU c through a mapping of memory type a whose
+\* translation names frame q, by a client addressing page p (as DoRead).
+\* End-to-end ghost: a WB or UC store is globally performed when it retires,
+\* so the client records v as p's last written value; a WC store is
+\* performed when its buffer drains (WcDrain records it for the frame).
+DoWrite(c, p, q, a, v) ==
     \/ /\ a = "WB"                                         \* RFO: others invalidated
-       /\ cst'  = [d \in CPUs |-> [cst[d] EXCEPT ![p] = IF d = c THEN "D" ELSE "I"]]
-       /\ cval' = [d \in CPUs |-> [cval[d] EXCEPT ![p] = IF d = c THEN v ELSE 0]]
-       /\ old'  = [d \in CPUs |-> [old[d] EXCEPT ![p] = IF d = c THEN old[c][p] ELSE FALSE]]
+       /\ cst'  = [d \in CPUs |-> [cst[d] EXCEPT ![q] = IF d = c THEN "D" ELSE "I"]]
+       /\ cval' = [d \in CPUs |-> [cval[d] EXCEPT ![q] = IF d = c THEN v ELSE 0]]
+       /\ old'  = [d \in CPUs |-> [old[d] EXCEPT ![q] = IF d = c THEN old[c][q] ELSE FALSE]]
        /\ lastWritten' = [lastWritten EXCEPT ![p] = v]
        /\ UNCHANGED <<mem, wcb>>
     \/ /\ a = "UC" /\ NoPendingWC(c)                       \* straight to memory
-       /\ BusWrite(c, p, v)
+       /\ BusWrite(c, q, v)
        /\ lastWritten' = [lastWritten EXCEPT ![p] = v]
        /\ UNCHANGED wcb
     \/ /\ a = "WC"                                         \* buffered, cache not looked at
-       /\ wcb' = [wcb EXCEPT ![c][p] = v]
+       /\ wcb' = [wcb EXCEPT ![c][q] = v]
        /\ UNCHANGED <<mem, cst, cval, old, lastWritten>>
 
 (***************************************************************************)
@@ -421,13 +431,13 @@ SfUsable(b) ==
 ReadSfBuf(c, b) ==
     /\ SfUsable(b)
     /\ tlb[c][b].pg \in Pages
-    /\ DoRead(c, tlb[c][b].pg, tlb[c][b].at)
+    /\ DoRead(c, bm[b], tlb[c][b].pg, tlb[c][b].at)
     /\ UNCHANGED <<wcb, pat, chgVars, allocVars, sfVars, mapVars, lastWritten>>
 
 WriteSfBuf(c, b, v) ==
     /\ SfUsable(b)
     /\ tlb[c][b].pg \in Pages
-    /\ DoWrite(c, tlb[c][b].pg, tlb[c][b].at, v)
+    /\ DoWrite(c, bm[b], tlb[c][b].pg, tlb[c][b].at, v)
     /\ UNCHANGED <<pat, chgVars, allocVars, sfVars, mapVars, rdVal, rdExp>>
 
 \* Load / store through any other mapping of p (pmap_enter / pmap_qenter /
@@ -437,12 +447,12 @@ WriteSfBuf(c, b, v) ==
 \* always use pat[p] and need no PTE/TLB state of their own.
 ReadPageMap(c, p) ==
     /\ chg[p] = "idle" /\ p \notin StillPages
-    /\ DoRead(c, p, pat[p])
+    /\ DoRead(c, p, p, pat[p])
     /\ UNCHANGED <<wcb, pat, chgVars, allocVars, sfVars, mapVars, lastWritten>>
 
 WritePageMap(c, p, v) ==
     /\ chg[p] = "idle" /\ p \notin StillPages
-    /\ DoWrite(c, p, pat[p], v)
+    /\ DoWrite(c, p, p, pat[p], v)
     /\ UNCHANGED <<pat, chgVars, allocVars, sfVars, mapVars, rdVal, rdExp>>
 
 (***************************************************************************)
@@ -860,7 +870,8 @@ TypeOK ==
 
 \* Coherence: a read through any mapping of a page returns the last value
 \* written to it (the last globally performed write, or the reading CPU's
-\* own WC-buffered write).  rdVal/rdExp are recorded by every read step.
+\* own WC-buffered write).  rdVal/rdExp are recorded by every read step, for
+\* the page the client addresses (end to end: DoRead, DoWrite).
 Coherence == \A p \in Pages : rdVal[p] = rdExp[p]
 
 \* NoStaleDirtyLine: on a CPU without self-snoop, once pmap_page_set_memattr

@@ -13,7 +13,9 @@ import kmapcheck.machine.Word;
  * a device's DMA (bus_dmamap_sync does no cache maintenance for unbounced pages on x86). One page.
  *
  * <p>Each method is one instruction / one bus transaction and runs as one {@link Ctx#atomic} step,
- * as in the spec (README "Hardware model"). {@link #lastRead} is a ghost (the value the reader got).
+ * as in the spec (README "Hardware model"). {@link #lastRead} is a ghost (the value the reader got),
+ * recorded by the client from the value a read call returns (end to end: a read the code drops, or
+ * a value it does not hand back, is seen by Visible).
  */
 public final class DmapHandoff {
     public static final int PAGE = 1;
@@ -65,20 +67,14 @@ public final class DmapHandoff {
     /** Software TLS / checksum: a load of the page through PHYS_TO_DMAP (WB) on this CPU. */
     public long cpuReadDmap(Ctx ctx) {
         long[] v = {0};
-        ctx.atomic(() -> {
-            v[0] = hw.read(ctx, ctx.cpu(), PAGE, Pte.WB);
-            ctx.store(lastRead, v[0]);
-        });
+        ctx.atomic(() -> v[0] = hw.read(ctx, ctx.cpu(), PAGE, Pte.WB));
         return v[0];
     }
 
     /** The NIC's DMA read of the page (snooping or PCIe No-Snoop). */
     public long deviceRead(Ctx ctx, boolean snoop) {
         long[] v = {0};
-        ctx.atomic(() -> {
-            v[0] = hw.dmaRead(ctx, PAGE, snoop);
-            ctx.store(lastRead, v[0]);
-        });
+        ctx.atomic(() -> v[0] = hw.dmaRead(ctx, PAGE, snoop));
         return v[0];
     }
 }

@@ -17,7 +17,12 @@ import kmapcheck.machine.Word;
  *
  * <p>Ghost state (instrumentation for the specs' properties, not hardware): the {@code old} bit
  * kept in each line word (MemAttr's {@code old[c][p]}), and {@code lastWritten}, {@code rdVal},
- * {@code rdExp} per page (MemAttr's Coherence). They never influence a hardware result.
+ * {@code rdExp} per page (MemAttr's Coherence). They never influence a hardware result. The
+ * loads and stores record none of them: the client records, end to end, what its store wrote and
+ * what its load returned (MemAttr.tla DoRead/DoWrite; kmapcheck.explorer.memattr.EndToEnd), so a
+ * load or store the kernel drops, or a value it does not hand back, is seen by Coherence. Only a WC
+ * drain, the hardware event that makes a write-combined store globally performed, records
+ * {@code lastWritten} itself.
  */
 public final class X86Caches {
     public static final int I = 0, C = 1, D = 2;
@@ -130,24 +135,15 @@ public final class X86Caches {
     }
 
     // ---- instructions ------------------------------------------------------------------------
-    /** A load by CPU c of page p through a mapping of memory type {@code attr}; records the ghosts. */
+    /** A load by CPU c of page p through a mapping of memory type {@code attr}: the value it returns. */
     public long read(Ctx ctx, int c, int p, int attr) {
         long pend = ctx.load(wcb[c][p - 1]);
-        long expected = pend != NO_VAL ? pend : ctx.load(lastWritten[p - 1]);
-        long v;
         long w = ln(ctx, c, p);
-        if (attr == Pte.WB) {
-            v = state(w) != I ? value(w) : wbLoad(ctx, c, p, false);   // hit / miss-allocate
-        } else if (attr == Pte.WC && pend != NO_VAL) {
-            v = pend;                                                  // own WC buffer forwards
-        } else {
-            if (attr == Pte.UC && pendingWc(ctx, c))
-                throw new IllegalStateException("UC load with WC stores pending (the client must let them drain)");
-            v = busRead(ctx, c, p);
-        }
-        ctx.store(rdVal[p - 1], v);
-        ctx.store(rdExp[p - 1], expected);
-        return v;
+        if (attr == Pte.WB) return state(w) != I ? value(w) : wbLoad(ctx, c, p, false);   // hit / miss-allocate
+        if (attr == Pte.WC && pend != NO_VAL) return pend;                                   // own WC buffer forwards
+        if (attr == Pte.UC && pendingWc(ctx, c))
+            throw new IllegalStateException("UC load with WC stores pending (the client must let them drain)");
+        return busRead(ctx, c, p);
     }
 
     /** A store of v by CPU c to page p through a mapping of memory type {@code attr}. */
@@ -156,13 +152,11 @@ public final class X86Caches {
             case Pte.WB -> {                                           // read-for-ownership
                 for (int d = 0; d < cpus; d++) if (d != c) setLn(ctx, d, p, 0);
                 setLn(ctx, c, p, enc(D, v, old(ln(ctx, c, p))));
-                ctx.store(lastWritten[p - 1], v);
             }
             case Pte.UC -> {
                 if (pendingWc(ctx, c))
                     throw new IllegalStateException("UC store with WC stores pending (the client must let them drain)");
                 busWrite(ctx, c, p, v);
-                ctx.store(lastWritten[p - 1], v);
             }
             default -> ctx.store(wcb[c][p - 1], v);                   // WC: buffered, cache not looked at
         }

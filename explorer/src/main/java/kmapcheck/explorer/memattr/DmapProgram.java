@@ -126,13 +126,35 @@ public final class DmapProgram implements Program {
     @Override
     public long run(int t, Op op, Ctx ctx, long[] locals) {
         switch (op.name()) {
-            case PRIOR: buf.priorDmapWrite(ctx); return 0;
-            case PRODUCE: buf.producerWrite(ctx); return 0;
+            // each access one atomic step, with the client's end-to-end record (EndToEnd, lastRead)
+            case PRIOR:
+                ctx.atomic(() -> {
+                    buf.priorDmapWrite(ctx);
+                    EndToEnd.stored(ctx, hw, DmapHandoff.PAGE, Pte.WB, DmapHandoff.OLD_V);
+                });
+                return 0;
+            case PRODUCE:
+                ctx.atomic(() -> {
+                    buf.producerWrite(ctx);
+                    EndToEnd.stored(ctx, hw, DmapHandoff.PAGE, (int) ctx.load(buf.kvaAttr), DmapHandoff.NEW_V);
+                });
+                return 0;
             case HANDOFF: buf.handoff(ctx); return 0;
-            case CPU_READ: return buf.cpuReadDmap(ctx);
+            case CPU_READ: {
+                long[] r = {0};
+                ctx.atomic(() -> {
+                    r[0] = buf.cpuReadDmap(ctx);
+                    EndToEnd.loaded(ctx, hw, ctx.cpu(), DmapHandoff.PAGE, r[0]);
+                    ctx.store(buf.lastRead, r[0]);
+                });
+                return r[0];
+            }
             case DEV_READ: {
                 long[] r = {0};
-                ctx.atomic(() -> r[0] = buf.deviceRead(ctx, ctx.load(reader) == 1));
+                ctx.atomic(() -> {
+                    r[0] = buf.deviceRead(ctx, ctx.load(reader) == 1);
+                    ctx.store(buf.lastRead, r[0]);
+                });
                 return r[0];
             }
             case BOOT: {

@@ -206,14 +206,16 @@ public final class MemAttrProgram implements Program {
                 if (p == 0 || still[p - 1] || ref(v, b) == 0 || !chg(v, p).equals("idle") || b == entering) continue;
                 int a = tlbAttr(v, c, b);
                 if (a < 0 || (a == Pte.UC && pendingWc(v, c))) continue;
-                ops.add(new Op(READ_SF, b));
-                for (int val = 0; val <= maxVal; val++) ops.add(new Op(WRITE_SF, b, val));
+                // the client's page p (it holds b for p) and its mapping's memory type a: the
+                // end-to-end ghosts (EndToEnd) are recorded for p, whatever frame the access reaches
+                ops.add(new Op(READ_SF, b, p));
+                for (int val = 0; val <= maxVal; val++) ops.add(new Op(WRITE_SF, b, val, p, a));
             }
             for (int p = 1; p <= pages; p++) {
                 if (still[p - 1] || !chg(v, p).equals("idle")) continue;
                 if (pat(v, p) == Pte.UC && pendingWc(v, c)) continue;
                 ops.add(new Op(READ_PM, p));
-                for (int val = 0; val <= maxVal; val++) ops.add(new Op(WRITE_PM, p, val));
+                for (int val = 0; val <= maxVal; val++) ops.add(new Op(WRITE_PM, p, val, pat(v, p)));
             }
         } else if (t == clientThread()) {
             sfBufChoices(v, ops);
@@ -315,10 +317,35 @@ public final class MemAttrProgram implements Program {
                 });
                 return 0;
             }
-            case READ_SF: return kern.sfBufRead(ctx, (int) op.arg(0));
-            case WRITE_SF: kern.sfBufWrite(ctx, (int) op.arg(0), op.arg(1)); return 0;
-            case READ_PM: return kern.pageRead(ctx, (int) op.arg(0));
-            case WRITE_PM: kern.pageWrite(ctx, (int) op.arg(0), op.arg(1)); return 0;
+            // data accesses: one atomic step each, the client's end-to-end record in the same step
+            case READ_SF: {
+                long[] r = {0};
+                ctx.atomic(() -> {
+                    r[0] = kern.sfBufRead(ctx, (int) op.arg(0));
+                    EndToEnd.loaded(ctx, hw, ctx.cpu(), (int) op.arg(1), r[0]);
+                });
+                return r[0];
+            }
+            case WRITE_SF:
+                ctx.atomic(() -> {
+                    kern.sfBufWrite(ctx, (int) op.arg(0), op.arg(1));
+                    EndToEnd.stored(ctx, hw, (int) op.arg(2), (int) op.arg(3), op.arg(1));
+                });
+                return 0;
+            case READ_PM: {
+                long[] r = {0};
+                ctx.atomic(() -> {
+                    r[0] = kern.pageRead(ctx, (int) op.arg(0));
+                    EndToEnd.loaded(ctx, hw, ctx.cpu(), (int) op.arg(0), r[0]);
+                });
+                return r[0];
+            }
+            case WRITE_PM:
+                ctx.atomic(() -> {
+                    kern.pageWrite(ctx, (int) op.arg(0), op.arg(1));
+                    EndToEnd.stored(ctx, hw, (int) op.arg(0), (int) op.arg(2), op.arg(1));
+                });
+                return 0;
             case SET_MEMATTR: kern.pmapPageSetMemattr(ctx, (int) op.arg(0), (int) op.arg(1), hw::markOld); return 0;
             default: throw new IllegalStateException("unknown op " + op);
         }
@@ -333,7 +360,7 @@ public final class MemAttrProgram implements Program {
         return switch (op.name()) {
             case ALLOC -> ALLOC + "(p" + op.arg(0) + (op.arg(1) >= 0 ? ", free b" + (op.arg(1) + 1) : "") + ")";
             case AFTER_SLEEP -> AFTER_SLEEP + "(p" + op.arg(0) + ", free b" + (op.arg(1) + 1) + ")";
-            case FREE, RECYCLE, READ_SF -> op.name() + "(b" + (op.arg(0) + 1) + ")";
+            case FREE, RECYCLE, READ_SF -> op.name() + "(b" + (op.arg(0) + 1) + ")";   // READ_SF's page: the client's record
             case WRITE_SF -> op.name() + "(b" + (op.arg(0) + 1) + ", " + op.arg(1) + ")";
             case READ_PM -> op.name() + "(p" + op.arg(0) + ")";
             case WRITE_PM -> op.name() + "(p" + op.arg(0) + ", " + op.arg(1) + ")";
