@@ -161,13 +161,17 @@ class ExitCodesTest {
         Path out = Files.createTempDirectory("kmapcheck-out-");
         Cli.Started c = Cli.start(TestRoot.get(), null, "tlc", "lwbuf/FixedTwoObjs", "--progress", "1", "--out", out.toString());
         c.await("lwbuf/FixedTwoObjs (tlc):", 60);
-        ProcessHandle tlc = tlcChild(c.process());
-        signal("TERM", c.process());       // to the main process only, as a service manager would
+        sigtermKillsChildAndIs130(c, tlcChild(c.process()), "TLC's JVM", "INTERRUPTED", out);
+    }
+
+    /** SIGTERM to the main process only, as a service manager would: exit 130, {@code child} gone, {@code marker} printed. */
+    private static void sigtermKillsChildAndIs130(Cli.Started c, ProcessHandle child, String what, String marker, Path out) throws Exception {
+        signal("TERM", c.process());
         Cli.Run r = c.finish(60);
         assertEquals(130, r.code(), r.out() + r.err());
-        tlc.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-        assertFalse(tlc.isAlive(), "TLC's JVM was killed with its parent");
-        assertTrue(r.out().contains("INTERRUPTED"), r.out());
+        child.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertFalse(child.isAlive(), what + " was killed with its parent");
+        assertTrue(r.out().contains(marker), r.out());
         Cli.deleteTree(out);
     }
 
@@ -182,13 +186,7 @@ class ExitCodesTest {
             judge = childRunning(c.process(), "kmapcheck.conform.Judge");
         assertTrue(judge != null, "conform started its child JVM");
         Thread.sleep(1000);
-        signal("TERM", c.process());       // to the main process only, as a service manager would
-        Cli.Run r = c.finish(60);
-        assertEquals(130, r.code(), r.out() + r.err());
-        judge.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-        assertFalse(judge.isAlive(), "the child JVM was killed with its parent");
-        assertTrue(r.out().contains("conform interrupted"), r.out());
-        Cli.deleteTree(out);
+        sigtermKillsChildAndIs130(c, judge, "the child JVM", "conform interrupted", out);
     }
 
     @Test

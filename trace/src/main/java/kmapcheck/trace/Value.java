@@ -174,6 +174,14 @@ public sealed interface Value extends Comparable<Value> {
     static Value of(boolean v) { return v ? Shared.TRUE : Shared.FALSE; }
     static Value str(String s) { return new Str(s); }
     static Value mv(String name) { return new ModelValue(name); }
+    /**
+     * The model value {@code prefix + n} (t1, b2, c0, p3, ...), which every mapping builds for every
+     * state: a shared instance for 0 <= n < 32, a new one otherwise (equality is by name either way).
+     */
+    static Value numbered(String prefix, long n) {
+        if (n < 0 || n >= Shared.NUMBERED) return new ModelValue(prefix + n);
+        return Shared.BY_PREFIX.computeIfAbsent(prefix, Shared::numberedNames)[(int) n];
+    }
     static Value set(List<Value> items) { return new SetV(items); }
     static Value seq(List<Value> items) { return new Seq(items); }
 
@@ -234,6 +242,13 @@ public sealed interface Value extends Comparable<Value> {
         private static final Value[] INTS = new Value[MAX_INT - MIN_INT + 1];
         private static final Value TRUE = new Bool(true), FALSE = new Bool(false);
         static { for (int i = 0; i < INTS.length; i++) INTS[i] = new Int(i + MIN_INT); }
+        private static final int NUMBERED = 32;
+        private static final java.util.concurrent.ConcurrentHashMap<String, Value[]> BY_PREFIX = new java.util.concurrent.ConcurrentHashMap<>();
+        private static Value[] numberedNames(String prefix) {
+            Value[] a = new Value[NUMBERED];
+            for (int i = 0; i < NUMBERED; i++) a[i] = new ModelValue(prefix + i);
+            return a;
+        }
     }
 
     /** Builder for {@link Fn} values keyed by model values, in insertion order of the caller. */

@@ -92,9 +92,9 @@ public final class LwbufMapping implements SpecMapping {
         this.allocPc = !fine ? null : sys.variant() == LwbufSubsystem.Variant.ALLOC_INVLPG_FIRST ? "alloc_pte" : "alloc_invlpg";
     }
 
-    static Value page(long p) { return p == 0 ? NO_PAGE : Value.mv("p" + p); }
-    static Value obj(int o) { return Value.mv("o" + (o + 1)); }
-    static Value cpu(int c) { return Value.mv("c" + c); }
+    static Value page(long p) { return p == 0 ? NO_PAGE : Value.numbered("p", p); }
+    static Value obj(int o) { return Value.numbered("o", o + 1); }
+    static Value cpu(int c) { return Value.numbered("c", c); }
     Value thread(int t) { return Value.mv(program.threadName(t)); }
 
     @Override public List<String> vars() {

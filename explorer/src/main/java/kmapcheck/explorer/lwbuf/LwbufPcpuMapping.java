@@ -70,9 +70,9 @@ public final class LwbufPcpuMapping implements SpecMapping {
                 : List.of("kf_clear", "kf_invlpg", "kf_release");
     }
 
-    static Value page(long p) { return p == 0 ? NO_PAGE : Value.mv("p" + p); }
+    static Value page(long p) { return p == 0 ? NO_PAGE : Value.numbered("p", p); }
     static Value kva(int k) { return Value.of(k + 1); }
-    static Value cpu(int c) { return Value.mv("c" + c); }
+    static Value cpu(int c) { return Value.numbered("c", c); }
 
     @Override public List<String> vars() { return VARS; }
 

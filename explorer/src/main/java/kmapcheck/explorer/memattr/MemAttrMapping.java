@@ -57,9 +57,9 @@ public final class MemAttrMapping implements SpecMapping {
                 "SingleWriter", MemAttrMapping::singleWriter), this::typeOk);
     }
 
-    static Value cpu(int c) { return Value.mv("c" + c); }
-    static Value page(int p) { return Value.mv("p" + p); }
-    static Value buf(int b) { return Value.mv("b" + (b + 1)); }
+    static Value cpu(int c) { return Value.numbered("c", c); }
+    static Value page(int p) { return Value.numbered("p", p); }
+    static Value buf(int b) { return Value.numbered("b", b + 1); }
     /** A function over Bufs; over the empty set TLC's value is the empty sequence {@code <<>>}. */
     private Value overBufs(Value.FnBuilder f) { return pr.bufs == 0 ? Value.seq(List.of()) : f.build(); }
 

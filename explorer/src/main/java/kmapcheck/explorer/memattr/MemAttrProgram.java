@@ -318,37 +318,35 @@ public final class MemAttrProgram implements Program {
                 return 0;
             }
             // data accesses: one atomic step each, the client's end-to-end record in the same step
-            case READ_SF: {
-                long[] r = {0};
-                ctx.atomic(() -> {
-                    r[0] = kern.sfBufRead(ctx, (int) op.arg(0));
-                    EndToEnd.loaded(ctx, hw, ctx.cpu(), (int) op.arg(1), r[0]);
-                });
-                return r[0];
-            }
+            case READ_SF: return readAndRecord(ctx, (int) op.arg(1), () -> kern.sfBufRead(ctx, (int) op.arg(0)));
             case WRITE_SF:
-                ctx.atomic(() -> {
-                    kern.sfBufWrite(ctx, (int) op.arg(0), op.arg(1));
-                    EndToEnd.stored(ctx, hw, (int) op.arg(2), (int) op.arg(3), op.arg(1));
-                });
+                writeAndRecord(ctx, (int) op.arg(2), (int) op.arg(3), op.arg(1), () -> kern.sfBufWrite(ctx, (int) op.arg(0), op.arg(1)));
                 return 0;
-            case READ_PM: {
-                long[] r = {0};
-                ctx.atomic(() -> {
-                    r[0] = kern.pageRead(ctx, (int) op.arg(0));
-                    EndToEnd.loaded(ctx, hw, ctx.cpu(), (int) op.arg(0), r[0]);
-                });
-                return r[0];
-            }
+            case READ_PM: return readAndRecord(ctx, (int) op.arg(0), () -> kern.pageRead(ctx, (int) op.arg(0)));
             case WRITE_PM:
-                ctx.atomic(() -> {
-                    kern.pageWrite(ctx, (int) op.arg(0), op.arg(1));
-                    EndToEnd.stored(ctx, hw, (int) op.arg(0), (int) op.arg(2), op.arg(1));
-                });
+                writeAndRecord(ctx, (int) op.arg(0), (int) op.arg(2), op.arg(1), () -> kern.pageWrite(ctx, (int) op.arg(0), op.arg(1)));
                 return 0;
             case SET_MEMATTR: kern.pmapPageSetMemattr(ctx, (int) op.arg(0), (int) op.arg(1), hw::markOld); return 0;
             default: throw new IllegalStateException("unknown op " + op);
         }
+    }
+
+    /** A client load of {@code page} and its end-to-end record, one atomic step (the spec's DoRead). */
+    private long readAndRecord(Ctx ctx, int page, java.util.function.LongSupplier load) {
+        long[] r = {0};
+        ctx.atomic(() -> {
+            r[0] = load.getAsLong();
+            EndToEnd.loaded(ctx, hw, ctx.cpu(), page, r[0]);
+        });
+        return r[0];
+    }
+
+    /** A client store of {@code v} to {@code page} through a mapping of type {@code attr} and its record, one atomic step (DoWrite). */
+    private void writeAndRecord(Ctx ctx, int page, int attr, long v, Runnable store) {
+        ctx.atomic(() -> {
+            store.run();
+            EndToEnd.stored(ctx, hw, page, attr, v);
+        });
     }
 
     @Override public void complete(int t, Op op, long result, long[][] locals) {}

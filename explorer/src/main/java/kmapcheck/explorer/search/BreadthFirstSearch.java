@@ -40,8 +40,7 @@ public final class BreadthFirstSearch {
     private final Traces traces;
     private final List<SpecMapping.Invariant> invariants;
     private final List<SpecMapping.ActionProperty> actionProps;
-    /** The variables the action properties read (null: all), mapped on both sides of every step. */
-    private final java.util.Set<String> actionReads;
+    /** Maps the variables the action properties read (all of the state if one declares none), on both sides of every step. */
     private final java.util.function.Function<kmapcheck.explorer.View, Map<String, Value>> actionMapper;
     private final List<SpecMapping.Liveness> liveness;
     private final int workers;
@@ -67,8 +66,7 @@ public final class BreadthFirstSearch {
             if (ap.reads() == null) { reads = null; break; }
             reads.addAll(ap.reads());
         }
-        this.actionReads = reads == null ? null : java.util.Set.copyOf(reads);
-        this.actionMapper = reads == null ? v -> mapping.map(v) : mapping.mapper(actionReads);
+        this.actionMapper = reads == null ? v -> mapping.map(v) : mapping.mapper(reads);
         this.liveness = mapping.liveness();
         this.workers = run.workers() > 0 ? run.workers() : cfg.workers();
     }

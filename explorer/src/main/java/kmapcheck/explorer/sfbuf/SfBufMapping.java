@@ -92,20 +92,10 @@ public final class SfBufMapping implements SpecMapping {
         this.sf11 = checks.actions().contains("SF11");
     }
 
-    /** Model values t1.., b1.., c1.., p1.. built once (the mapping asks for them on every state). */
-    private static final int SHARED = 32;
-    private static final Value[] THREADS = names("t"), BUFS = names("b"), CPUS = names("c"), PAGES = names("p");
-
-    private static Value[] names(String prefix) {
-        Value[] a = new Value[SHARED];
-        for (int i = 0; i < SHARED; i++) a[i] = Value.mv(prefix + (i + 1));
-        return a;
-    }
-
-    static Value thread(int t) { return t >= 0 && t < SHARED ? THREADS[t] : Value.mv("t" + (t + 1)); }
-    static Value buf(int b) { return b >= 0 && b < SHARED ? BUFS[b] : Value.mv("b" + (b + 1)); }
-    static Value cpu(int c) { return c >= 0 && c < SHARED ? CPUS[c] : Value.mv("c" + (c + 1)); }
-    static Value page(long p) { return p == 0 ? NONE : p > 0 && p <= SHARED ? PAGES[(int) p - 1] : Value.mv("p" + p); }
+    static Value thread(int t) { return Value.numbered("t", t + 1); }
+    static Value buf(int b) { return Value.numbered("b", b + 1); }
+    static Value cpu(int c) { return Value.numbered("c", c + 1); }
+    static Value page(long p) { return p == 0 ? NONE : Value.numbered("p", p); }
     static Value flags(long f) {
         List<Value> s = new ArrayList<>();
         if ((f & SfBufCache.SFB_CATCH) != 0) s.add(Value.str("CATCH"));

@@ -70,8 +70,8 @@ public final class VmPageMapping implements SpecMapping {
     }
 
     Value th(int t) { return Value.mv(prog.names[t]); }
-    static Value pmap(int p) { return Value.mv("p" + (p + 1)); }
-    static Value cpu(int c) { return Value.mv("c" + c); }
+    static Value pmap(int p) { return Value.numbered("p", p + 1); }
+    static Value cpu(int c) { return Value.numbered("c", c); }
 
     /** A PTE word as the spec's [v, rw, m]. */
     static Value pteRec(long e) {
