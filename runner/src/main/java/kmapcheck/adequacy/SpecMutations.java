@@ -2,6 +2,7 @@ package kmapcheck.adequacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import kmapcheck.cli.Manifest;
+import kmapcheck.tlc.CfgText;
 import kmapcheck.tlc.TlcResult;
 import kmapcheck.tlc.TlcRunner;
 
@@ -32,6 +33,8 @@ import java.util.stream.Stream;
  * A {@code find} that occurs zero or several times is bad input (a stale catalogue). Each mutant
  * is checked by TLC on the default models whose MC module depends on the mutated module: killed
  * when a model no longer meets its manifest verdict (passing models first, the first kill stops).
+ * A buggy model is judged by the set of properties it breaks, not by the one TLC reports first
+ * ({@link #sameBreaks}).
  */
 public final class SpecMutations {
     public record Mutation(String name, String meaning, String file, String find, String replace, String equivalent, String gap) {}
@@ -114,6 +117,8 @@ public final class SpecMutations {
                 run++;
                 TlcResult r = tlc.check(e.id(), tmp, e.file(), List.of());
                 MutantVerdict.Judged j = judge(e, r, m, root, mechanism);
+                if (j.outcome() == MutantVerdict.Outcome.KILLS && !e.expectsPass() && r.outcome() == TlcResult.Outcome.VIOLATION)
+                    j = sameBreaks(e, r, src, tmp, tlc);
                 if (j.outcome() == MutantVerdict.Outcome.KILLS)
                     return new Outcome(m, "killed", e.name() + ": " + j.detail(), run, (System.nanoTime() - t0) / 1e9);
                 if (j.outcome() == MutantVerdict.Outcome.INCOMPLETE && timedOut == null) timedOut = e.name() + ": " + j.detail();
@@ -124,6 +129,43 @@ public final class SpecMutations {
             try (Stream<Path> s = Files.walk(tmp)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /**
+     * A buggy model whose mutant reports property Q where the manifest expects P. With several TLC
+     * workers, which of two violated properties is reported first varies from run to run (seen with
+     * memattr's SkipIdleSfBufs, which breaks both Coherence and NoStaleDirtyLine), so Q alone is no
+     * kill. Each property is re-checked alone: the mutant meets the verdict iff it still breaks P and
+     * the unmutated model breaks Q too; it kills if it no longer breaks P or newly breaks Q.
+     */
+    static MutantVerdict.Judged sameBreaks(Manifest.Entry e, TlcResult first, Path src, Path mutated, TlcRunner tlc)
+            throws IOException, InterruptedException {
+        String expected = e.property(), other = first.property();
+        TlcResult p = checkAlone(e, mutated, expected, tlc);
+        if (p.outcome() == TlcResult.Outcome.PASS)
+            return new MutantVerdict.Judged(MutantVerdict.Outcome.KILLS, "no longer breaks " + expected + " (checked alone); breaks " + other);
+        if (p.outcome() == TlcResult.Outcome.ERROR) return new MutantVerdict.Judged(MutantVerdict.Outcome.KILLS, "TLC error: " + p.message());
+        if (p.outcome() != TlcResult.Outcome.VIOLATION)
+            return new MutantVerdict.Judged(MutantVerdict.Outcome.INCOMPLETE, expected + " checked alone: " + p.outcome());
+        TlcResult q = checkAlone(e, src, other, tlc);
+        if (q.outcome() == TlcResult.Outcome.PASS)
+            return new MutantVerdict.Judged(MutantVerdict.Outcome.KILLS, "newly breaks " + first.kind() + " " + other
+                    + " (the unmutated model does not, checked alone)");
+        if (q.outcome() != TlcResult.Outcome.VIOLATION)
+            return new MutantVerdict.Judged(MutantVerdict.Outcome.INCOMPLETE, other + " checked alone on the unmutated model: " + q.outcome());
+        return new MutantVerdict.Judged(MutantVerdict.Outcome.MEETS, "breaks " + expected + " and " + other
+                + ", as the unmutated model does (each checked alone; TLC reported " + other + " first)");
+    }
+
+    /** TLC on model {@code e} of folder {@code dir} with its cfg reduced to {@code property}. */
+    private static TlcResult checkAlone(Manifest.Entry e, Path dir, String property, TlcRunner tlc) throws IOException, InterruptedException {
+        Path cfg = Files.createTempFile("kmapcheck-alone-", ".cfg");
+        try {
+            Files.writeString(cfg, CfgText.checkingOnly(Files.readString(e.cfg()), property));
+            return tlc.check(e.id(), dir, e.file(), cfg, List.of());
+        } finally {
+            Files.deleteIfExists(cfg);
         }
     }
 

@@ -249,25 +249,9 @@ final class Growth {
         return false;
     }
 
-    private static final Pattern CFG_KEYWORD = Pattern.compile("^(SPECIFICATION|INIT|NEXT|INVARIANTS?|PROPERTY|PROPERTIES|CHECK_DEADLOCK|SYMMETRY|"
-            + "CONSTANTS?|CONSTRAINTS?|ACTION_CONSTRAINTS?|VIEW|ALIAS|POSTCONDITION)\\b");
-
     /** The names the cfg's PROPERTY and PROPERTIES statements check. */
     static List<String> properties(String cfg) {
-        List<String> out = new ArrayList<>();
-        boolean in = false;
-        for (String line : cfg.split("\n")) {
-            String l = line.replaceAll("\\\\\\*.*$", "").strip();
-            if (l.isEmpty()) continue;
-            Matcher k = CFG_KEYWORD.matcher(l);
-            if (k.find()) {
-                in = k.group(1).startsWith("PROPERT");
-                l = l.substring(k.end()).strip();
-                if (!in) continue;
-            }
-            if (in) for (String x : l.split("[\\s,]+")) if (!x.isEmpty()) out.add(x);
-        }
-        return out;
+        return kmapcheck.tlc.CfgText.names(cfg, k -> k.startsWith("PROPERT"));
     }
 
     /** One configuration of the table: a label and the size of each resized set. */

@@ -104,7 +104,7 @@ public final class Validate {
         for (String l : Files.readAllLines(mcCfg)) {
             String t = l.strip();
             if (t.startsWith("CONSTANT")) { inConstants = true; out.add(l); continue; }
-            if (t.matches("^(SPECIFICATION|INIT|NEXT|INVARIANTS?|PROPERTY|PROPERTIES|CHECK_DEADLOCK|SYMMETRY|CONSTRAINTS?|ACTION_CONSTRAINTS?|VIEW|ALIAS|POSTCONDITION)\\b.*")) {
+            if (kmapcheck.tlc.CfgText.KEYWORD.matcher(t).find()) {
                 inConstants = false;
                 continue;
             }

@@ -182,6 +182,50 @@ class AdequacyLogicTest {
     }
 
     @Test
+    void aCfgCheckingOnePropertyKeepsEverythingElse() {
+        String cfg = "CONSTANTS\n    N = 3\nSPECIFICATION Spec\nINVARIANT TypeOK\nINVARIANTS A \\* two\n    B\n"
+                + "PROPERTY Live\nSYMMETRY Sym\nCHECK_DEADLOCK FALSE\n";
+        assertEquals("CONSTANTS\n    N = 3\nSPECIFICATION Spec\nINVARIANT B\nSYMMETRY Sym\nCHECK_DEADLOCK FALSE\n",
+                kmapcheck.tlc.CfgText.checkingOnly(cfg, "B"));
+        assertEquals("CONSTANTS\n    N = 3\nSPECIFICATION Spec\nPROPERTY Live\nSYMMETRY Sym\nCHECK_DEADLOCK FALSE\n",
+                kmapcheck.tlc.CfgText.checkingOnly(cfg, "Live"));
+        assertEquals("CONSTANTS\n    N = 3\nSPECIFICATION Spec\nSYMMETRY Sym\nCHECK_DEADLOCK TRUE\n",
+                kmapcheck.tlc.CfgText.checkingOnly(cfg, "Deadlock"));
+        assertThrows(IllegalArgumentException.class, () -> kmapcheck.tlc.CfgText.checkingOnly(cfg, "C"));
+    }
+
+    /** x counts up to Max; Early == x < 2 is reported before Late == x < 3 (BFS). */
+    private static Path counter(Path dir, int max) throws Exception {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("MCCount.tla"), "---- MODULE MCCount ----\nEXTENDS Naturals\nVARIABLE x\n"
+                + "Spec == x = 0 /\\ [][x < " + max + " /\\ x' = x + 1]_x\nEarly == x < 2\nLate == x < 3\n====\n");
+        Files.writeString(dir.resolve("MCCount.cfg"), "SPECIFICATION Spec\nINVARIANT Early\nINVARIANT Late\nCHECK_DEADLOCK FALSE\n");
+        return dir;
+    }
+
+    @Test
+    void aBuggyModelIsJudgedByTheSetOfPropertiesItBreaks(@TempDir Path tmp) throws Exception {
+        Path src = counter(tmp.resolve("src"), 3);
+        var expectsLate = new Manifest.Entry("m", "Count", Manifest.Tool.TLC, src, "MCCount", true, "violation", "invariant", "Late",
+                null, null, "");
+        kmapcheck.tlc.TlcRunner tlc = new kmapcheck.tlc.TlcRunner(1, 120, "256m");
+        kmapcheck.tlc.TlcResult first = tlc.check("m/Count", src, "MCCount", List.of());
+        assertEquals("Early", first.property());                  // reported first, though the manifest expects Late
+        // the same spec as "mutant": it breaks Early and Late, as the unmutated model does
+        assertEquals(MutantVerdict.Outcome.MEETS, SpecMutations.sameBreaks(expectsLate, first, src, src, tlc).outcome());
+        // a mutant that stops at 2 no longer breaks Late
+        Path stops = counter(tmp.resolve("stops"), 2);
+        var j = SpecMutations.sameBreaks(expectsLate, tlc.check("m/Count", stops, "MCCount", List.of()), src, stops, tlc);
+        assertEquals(MutantVerdict.Outcome.KILLS, j.outcome(), j.detail());
+        // against an unmutated model whose Early holds everywhere, the mutant's Early violation is new
+        Path orig = counter(tmp.resolve("orig"), 3);
+        Files.writeString(orig.resolve("MCCount.tla"), Files.readString(orig.resolve("MCCount.tla")).replace("Early == x < 2", "Early == x < 9"));
+        var k = SpecMutations.sameBreaks(expectsLate, first, orig, src, tlc);
+        assertEquals(MutantVerdict.Outcome.KILLS, k.outcome(), k.detail());
+        assertTrue(k.detail().startsWith("newly breaks invariant Early"), k.detail());
+    }
+
+    @Test
     void pitMutantsAreCountedWithTheirAnnotations() throws Exception {
         List<Pit.Mutant> ms = Pit.parse(fixture("mutations.xml"));
         assertEquals(5, ms.size());
