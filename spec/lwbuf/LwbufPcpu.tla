@@ -343,6 +343,11 @@ LW1 == \A k \in Kvas, c \in CPUs : c \in mask[k] => tlb[c][k] \in {NoPage, pte[k
 \* Every access observes the page its allocation (lwbuf_alloc or kmem_alloc) asked for.
 NoStaleAccess == \A t \in Threads : seen[t] \in {NoPage, want[t]}
 
+\* kmem_alloc returns mapped memory: vm_map_wire -> pmap_enter stores the PTE before kmem_alloc
+\* returns, so its user's KVA translates to the page it asked for.  NoStaleAccess alone would accept
+\* a kmem_alloc without the PTE store: the user's access then faults and observes nothing.
+KmemMapped == \A t \in Threads : pc[t] = "kmem" => pte[kv[t]] = want[t]
+
 \* The key question: a KVA kmem_free has returned to kernel_map is cached by no CPU, so the next
 \* kmem_alloc (whose pmap_enter invalidates nowhere) cannot meet a stale translation.
 FreedKvaNotCached == \A k \in kfree, c \in CPUs : tlb[c][k] = NoPage

@@ -39,7 +39,8 @@ public final class LwbufPcpuMapping implements SpecMapping {
             "NoStaleAccess", LwbufMapping::noStaleAccess,          // the same text over seen/want
             "FreedKvaNotCached", LwbufPcpuMapping::freedKvaNotCached,
             "HomeListsOnly", LwbufPcpuMapping::homeListsOnly,
-            "KvaAccounted", LwbufPcpuMapping::kvaAccounted);
+            "KvaAccounted", LwbufPcpuMapping::kvaAccounted,
+            "KmemMapped", LwbufPcpuMapping::kmemMapped);
 
     /** The action properties with a Java check (PROPERTY lines of the models). */
     static final List<String> ACTIONS = List.of("SurplusOnly");
@@ -207,6 +208,14 @@ public final class LwbufPcpuMapping implements SpecMapping {
     static boolean freedKvaNotCached(Map<String, Value> s) {
         for (Value k : items(s.get("kfree")))
             for (Value c : domain(s, "tlb")) if (!atKva(at(s.get("tlb"), c), k).equals(NO_PAGE)) return false;
+        return true;
+    }
+
+    /** KmemMapped: a kmem_alloc user's KVA translates to the page it asked for. */
+    static boolean kmemMapped(Map<String, Value> s) {
+        Value kmem = Value.str("kmem");
+        for (Value t : domain(s, "want"))
+            if (at(s.get("pc"), t).equals(kmem) && !atKva(s.get("pte"), at(s.get("kv"), t)).equals(at(s.get("want"), t))) return false;
         return true;
     }
 

@@ -27,6 +27,12 @@ public final class LwbufPcpuProgram implements Program {
     static final int WANT = 2;     // page asked for, 0 none
     static final int SYNCED = 3;   // lwbuf_kva ran on this CPU since the alloc / last migration
     static final int SEEN = 4;     // page the last access observed, 0 none
+    /**
+     * The KVA index lwbuf_kva returned, -1 none. An lwbuf is dereferenced through it, as a kernel
+     * caller does with lwbuf_kva's result; it is -1 exactly when SYNCED is 0 (a migration drops it:
+     * the caller must call lwbuf_kva again), so it adds no state beyond OBJ and SYNCED.
+     */
+    static final int VA = 5;
 
     static final String ALLOC = "lwbuf_alloc", KVA = "lwbuf_kva", ACCESS = "access", FREE = "lwbuf_free",
             KMEM_ALLOC = "kmem_alloc", FREE_REMOTE = "lwbuf_free_remote";
@@ -57,7 +63,7 @@ public final class LwbufPcpuProgram implements Program {
     @Override public String threadName(int t) { return isHandler(t) ? "h" + handlerCpu(t) : "t" + (t + 1); }
     @Override public String cpuName(int c) { return "c" + c; }
     @Override public int initialCpu(int t) { return isHandler(t) ? handlerCpu(t) : initialCpu[t]; }
-    @Override public long[] initialLocals(int t) { return new long[]{-1, 0, 0, 0, 0}; }
+    @Override public long[] initialLocals(int t) { return new long[]{-1, 0, 0, 0, 0, -1}; }
 
     @Override
     public List<Op> choices(int t, View v) {
@@ -87,7 +93,7 @@ public final class LwbufPcpuProgram implements Program {
         return switch (op.name()) {
             case ALLOC -> sys.alloc(ctx, (int) op.arg(0));
             case KVA -> sys.kvaOf(ctx, (int) l[OBJ]);
-            case ACCESS -> Pte.page(ctx.access(sys.kva((int) l[OBJ])));
+            case ACCESS -> Pte.page(ctx.access(sys.kva((int) (l[KIND] == 1 ? l[VA] : l[OBJ]))));
             case FREE -> { sys.free(ctx, (int) l[OBJ]); yield 0; }
             case KMEM_ALLOC -> sys.kmemAlloc(ctx, (int) op.arg(0));
             case FREE_REMOTE -> { sys.freeRemote(ctx, (int) op.arg(0)); yield 0; }
@@ -99,17 +105,17 @@ public final class LwbufPcpuProgram implements Program {
     public void complete(int t, Op op, long result, long[][] locals) {
         long[] l = locals[t];
         switch (op.name()) {
-            case ALLOC -> { l[OBJ] = result; l[KIND] = 1; l[WANT] = op.arg(0); l[SYNCED] = 0; l[SEEN] = 0; }
-            case KMEM_ALLOC -> { l[OBJ] = result; l[KIND] = 2; l[WANT] = op.arg(0); l[SYNCED] = 0; l[SEEN] = 0; }
-            case KVA -> l[SYNCED] = 1;
+            case ALLOC -> { l[OBJ] = result; l[KIND] = 1; l[WANT] = op.arg(0); l[SYNCED] = 0; l[SEEN] = 0; l[VA] = -1; }
+            case KMEM_ALLOC -> { l[OBJ] = result; l[KIND] = 2; l[WANT] = op.arg(0); l[SYNCED] = 0; l[SEEN] = 0; l[VA] = -1; }
+            case KVA -> { l[SYNCED] = 1; l[VA] = result; }
             case ACCESS -> l[SEEN] = result;
-            case FREE -> { l[OBJ] = -1; l[KIND] = 0; l[WANT] = 0; l[SYNCED] = 0; l[SEEN] = 0; }
+            case FREE -> { l[OBJ] = -1; l[KIND] = 0; l[WANT] = 0; l[SYNCED] = 0; l[SEEN] = 0; l[VA] = -1; }
             case FREE_REMOTE -> { }
             default -> throw new IllegalStateException("unknown op " + op);
         }
     }
 
-    @Override public void onMigrate(int t, long[] l) { l[SYNCED] = 0; }
+    @Override public void onMigrate(int t, long[] l) { l[SYNCED] = 0; l[VA] = -1; }
 
     /** LWKT: clients migrate only between calls; a handler is its CPU's. */
     @Override
