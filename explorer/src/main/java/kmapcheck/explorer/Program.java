@@ -72,6 +72,13 @@ public interface Program {
     /** What argument {@code i} of {@code op} denotes (symmetry reduction). */
     default kmapcheck.machine.Sort argSort(Op op, int i) { return kmapcheck.machine.Sort.PLAIN; }
 
+    /**
+     * State abstraction (JPF's): does any code, check or mapping of this program read the accessed
+     * bit (PG_A) of {@code k}'s PTE? If not, page walks do not record it, so states that differ only
+     * in that dead bit are one state. An override must say, next to it, why the bit is dead.
+     */
+    default boolean observesAccessedBit(kmapcheck.machine.Kva k) { return true; }
+
     /** Display form of an op for traces. */
     default String show(Op op) { return op.toString(); }
 }

@@ -192,6 +192,16 @@ public final class LwbufProgram implements Program {
         };
     }
 
+    /**
+     * PG_A of an lwbuf KVA is a dead bit (issue 12: one of the two Java-only components that made the
+     * explorer's states outnumber the spec's): LwbufSubsystem never loads a PTE (no pteLoad/pteSwap;
+     * lwbuf_alloc's pmap_kenter_quick stores a whole new PTE, so an old PG_A never survives), a TLB
+     * entry never carries it (Pte.tlbEntry), an access tests only PG_V and the page, and
+     * LwbufMapping reads only Pte.valid/Pte.page. So two states that differ only in these bits have
+     * the same successors up to them and the same verdicts: not recording it is sound.
+     */
+    @Override public boolean observesAccessedBit(kmapcheck.machine.Kva k) { return false; }
+
     @Override
     public String show(Op op) {
         return switch (op.name()) {

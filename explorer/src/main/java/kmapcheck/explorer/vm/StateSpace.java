@@ -31,6 +31,8 @@ public final class StateSpace {
     private final List<String> cpuNames = new ArrayList<>();
     private final List<Environment> environments;
     private final long[] initialMemory;
+    /** Per KVA index: the program reads its PTE's PG_A ({@link Program#observesAccessedBit}); else walks leave it clear. */
+    private final boolean[] accessedBitLive;
 
     public StateSpace(Program program, ExplorerConfig cfg) {
         this.program = program;
@@ -40,6 +42,8 @@ public final class StateSpace {
         for (int t = 0; t < program.threads(); t++) threadNames.add(program.threadName(t));
         for (int c = 0; c < layout.cpus(); c++) cpuNames.add(program.cpuName(c));
         this.environments = List.copyOf(program.environment());
+        this.accessedBitLive = new boolean[layout.kvas().size()];
+        for (Kva k : layout.kvas()) accessedBitLive[k.index()] = program.observesAccessedBit(k);
     }
 
     public Program program() { return program; }
@@ -58,6 +62,9 @@ public final class StateSpace {
     }
 
     public View view(MachineState s) { return new View(layout, s); }
+
+    /** The PTE a page walk leaves behind: {@code pte} with PG_A, unless nothing reads k's PG_A. */
+    long walked(Kva k, long pte) { return accessedBitLive[k.index()] ? pte | Pte.PG_A : pte; }
 
     public MachineState initial() {
         ThreadState[] ts = new ThreadState[program.threads()];
@@ -118,9 +125,10 @@ public final class StateSpace {
                 if (cfg.tlbFill() && Pte.valid(pte) && !Pte.valid(s.mem[ta])) {
                     MachineState w = s.copy();
                     w.mem[ta] = Pte.tlbEntry(pte);
-                    w.mem[k.pteAddr()] = pte | Pte.PG_A;
+                    w.mem[k.pteAddr()] = walked(k, pte);
                     out.add(env(w, SpecMapping.Kind.TLB_FILL, c, null, new long[]{k.index()}, false, describe
-                            ? cpuNames.get(c) + " page walk loads pte(" + k.name() + ") = " + Hw.pte(pte) + " into its TLB, sets PG_A" : null));
+                            ? cpuNames.get(c) + " page walk loads pte(" + k.name() + ") = " + Hw.pte(pte) + " into its TLB"
+                            + (accessedBitLive[k.index()] ? ", sets PG_A" : "") : null));
                 }
                 if (cfg.tlbEvict() && Pte.valid(s.mem[ta])) {
                     MachineState w = s.copy();
