@@ -79,6 +79,18 @@ public interface Program {
      */
     default boolean observesAccessedBit(kmapcheck.machine.Kva k) { return true; }
 
+    /**
+     * Lazy choice (data independence): {@code op}, which thread t has just gone to sleep in (its
+     * replay log {@code log}), with the arguments it has not read yet replaced by placeholders, so
+     * that sleepers differing only in them are one state; {@link #bindings} chooses them again when
+     * the thread resumes. Sound only if no step before the resumption reads them and the client may
+     * choose any value (an override says why, next to it). Default: {@code op}.
+     */
+    default Op suspended(int t, Op op, long[] log) { return op; }
+
+    /** The ops a resumed thread t inside {@code op} continues as: {@code op}, or one per value of its placeholders. */
+    default List<Op> bindings(int t, Op op) { return List.of(op); }
+
     /** Display form of an op for traces. */
     default String show(Op op) { return op.toString(); }
 }

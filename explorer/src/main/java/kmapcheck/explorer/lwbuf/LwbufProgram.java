@@ -202,10 +202,32 @@ public final class LwbufProgram implements Program {
      */
     @Override public boolean observesAccessedBit(kmapcheck.machine.Kva k) { return false; }
 
+    /**
+     * Lazy choice of lwbuf_alloc's page (issue 12: a sleeper's page was the other Java-only
+     * component): a most general client asleep in objcache_get forgets the page it asked for (0, the
+     * placeholder) and chooses it again when it resumes ({@link #bindings}). Sound: lwbuf_alloc
+     * reads m only after objcache_get has returned an object (lwb->m = m, the PTE), so the steps up
+     * to the resumption and their log are the same for every page; the client may pass any page; and
+     * no spec variable holds a getter's page (LwbufMapping: want = NoPage until the object is
+     * taken). Scripted threads keep theirs (the script fixes it).
+     */
+    @Override
+    public Op suspended(int t, Op op, long[] log) {
+        return scripts[t] == null && op.name().equals(ALLOC) ? new Op(ALLOC, 0) : op;
+    }
+
+    @Override
+    public List<Op> bindings(int t, Op op) {
+        if (!op.name().equals(ALLOC) || op.arg(0) != 0) return List.of(op);
+        List<Op> out = new ArrayList<>();
+        for (int p = 1; p <= pages; p++) out.add(new Op(ALLOC, p));
+        return out;
+    }
+
     @Override
     public String show(Op op) {
         return switch (op.name()) {
-            case ALLOC -> ALLOC + "(p" + op.arg(0) + ")";
+            case ALLOC -> ALLOC + (op.arg(0) == 0 ? "(a page chosen on wakeup)" : "(p" + op.arg(0) + ")");
             case HANDOFF -> HANDOFF + "(t" + (op.arg(0) + 1) + ")";
             default -> op.name() + "()";
         };

@@ -98,13 +98,15 @@ public final class StateSpace {
             switch (me.status) {
                 case IDLE -> {
                     for (Op op : program.choices(t, v)) {
-                        Transition x = runThread(s, t, ops.intern(op), describe);
+                        Transition x = runThread(s, t, ops.intern(op), null, describe);
                         if (x != null) out.add(x.withObligated(program.fair(t, op)));
                     }
                 }
                 case RUNNING, WOKEN -> {
-                    Transition x = runThread(s, t, null, describe);
-                    if (x != null) out.add(x.withObligated(true));
+                    for (Op b : program.bindings(t, me.op)) {
+                        Transition x = runThread(s, t, null, b == me.op ? null : ops.intern(b), describe);
+                        if (x != null) out.add(x.withObligated(true));
+                    }
                 }
                 case SLEEPING -> { }
             }
@@ -209,8 +211,11 @@ public final class StateSpace {
         }
     }
 
-    /** Runs one transition of thread t (starting {@code start}, or continuing its op). Null: not enabled. */
-    private Transition runThread(MachineState s, int t, Op start, boolean describe) {
+    /**
+     * Runs one transition of thread t (starting {@code start}, or continuing its op, as {@code bound}
+     * if not null: {@link Program#bindings}). Null: not enabled.
+     */
+    private Transition runThread(MachineState s, int t, Op start, Op bound, boolean describe) {
         MachineState w = s.copy();
         ThreadState me = w.threads[t];
         if (start != null) {
@@ -218,6 +223,8 @@ public final class StateSpace {
             me.status = ThreadState.Status.RUNNING;
             me.steps = 0;
             me.log = new long[0];
+        } else if (bound != null) {
+            me.op = bound;
         }
         Op op = me.op;
         int stepInOp = me.steps;
@@ -250,6 +257,7 @@ public final class StateSpace {
         } else {
             me.log = ctx.finalLog();
             me.steps = ctx.loopRestarted() ? 0 : me.steps + 1;   // position since the op / loop iteration began
+            if (me.status == ThreadState.Status.SLEEPING) me.op = ops.intern(program.suspended(t, me.op, me.log));
         }
         return thread(w, t, cpu, op, stepInOp, completed, ctx, null, null);
     }
