@@ -72,6 +72,25 @@ public interface Program {
     /** What argument {@code i} of {@code op} denotes (symmetry reduction). */
     default kmapcheck.machine.Sort argSort(Op op, int i) { return kmapcheck.machine.Sort.PLAIN; }
 
+    /**
+     * State abstraction (JPF's): does any code, check or mapping of this program read the accessed
+     * bit (PG_A) of {@code k}'s PTE? If not, page walks do not record it, so states that differ only
+     * in that dead bit are one state. An override must say, next to it, why the bit is dead.
+     */
+    default boolean observesAccessedBit(kmapcheck.machine.Kva k) { return true; }
+
+    /**
+     * Lazy choice (data independence): {@code op}, which thread t has just gone to sleep in (its
+     * replay log {@code log}), with the arguments it has not read yet replaced by placeholders, so
+     * that sleepers differing only in them are one state; {@link #bindings} chooses them again when
+     * the thread resumes. Sound only if no step before the resumption reads them and the client may
+     * choose any value (an override says why, next to it). Default: {@code op}.
+     */
+    default Op suspended(int t, Op op, long[] log) { return op; }
+
+    /** The ops a resumed thread t inside {@code op} continues as: {@code op}, or one per value of its placeholders. */
+    default List<Op> bindings(int t, Op op) { return List.of(op); }
+
     /** Display form of an op for traces. */
     default String show(Op op) { return op.toString(); }
 }

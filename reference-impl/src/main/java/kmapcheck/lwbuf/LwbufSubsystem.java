@@ -69,18 +69,31 @@ public final class LwbufSubsystem {
     public ObjCache cache() { return cache; }
     private long allCpus() { return (1L << ncpus) - 1; }
 
+    /** lwbuf_alloc's loop carry (the first entry of its replay log): the ghost "has slept" (TEST_THEN_SLEEP with ghostWaits). */
+    public static final long CARRY_SLEPT = 1;
+    /**
+     * lwbuf_alloc's loop carry (INTERLOCKED): the last attempt found the objcache empty and kept its
+     * lock; this iteration first sleeps (ObjCache.sleepLocked) and retries under the same hold. The
+     * first and every later sleep of a getter are then one state (log [CARRY_SLEEP]).
+     */
+    public static final long CARRY_SLEEP = 2;
+
     /**
      * lwbuf_alloc(m) (L1 lwbuf.c 123-137): take an object, point it at m, make this CPU the only one
      * in sync, pmap_kenter_quick (a PTE store, then invlpg on this CPU: two hardware-visible steps).
      * Reduction: objcache_get hands out a private object, so the m/cpumask stores fold into the PTE
      * store (the spec's Alloc); the invlpg and the counter are the spec's AllocInvlpg.
-     * {@code search.atomic=false} explores the software steps one by one.
+     * {@code search.atomic=false} explores the software steps one by one. An empty objcache:
+     * INTERLOCKED, the failed attempt keeps the lock, the next iteration sleeps (ObjCache.sleepLocked)
+     * and retries under the same hold; TEST_THEN_SLEEP, ObjCache.waitForPut, then a retry from the top.
      */
     public Lwbuf alloc(Ctx ctx, int page) {
         long id = ctx.loop(0, carry -> {
             int[] got = {-1};
+            boolean held = (carry & CARRY_SLEEP) != 0;
+            if (held) cache.sleepLocked(ctx);
             ctx.atomic(() -> {
-                int o = cache.tryGet(ctx);
+                int o = cache.tryGet(ctx, held);
                 if (o < 0) return;
                 Lwbuf lwb = objs[o];
                 Panic.kassert(ctx.load(lwb.m) == 0, "KASSERT(lwb->m == NULL)", "lwbuf_alloc got an object still mapping a page");
@@ -101,8 +114,9 @@ public final class LwbufSubsystem {
                 got[0] = o;
             });
             if (got[0] >= 0) return Ctx.Loop.done(got[0]);
+            if (cache.sleepsLocked()) return Ctx.Loop.again(CARRY_SLEEP);   // empty, lock held: sleep, then retry
             boolean slept = cache.waitForPut(ctx);          // objcache_get(M_WAITOK) blocks until a put
-            return Ctx.Loop.again(ghostWaits && slept ? 1 : carry);
+            return Ctx.Loop.again(ghostWaits && slept ? CARRY_SLEPT : carry);
         });
         return objs[(int) id];
     }

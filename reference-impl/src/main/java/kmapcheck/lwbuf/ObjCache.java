@@ -12,7 +12,7 @@ import kmapcheck.machine.Word;
  * cache lock: 4 bits per entry (object id + 1), top in the low bits.
  * Invariant: an object is on the stack or held by exactly one caller (NoDoubleOwner).
  * Sleep/wakeup (kern_objcache.c @00de24de5a, spec/lwbuf/LwbufSleep.tla): a getter that finds the
- * cache empty sleeps on {@code putq} with the test and the sleep under the lock (msleep's interlock);
+ * cache empty sleeps on {@code putq} with the test and the sleep under one hold of the lock (msleep's interlock);
  * objcache_put wakes every sleeper. Invariant: nobody sleeps while an object is free (NoSleepWhileFree).
  */
 public final class ObjCache {
@@ -40,33 +40,62 @@ public final class ObjCache {
     }
 
     /** objcache_get(M_NOWAIT): an object, or -1 if none is free. */
-    public int tryGet(Ctx ctx) {
-        ctx.lock(lock);
+    public int tryGet(Ctx ctx) { return tryGet(ctx, false); }
+
+    /**
+     * One attempt of objcache_get(M_WAITOK) (kern_objcache.c @00de24de5a): an object, or -1 if none
+     * is free. {@code held}: the lock is already held (msleep returned with it, {@link #waitForPut}).
+     * INTERLOCKED keeps the lock when it finds the cache empty, so that the test and the sleep
+     * ({@link #waitForPut}) are one hold of the depot spinlock, as in the kernel; TEST_THEN_SLEEP
+     * releases it (its bug is the window after the test).
+     */
+    public int tryGet(Ctx ctx, boolean held) {
+        if (!held) ctx.lock(lock);
         long s = ctx.load(stack);
-        int o = -1;
         if (s != 0) {
-            o = (int) (s & 0xF) - 1;
             ctx.store(stack, s >>> 4);
+            ctx.unlock(lock);
+            return (int) (s & 0xF) - 1;
         }
-        ctx.unlock(lock);
-        return o;
+        if (sleepVariant != SleepVariant.INTERLOCKED) ctx.unlock(lock);
+        return -1;
     }
 
     /**
-     * objcache_get(M_WAITOK)'s wait for an objcache_put (kern_objcache.c @00de24de5a: depot->waiting,
-     * msleep(depot, &depot->spin)); the caller retries from the top. Returns whether it slept.
+     * INTERLOCKED objcache_get(M_WAITOK) after a failed {@link #tryGet} that kept the lock:
+     * msleep(depot, &depot->spin) (kern_objcache.c @00de24de5a), entered and returned with the lock
+     * held; the caller's retry then runs under that hold ({@code tryGet(ctx, true)}). The kernel
+     * unlocks after msleep and goes back to its retry label. That unlock/relock window is not
+     * modelled (issue 12, a Java-only state per getter): the retry reads only the depot, and
+     * whatever other threads do in the window they can do as well while this thread is woken and
+     * has not yet re-acquired the lock (the two states enable the same steps of every other thread,
+     * both map to the same spec state, LwbufSleep's getting \ asleep), so no behaviour is lost.
+     */
+    public void sleepLocked(Ctx ctx) {
+        if (sleepVariant != SleepVariant.INTERLOCKED) throw new IllegalStateException("sleepLocked is the interlocked msleep");
+        ctx.sleep(putq, false);
+    }
+
+    /**
+     * TEST_THEN_SLEEP objcache_get(M_WAITOK)'s wait for an objcache_put after a failed
+     * {@link #tryGet}: lock, re-test, (the bug) unlock and relock, sleep, unlock; the caller
+     * retries from the top. Returns whether it slept.
      */
     public boolean waitForPut(Ctx ctx) {
+        if (sleepVariant != SleepVariant.TEST_THEN_SLEEP) throw new IllegalStateException("INTERLOCKED sleeps with sleepLocked");
         ctx.lock(lock);
         boolean empty = ctx.load(stack) == 0;
-        if (empty && sleepVariant == SleepVariant.TEST_THEN_SLEEP) {
+        if (empty) {
             ctx.unlock(lock);      // the bug: the test's lock dropped before the sleep; a put now wakes nobody
             ctx.lock(lock);
+            ctx.sleep(putq, false);
         }
-        if (empty) ctx.sleep(putq, false);
         ctx.unlock(lock);
         return empty;
     }
+
+    /** INTERLOCKED: a failed attempt keeps the lock, and the getter sleeps with {@link #sleepLocked}. */
+    public boolean sleepsLocked() { return sleepVariant == SleepVariant.INTERLOCKED; }
 
     /** objcache_put: the object back, then wakeup(depot): every sleeper retries (kern_objcache.c @00de24de5a). */
     public void put(Ctx ctx, int o) {

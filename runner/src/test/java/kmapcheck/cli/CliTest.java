@@ -65,7 +65,7 @@ class CliTest {
         Path jc = Files.createDirectories(tmp.resolve("jpf-config/lwbuf"));
         Files.writeString(jc.resolve("Probe.jpf"), jpf);
         Files.writeString(jc.resolve("manifest.json"), "{\"mechanism\":\"lwbuf\",\"scenarios\":[{\"name\":\"Probe\","
-                + "\"file\":\"Probe.jpf\",\"model\":\"Fixed\",\"expect\":\"pass\",\"distinctStates\":44412" + conform + "}]}");
+                + "\"file\":\"Probe.jpf\",\"model\":\"Fixed\",\"expect\":\"pass\",\"distinctStates\":12244" + conform + "}]}");
         return tmp;
     }
 

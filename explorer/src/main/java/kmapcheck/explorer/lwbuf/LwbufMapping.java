@@ -110,8 +110,10 @@ public final class LwbufMapping implements SpecMapping {
         return m;
     }
 
-    // ---- LwbufSleep.tla: objcache_get's sleep (ObjCache.waitForPut's log: tryGet [carry, lock, load,
-    // unlock], then [lock, load]; TestThenSleep then [unlock, lock] before the sleep) ------------------
+    // ---- LwbufSleep.tla: objcache_get's sleep. Alloc's replay log per attempt: [loop carry, lock
+    // (INTERLOCKED after a sleep: msleep's return), load of the objcache stack, ...]; INTERLOCKED
+    // sleeps at the top of the next iteration (log [CARRY_SLEEP]); TestThenSleep's failed attempt
+    // [carry, lock, load, unlock] is followed by ObjCache.waitForPut's [lock, load, unlock, lock] and the sleep.
 
     /** asleep: t sleeps on the objcache inside lwbuf_alloc. */
     static boolean asleep(View v, int t) { return inOp(v, t, ALLOC) && v.status(t) == kmapcheck.explorer.vm.ThreadState.Status.SLEEPING; }
@@ -129,14 +131,15 @@ public final class LwbufMapping implements SpecMapping {
         if (!inOp(v, t, ALLOC) || allocating(v, t) >= 0) return false;
         var st = v.status(t);
         return st == kmapcheck.explorer.vm.ThreadState.Status.SLEEPING || st == kmapcheck.explorer.vm.ThreadState.Status.WOKEN
-                || decided(v, t) || (v.logLength(t) > 0 && v.log(t)[0] == 1);
+                || decided(v, t) || (v.logLength(t) > 0 && v.log(t)[0] == LwbufSubsystem.CARRY_SLEPT);
     }
 
     private static boolean inOp(View v, int t, String op) { return v.op(t) != null && v.op(t).name().equals(op); }
 
     /**
      * The object lwbuf_alloc has taken from the objcache in its current attempt, or -1. The
-     * attempt's log starts [loop carry, lock, load of the objcache stack, ...] (ObjCache.tryGet); a
+     * attempt's log starts [loop carry, lock or msleep's return, load of the objcache stack, ...]
+     * (ObjCache.tryGet); a
      * non-empty stack means the object on top was taken, and the same transition went on to the
      * PTE store (or AllocInvlpgFirst's invlpg).
      */

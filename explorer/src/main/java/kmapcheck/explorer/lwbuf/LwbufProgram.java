@@ -192,10 +192,42 @@ public final class LwbufProgram implements Program {
         };
     }
 
+    /**
+     * PG_A of an lwbuf KVA is a dead bit (issue 12: one of the two Java-only components that made the
+     * explorer's states outnumber the spec's): LwbufSubsystem never loads a PTE (no pteLoad/pteSwap;
+     * lwbuf_alloc's pmap_kenter_quick stores a whole new PTE, so an old PG_A never survives), a TLB
+     * entry never carries it (Pte.tlbEntry), an access tests only PG_V and the page, and
+     * LwbufMapping reads only Pte.valid/Pte.page. So two states that differ only in these bits have
+     * the same successors up to them and the same verdicts: not recording it is sound.
+     */
+    @Override public boolean observesAccessedBit(kmapcheck.machine.Kva k) { return false; }
+
+    /**
+     * Lazy choice of lwbuf_alloc's page (issue 12: a sleeper's page was the other Java-only
+     * component): a most general client asleep in objcache_get forgets the page it asked for (0, the
+     * placeholder) and chooses it again when it resumes ({@link #bindings}). Sound: lwbuf_alloc
+     * reads m only after objcache_get has returned an object (lwb->m = m, the PTE), so the steps up
+     * to the resumption and their log are the same for every page; the client may pass any page; and
+     * no spec variable holds a getter's page (LwbufMapping: want = NoPage until the object is
+     * taken). Scripted threads keep theirs (the script fixes it).
+     */
+    @Override
+    public Op suspended(int t, Op op, long[] log) {
+        return scripts[t] == null && op.name().equals(ALLOC) ? new Op(ALLOC, 0) : op;
+    }
+
+    @Override
+    public List<Op> bindings(int t, Op op) {
+        if (!op.name().equals(ALLOC) || op.arg(0) != 0) return List.of(op);
+        List<Op> out = new ArrayList<>();
+        for (int p = 1; p <= pages; p++) out.add(new Op(ALLOC, p));
+        return out;
+    }
+
     @Override
     public String show(Op op) {
         return switch (op.name()) {
-            case ALLOC -> ALLOC + "(p" + op.arg(0) + ")";
+            case ALLOC -> ALLOC + (op.arg(0) == 0 ? "(a page chosen on wakeup)" : "(p" + op.arg(0) + ")");
             case HANDOFF -> HANDOFF + "(t" + (op.arg(0) + 1) + ")";
             default -> op.name() + "()";
         };

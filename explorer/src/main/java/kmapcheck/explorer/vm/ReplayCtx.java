@@ -396,7 +396,7 @@ final class ReplayCtx implements Ctx {
             long pte = st.mem[k.pteAddr()];
             if (!Pte.valid(pte)) return 0;
             st.mem[a] = Pte.tlbEntry(pte);
-            st.mem[k.pteAddr()] = pte | Pte.PG_A;
+            st.mem[k.pteAddr()] = space.walked(k, pte);
             return Pte.tlbEntry(pte);
         }, r -> "access " + k.name() + " on " + cpuName(me.cpu) + " -> " + (r == 0 ? "page fault" : Hw.pte(r)));
     }

@@ -31,6 +31,8 @@ public final class StateSpace {
     private final List<String> cpuNames = new ArrayList<>();
     private final List<Environment> environments;
     private final long[] initialMemory;
+    /** Per KVA index: the program reads its PTE's PG_A ({@link Program#observesAccessedBit}); else walks leave it clear. */
+    private final boolean[] accessedBitLive;
 
     public StateSpace(Program program, ExplorerConfig cfg) {
         this.program = program;
@@ -40,6 +42,8 @@ public final class StateSpace {
         for (int t = 0; t < program.threads(); t++) threadNames.add(program.threadName(t));
         for (int c = 0; c < layout.cpus(); c++) cpuNames.add(program.cpuName(c));
         this.environments = List.copyOf(program.environment());
+        this.accessedBitLive = new boolean[layout.kvas().size()];
+        for (Kva k : layout.kvas()) accessedBitLive[k.index()] = program.observesAccessedBit(k);
     }
 
     public Program program() { return program; }
@@ -58,6 +62,9 @@ public final class StateSpace {
     }
 
     public View view(MachineState s) { return new View(layout, s); }
+
+    /** The PTE a page walk leaves behind: {@code pte} with PG_A, unless nothing reads k's PG_A. */
+    long walked(Kva k, long pte) { return accessedBitLive[k.index()] ? pte | Pte.PG_A : pte; }
 
     public MachineState initial() {
         ThreadState[] ts = new ThreadState[program.threads()];
@@ -91,13 +98,15 @@ public final class StateSpace {
             switch (me.status) {
                 case IDLE -> {
                     for (Op op : program.choices(t, v)) {
-                        Transition x = runThread(s, t, ops.intern(op), describe);
+                        Transition x = runThread(s, t, ops.intern(op), null, describe);
                         if (x != null) out.add(x.withObligated(program.fair(t, op)));
                     }
                 }
                 case RUNNING, WOKEN -> {
-                    Transition x = runThread(s, t, null, describe);
-                    if (x != null) out.add(x.withObligated(true));
+                    for (Op b : program.bindings(t, me.op)) {
+                        Transition x = runThread(s, t, null, b == me.op ? null : ops.intern(b), describe);
+                        if (x != null) out.add(x.withObligated(true));
+                    }
                 }
                 case SLEEPING -> { }
             }
@@ -118,9 +127,10 @@ public final class StateSpace {
                 if (cfg.tlbFill() && Pte.valid(pte) && !Pte.valid(s.mem[ta])) {
                     MachineState w = s.copy();
                     w.mem[ta] = Pte.tlbEntry(pte);
-                    w.mem[k.pteAddr()] = pte | Pte.PG_A;
+                    w.mem[k.pteAddr()] = walked(k, pte);
                     out.add(env(w, SpecMapping.Kind.TLB_FILL, c, null, new long[]{k.index()}, false, describe
-                            ? cpuNames.get(c) + " page walk loads pte(" + k.name() + ") = " + Hw.pte(pte) + " into its TLB, sets PG_A" : null));
+                            ? cpuNames.get(c) + " page walk loads pte(" + k.name() + ") = " + Hw.pte(pte) + " into its TLB"
+                            + (accessedBitLive[k.index()] ? ", sets PG_A" : "") : null));
                 }
                 if (cfg.tlbEvict() && Pte.valid(s.mem[ta])) {
                     MachineState w = s.copy();
@@ -201,8 +211,11 @@ public final class StateSpace {
         }
     }
 
-    /** Runs one transition of thread t (starting {@code start}, or continuing its op). Null: not enabled. */
-    private Transition runThread(MachineState s, int t, Op start, boolean describe) {
+    /**
+     * Runs one transition of thread t (starting {@code start}, or continuing its op, as {@code bound}
+     * if not null: {@link Program#bindings}). Null: not enabled.
+     */
+    private Transition runThread(MachineState s, int t, Op start, Op bound, boolean describe) {
         MachineState w = s.copy();
         ThreadState me = w.threads[t];
         if (start != null) {
@@ -210,6 +223,8 @@ public final class StateSpace {
             me.status = ThreadState.Status.RUNNING;
             me.steps = 0;
             me.log = new long[0];
+        } else if (bound != null) {
+            me.op = bound;
         }
         Op op = me.op;
         int stepInOp = me.steps;
@@ -242,6 +257,7 @@ public final class StateSpace {
         } else {
             me.log = ctx.finalLog();
             me.steps = ctx.loopRestarted() ? 0 : me.steps + 1;   // position since the op / loop iteration began
+            if (me.status == ThreadState.Status.SLEEPING) me.op = ops.intern(program.suspended(t, me.op, me.log));
         }
         return thread(w, t, cpu, op, stepInOp, completed, ctx, null, null);
     }
