@@ -39,15 +39,12 @@ public final class ObjCache {
         this.putq = layout.waitQueue(name + ".wait", lock);
     }
 
-    /** objcache_get(M_NOWAIT): an object, or -1 if none is free. */
-    public int tryGet(Ctx ctx) { return tryGet(ctx, false); }
-
     /**
      * One attempt of objcache_get(M_WAITOK) (kern_objcache.c @00de24de5a): an object, or -1 if none
-     * is free. {@code held}: the lock is already held (msleep returned with it, {@link #waitForPut}).
+     * is free. {@code held}: the lock is already held (msleep returned with it, {@link #sleepLocked}).
      * INTERLOCKED keeps the lock when it finds the cache empty, so that the test and the sleep
-     * ({@link #waitForPut}) are one hold of the depot spinlock, as in the kernel; TEST_THEN_SLEEP
-     * releases it (its bug is the window after the test).
+     * ({@link #sleepLocked}) are one hold of the depot spinlock, as in the kernel; TEST_THEN_SLEEP
+     * releases it and re-tests in {@link #waitForPut} (its bug is the window after that test).
      */
     public int tryGet(Ctx ctx, boolean held) {
         if (!held) ctx.lock(lock);
@@ -72,7 +69,6 @@ public final class ObjCache {
      * both map to the same spec state, LwbufSleep's getting \ asleep), so no behaviour is lost.
      */
     public void sleepLocked(Ctx ctx) {
-        if (sleepVariant != SleepVariant.INTERLOCKED) throw new IllegalStateException("sleepLocked is the interlocked msleep");
         ctx.sleep(putq, false);
     }
 
@@ -82,7 +78,6 @@ public final class ObjCache {
      * retries from the top. Returns whether it slept.
      */
     public boolean waitForPut(Ctx ctx) {
-        if (sleepVariant != SleepVariant.TEST_THEN_SLEEP) throw new IllegalStateException("INTERLOCKED sleeps with sleepLocked");
         ctx.lock(lock);
         boolean empty = ctx.load(stack) == 0;
         if (empty) {
