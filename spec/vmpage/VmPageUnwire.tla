@@ -571,6 +571,17 @@ WaitersImpliesBusy == busy.waiters => (busy.excl \/ busy.sharers > 0)
 
 NoAssertionFailure == kassert = {}
 
+\* Every path of the modelled code releases what it takes (as VmPage.tla's,
+\* issue 11): a thread outside an operation ("idle", "hold", "done") or asleep
+\* on the busy lock holds neither the object lock (VM_OBJECT_WUNLOCK), the page
+\* lock (vm_page_unlock), the sleepqueue chain lock (sleepq_release /
+\* sleepq_wait) nor the busy lock (vm_page_xunbusy / vm_page_sunbusy).
+NoLockHeldOutsideOp ==
+    \A t \in Threads :
+        (pc[t] \in {"idle", "hold", "done"} \/ t \in sleepers) =>
+            /\ olock # t /\ plock # t /\ sqlock # t
+            /\ t \notin xowners \cup sowners
+
 \* a thread asleep on the busy lock while nobody owns the page is eventually woken
 NoLostBusyWakeup ==
     \A t \in Threads : (t \in sleepers /\ xowners = {} /\ sowners = {}) ~> (t \notin sleepers)
