@@ -571,6 +571,13 @@ WaitersImpliesBusy == busy.waiters => (busy.excl \/ busy.sharers > 0)
 
 NoAssertionFailure == kassert = {}
 
+\* VP6 in a quiescent state (issue 11): once no thread is inside an operation,
+\* a page with no reference left (no wiring, not in the object) has gone back
+\* to the allocator.  The safety core of VmPage.tla's OrphanEventuallyFreed:
+\* a last unwire or terminate that does not free leaks the page.
+Quiescent == \A t \in Threads : pc[t] \in {"idle", "hold", "done"}
+UnreferencedFreed == (Quiescent /\ rc = ZERO) => pstate = "free"
+
 \* Every path of the modelled code releases what it takes (as VmPage.tla's,
 \* issue 11): a thread outside an operation ("idle", "hold", "done") or asleep
 \* on the busy lock holds neither the object lock (VM_OBJECT_WUNLOCK), the page

@@ -162,6 +162,16 @@ public final class VmPageUnwireMapping implements SpecMapping {
 
     static boolean noAssertionFailure(Map<String, Value> s) { return items(s.get("kassert")).isEmpty(); }
 
+    /** UnreferencedFreed: (\A t : pc[t] \in {"idle", "hold", "done"}) /\ rc = ZERO => pstate = "free" */
+    static boolean unreferencedFreed(Map<String, Value> s) {
+        if (isFree(s) || wires(s) != 0 || objref(s)) return true;
+        for (Value p : fn(s, "pc").values()) {
+            String x = ((Value.Str) p).v();
+            if (!x.equals("idle") && !x.equals("hold") && !x.equals("done")) return true;
+        }
+        return false;
+    }
+
     /**
      * NoLockHeldOutsideOp: \A t : (pc[t] \in {"idle", "hold", "done"} \/ t \in sleepers) =>
      * olock # t /\ plock # t /\ sqlock # t /\ t \notin xowners \cup sowners
@@ -197,6 +207,7 @@ public final class VmPageUnwireMapping implements SpecMapping {
         registry.put("QueuedWhenUnwired", this::queuedWhenUnwired);
         registry.put("NoAssertionFailure", VmPageUnwireMapping::noAssertionFailure);
         registry.put("NoLockHeldOutsideOp", VmPageUnwireMapping::noLockHeldOutsideOp);
+        registry.put("UnreferencedFreed", VmPageUnwireMapping::unreferencedFreed);
         registry.put("BusyExclusive", VmPageMapping::busyExclusive);
         registry.put("BusyOwnerMatchesWord", VmPageMapping::busyOwnerMatchesWord);
         registry.put("WaitersImpliesBusy", VmPageMapping::waitersImpliesBusy);
