@@ -1375,8 +1375,10 @@ NoStaleTlbAfterFree == pstate = "free" => \A c \in CPUs, p \in Pmaps : tlb[c][p]
 \* holds neither the object lock (VM_OBJECT_*UNLOCK / VM_OBJECT_DROP), a pmap
 \* lock (PMAP_UNLOCK), the pv-list lock nor the sleepqueue chain lock
 \* (sleepq_release / sleepq_wait), and has no delayed-invalidation block open
-\* (pmap_delayed_invl_finish).  A leaked lock is otherwise visible only as
-\* threads that never start, which no other property here demands.
+\* (pmap_delayed_invl_finish), nor the page busy lock (vm_page_xunbusy /
+\* vm_page_sunbusy: not a ghost busy owner).  A leaked lock is otherwise
+\* visible only as threads that never start, which no other property here
+\* demands.
 NoLockHeldOutsideOp ==
     \A t \in Threads :
         (pc[t] \in {"idle", "hold", "done"} \/ t \in sleepers) =>
@@ -1384,6 +1386,7 @@ NoLockHeldOutsideOp ==
             /\ \A p \in Pmaps : plock[p] # t
             /\ pvlock # t /\ sqlock # t
             /\ t \notin diq
+            /\ t \notin xowners \cup sowners
 
 \* VP4, the commit's central claim, per thread T (action property)
 StablePre(T) ==

@@ -571,6 +571,24 @@ WaitersImpliesBusy == busy.waiters => (busy.excl \/ busy.sharers > 0)
 
 NoAssertionFailure == kassert = {}
 
+\* VP6 in a quiescent state (issue 11): once no thread is inside an operation,
+\* a page with no reference left (no wiring, not in the object) has gone back
+\* to the allocator.  The safety core of VmPage.tla's OrphanEventuallyFreed:
+\* a last unwire or terminate that does not free leaks the page.
+Quiescent == \A t \in Threads : pc[t] \in {"idle", "hold", "done"}
+UnreferencedFreed == (Quiescent /\ rc = ZERO) => pstate = "free"
+
+\* Every path of the modelled code releases what it takes (as VmPage.tla's,
+\* issue 11): a thread outside an operation ("idle", "hold", "done") or asleep
+\* on the busy lock holds neither the object lock (VM_OBJECT_WUNLOCK), the page
+\* lock (vm_page_unlock), the sleepqueue chain lock (sleepq_release /
+\* sleepq_wait) nor the busy lock (vm_page_xunbusy / vm_page_sunbusy).
+NoLockHeldOutsideOp ==
+    \A t \in Threads :
+        (pc[t] \in {"idle", "hold", "done"} \/ t \in sleepers) =>
+            /\ olock # t /\ plock # t /\ sqlock # t
+            /\ t \notin xowners \cup sowners
+
 \* a thread asleep on the busy lock while nobody owns the page is eventually woken
 NoLostBusyWakeup ==
     \A t \in Threads : (t \in sleepers /\ xowners = {} /\ sowners = {}) ~> (t \notin sleepers)

@@ -361,17 +361,19 @@ public final class VmPageMapping implements SpecMapping {
     /**
      * NoLockHeldOutsideOp: \A t : (pc[t] \in {"idle", "hold", "done"} \/ t \in sleepers) =>
      * olock.w # t /\ t \notin olock.r /\ (\A p : plock[p] # t) /\ pvlock # t /\ sqlock # t /\ t \notin diq
+     * /\ t \notin xowners \cup sowners
      */
     static boolean noLockHeldOutsideOp(Map<String, Value> s) {
         Value.Rec ol = rec(s, "olock");
-        List<Value> readers = items(ol.get("r")), sleepers = set(s, "sleepers"), diq = set(s, "diq");
+        List<Value> readers = items(ol.get("r")), sleepers = set(s, "sleepers"), diq = set(s, "diq"),
+                xo = set(s, "xowners"), so = set(s, "sowners");
         Collection<Value> plock = fn(s, "plock").values();
         for (Map.Entry<Value, Value> e : fn(s, "pc").entrySet()) {
             Value t = e.getKey();
             String pc = ((Value.Str) e.getValue()).v();
             if (!pc.equals("idle") && !pc.equals("hold") && !pc.equals("done") && !sleepers.contains(t)) continue;
             if (ol.get("w").equals(t) || readers.contains(t) || plock.contains(t) || s.get("pvlock").equals(t)
-                    || s.get("sqlock").equals(t) || diq.contains(t)) return false;
+                    || s.get("sqlock").equals(t) || diq.contains(t) || xo.contains(t) || so.contains(t)) return false;
         }
         return true;
     }

@@ -162,6 +162,32 @@ public final class VmPageUnwireMapping implements SpecMapping {
 
     static boolean noAssertionFailure(Map<String, Value> s) { return items(s.get("kassert")).isEmpty(); }
 
+    /** UnreferencedFreed: (\A t : pc[t] \in {"idle", "hold", "done"}) /\ rc = ZERO => pstate = "free" */
+    static boolean unreferencedFreed(Map<String, Value> s) {
+        if (isFree(s) || wires(s) != 0 || objref(s)) return true;
+        for (Value p : fn(s, "pc").values()) {
+            String x = ((Value.Str) p).v();
+            if (!x.equals("idle") && !x.equals("hold") && !x.equals("done")) return true;
+        }
+        return false;
+    }
+
+    /**
+     * NoLockHeldOutsideOp: \A t : (pc[t] \in {"idle", "hold", "done"} \/ t \in sleepers) =>
+     * olock # t /\ plock # t /\ sqlock # t /\ t \notin xowners \cup sowners
+     */
+    static boolean noLockHeldOutsideOp(Map<String, Value> s) {
+        List<Value> sleepers = items(s.get("sleepers")), xo = items(s.get("xowners")), so = items(s.get("sowners"));
+        for (Map.Entry<Value, Value> e : fn(s, "pc").entrySet()) {
+            Value t = e.getKey();
+            String pc = ((Value.Str) e.getValue()).v();
+            if (!pc.equals("idle") && !pc.equals("hold") && !pc.equals("done") && !sleepers.contains(t)) continue;
+            if (s.get("olock").equals(t) || s.get("plock").equals(t) || s.get("sqlock").equals(t)
+                    || xo.contains(t) || so.contains(t)) return false;
+        }
+        return true;
+    }
+
     boolean typeOk(Map<String, Value> s) {
         Set<Value> threads = new HashSet<>();
         for (int t = 0; t < prog.threads(); t++) threads.add(th(t));
@@ -180,6 +206,8 @@ public final class VmPageUnwireMapping implements SpecMapping {
         registry.put("WireCountSettled", VmPageUnwireMapping::wireCountSettled);
         registry.put("QueuedWhenUnwired", this::queuedWhenUnwired);
         registry.put("NoAssertionFailure", VmPageUnwireMapping::noAssertionFailure);
+        registry.put("NoLockHeldOutsideOp", VmPageUnwireMapping::noLockHeldOutsideOp);
+        registry.put("UnreferencedFreed", VmPageUnwireMapping::unreferencedFreed);
         registry.put("BusyExclusive", VmPageMapping::busyExclusive);
         registry.put("BusyOwnerMatchesWord", VmPageMapping::busyOwnerMatchesWord);
         registry.put("WaitersImpliesBusy", VmPageMapping::waitersImpliesBusy);
