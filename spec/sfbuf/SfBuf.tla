@@ -1122,6 +1122,18 @@ NoUnwireWhileReferenced ==
 \* followed by stuttering, violates NoLostWakeup; BFS finds the shortest.
 WakeupNotLost == lock = None /\ want > 0 /\ freeq /= <<>> => woken /= {}
 
+\* SignalOnlyCatching (msleep, S1 sf_buf_alloc: PCATCH iff SFB_CATCH; S6
+\* v1.21 tsleep: always PCATCH): a signal interrupts only a sleep with
+\* PCATCH; msleep without it does not look at signals.  Signal's guard keeps
+\* it here; the explorer checks that its sf_buf code asks for PCATCH exactly
+\* then (a thread that slept without it is never interrupted).
+SignalOnlyCatching == \A t \in Threads : sigpend[t] => Catches(fl[t])
+
+\* IdleUnmapped (rev 1.219, what the revision is for): sf_buf_free at
+\* refcount 0 unhashes the buffer and removes its mapping (pmap_qremove), so
+\* an unreferenced buffer maps no page.  Kept by Free; rev 1.220 on keep it.
+IdleUnmapped == Variant = "Rev1219" => \A b \in Bufs : ref[b] = 0 => bm[b] = None
+
 -----------------------------------------------------------------------------
 (* SF11 (LRU order), an action property: every step changes the free list *)
 (* only by (a) a miss taking the HEAD (least recently freed) buffer,       *)

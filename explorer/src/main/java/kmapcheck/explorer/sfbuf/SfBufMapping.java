@@ -86,6 +86,8 @@ public final class SfBufMapping implements SpecMapping {
         registry.put("WireBalance", this::wireBalance);
         registry.put("NoUnwireWhileReferenced", this::noUnwireWhileReferenced);
         registry.put("WakeupNotLost", SfBufMapping::wakeupNotLost);
+        registry.put("SignalOnlyCatching", this::signalOnlyCatching);
+        registry.put("IdleUnmapped", this::idleUnmapped);
         this.invariants = Invariant.selected(checked, registry, this::typeOk);
         CheckedProperties checks = CheckedProperties.of(properties, LIVENESS, List.of("SF11"));
         this.live = checks.liveness();
@@ -521,6 +523,24 @@ public final class SfBufMapping implements SpecMapping {
     static boolean wakeupNotLost(Map<String, Value> s) {
         return !(s.get("lock").equals(NONE) && num(s.get("want")) > 0 && !items(s.get("freeq")).isEmpty())
                 || !items(s.get("woken")).isEmpty();
+    }
+
+    /**
+     * SignalOnlyCatching: a signal is pending only for a sleep with PCATCH (SFB_CATCH; DragonFly 2003
+     * always). Catches is evaluated here from the mapped flags, not asked of the kernel code.
+     */
+    boolean signalOnlyCatching(Map<String, Value> s) {
+        boolean always = sys.config().variant() == SfBufCache.Variant.DRAGONFLY2003;
+        for (Value t : dom(s, "sigpend"))
+            if (bool(get(s.get("sigpend"), t)) && !always && !items(get(s.get("fl"), t)).contains(Value.str("CATCH"))) return false;
+        return true;
+    }
+
+    /** IdleUnmapped (rev 1.219): an unreferenced buffer maps no page (sf_buf_free unhashed and unmapped it). */
+    boolean idleUnmapped(Map<String, Value> s) {
+        if (sys.config().variant() != SfBufCache.Variant.REV1219) return true;
+        for (Value b : dom(s, "ref")) if (num(get(s.get("ref"), b)) == 0 && !get(s.get("bm"), b).equals(NONE)) return false;
+        return true;
     }
 
     @Override public List<Invariant> invariants() { return invariants; }
