@@ -16,6 +16,9 @@ public final class CfgText {
 
     private CfgText() {}
 
+    /** A cfg line without its \* comment and surrounding blanks. */
+    private static String code(String line) { return line.replaceAll("\\\\\\*.*$", "").strip(); }
+
     /**
      * The cfg checking {@code property} alone: every other INVARIANT and PROPERTY name dropped,
      * deadlock checked iff {@code property} is {@link #DEADLOCK}; constants, SPECIFICATION,
@@ -26,7 +29,7 @@ public final class CfgText {
         String section = null;          // INVARIANT or PROPERTY while inside such a statement
         boolean found = property.equals(DEADLOCK);
         for (String line : cfg.split("\n", -1)) {
-            String code = line.replaceAll("\\\\\\*.*$", "").strip();
+            String code = code(line);
             Matcher k = KEYWORD.matcher(code);
             if (k.find()) {
                 String kw = k.group(1);
@@ -53,7 +56,7 @@ public final class CfgText {
         List<String> out = new ArrayList<>();
         boolean in = false;
         for (String line : cfg.split("\n")) {
-            String l = line.replaceAll("\\\\\\*.*$", "").strip();
+            String l = code(line);
             if (l.isEmpty()) continue;
             Matcher k = KEYWORD.matcher(l);
             if (k.find()) {

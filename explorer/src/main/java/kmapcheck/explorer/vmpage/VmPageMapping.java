@@ -147,7 +147,7 @@ public final class VmPageMapping implements SpecMapping {
             // the thread stands here
         }
         String pc = pr.pc == null ? idle : pr.pc;
-        l = pc.equals("idle") || pc.equals("hold") || pc.equals("done")
+        l = betweenOps(pc)
                 ? new Local(pc, 0, VmPage.VPB_UNBUSIED, -1, 0) : new Local(pc, pr.old, pr.bx, pr.pm, pr.opte);
         if (memo.size() > MEMO_MAX) memo.clear();
         memo.put(key, l);
@@ -358,6 +358,9 @@ public final class VmPageMapping implements SpecMapping {
         return true;
     }
 
+    /** pc \in {"idle", "hold", "done"}: the thread is between operations (VmPage.tla and VmPageUnwire.tla). */
+    static boolean betweenOps(String pc) { return pc.equals("idle") || pc.equals("hold") || pc.equals("done"); }
+
     /**
      * NoLockHeldOutsideOp: \A t : (pc[t] \in {"idle", "hold", "done"} \/ t \in sleepers) =>
      * olock.w # t /\ t \notin olock.r /\ (\A p : plock[p] # t) /\ pvlock # t /\ sqlock # t /\ t \notin diq
@@ -371,7 +374,7 @@ public final class VmPageMapping implements SpecMapping {
         for (Map.Entry<Value, Value> e : fn(s, "pc").entrySet()) {
             Value t = e.getKey();
             String pc = ((Value.Str) e.getValue()).v();
-            if (!pc.equals("idle") && !pc.equals("hold") && !pc.equals("done") && !sleepers.contains(t)) continue;
+            if (!betweenOps(pc) && !sleepers.contains(t)) continue;
             if (ol.get("w").equals(t) || readers.contains(t) || plock.contains(t) || s.get("pvlock").equals(t)
                     || s.get("sqlock").equals(t) || diq.contains(t) || xo.contains(t) || so.contains(t)) return false;
         }

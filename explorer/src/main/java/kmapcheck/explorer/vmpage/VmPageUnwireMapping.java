@@ -81,7 +81,7 @@ public final class VmPageUnwireMapping implements SpecMapping {
             // the thread stands here
         }
         String pc = pr.pc == null ? idle : pr.pc;
-        return pc.equals("idle") || pc.equals("hold") || pc.equals("done")
+        return VmPageMapping.betweenOps(pc)
                 ? new Local(pc, 0, VmPage.VPB_UNBUSIED) : new Local(pc, pr.old, pr.bx);
     }
 
@@ -165,10 +165,7 @@ public final class VmPageUnwireMapping implements SpecMapping {
     /** UnreferencedFreed: (\A t : pc[t] \in {"idle", "hold", "done"}) /\ rc = ZERO => pstate = "free" */
     static boolean unreferencedFreed(Map<String, Value> s) {
         if (isFree(s) || wires(s) != 0 || objref(s)) return true;
-        for (Value p : fn(s, "pc").values()) {
-            String x = ((Value.Str) p).v();
-            if (!x.equals("idle") && !x.equals("hold") && !x.equals("done")) return true;
-        }
+        for (Value p : fn(s, "pc").values()) if (!VmPageMapping.betweenOps(((Value.Str) p).v())) return true;
         return false;
     }
 
@@ -181,7 +178,7 @@ public final class VmPageUnwireMapping implements SpecMapping {
         for (Map.Entry<Value, Value> e : fn(s, "pc").entrySet()) {
             Value t = e.getKey();
             String pc = ((Value.Str) e.getValue()).v();
-            if (!pc.equals("idle") && !pc.equals("hold") && !pc.equals("done") && !sleepers.contains(t)) continue;
+            if (!VmPageMapping.betweenOps(pc) && !sleepers.contains(t)) continue;
             if (s.get("olock").equals(t) || s.get("plock").equals(t) || s.get("sqlock").equals(t)
                     || xo.contains(t) || so.contains(t)) return false;
         }
