@@ -29,12 +29,7 @@ public final class LwbufPcpu {
         /** L4: kmem_free -> pmap_remove: the PTE cleared and invalidated on every CPU. */
         SHIPPED,
         /** pmap_kremove_quick (clear + local invlpg) before kmem_free: no shootdown. */
-        KREMOVE_QUICK_FREE;
-
-        public static Variant parse(String s) {
-            for (Variant v : values()) if (v.name().replace("_", "").equalsIgnoreCase(s.replace("_", ""))) return v;
-            throw new IllegalArgumentException("unknown per-CPU lwbuf variant '" + s + "' (known: Shipped, KremoveQuickFree)");
-        }
+        KREMOVE_QUICK_FREE
     }
 
     private final Variant variant;
@@ -50,14 +45,13 @@ public final class LwbufPcpu {
      * @param reserve LWBUF_BOOT_PAGES (the model's Reserve): lwbuf_init gives CPU c the KVA pages
      *                c*reserve .. c*reserve+reserve-1 (the head is the highest), and a free on the
      *                home CPU with more free lwbufs than this is surplus
+     * <p>Requires 1 <= nkva <= 15 and reserve * cpus <= nkva (checked by LwbufMechanism).
      */
     public LwbufPcpu(Layout layout, int nkva, int reserve, Variant variant) {
         this.variant = variant;
         this.ncpus = layout.cpus();
         this.nkva = nkva;
         this.reserve = reserve;
-        if (nkva < 1 || nkva > 15) throw new IllegalArgumentException("1..15 KVA pages, got " + nkva);
-        if (reserve * ncpus > nkva) throw new IllegalArgumentException("the boot reserve needs " + reserve * ncpus + " KVA pages");
         kva = new Kva[nkva];
         m = new Word[nkva];
         cpumask = new Word[nkva];

@@ -32,13 +32,7 @@ public final class LwbufSubsystem {
         /** Reordering: set_global stores cpumask = ALL after sending the IPIs, before their acknowledgements. */
         SET_GLOBAL_NO_WAIT,
         /** Reordering: _lwbuf_kva joins cpumask before its invlpg. */
-        KVA_OR_FIRST;
-
-        public static Variant parse(String s) {
-            for (Variant v : values()) if (v.name().replace("_", "").equalsIgnoreCase(s.replace("_", ""))) return v;
-            throw new IllegalArgumentException("unknown lwbuf variant '" + s + "' (known: Fixed, OrBug2009, OrLatent, MaskAllQuick, "
-                    + "SlowNoInvlpg, AllocInvlpgFirst, SetGlobalNoWait, KvaOrFirst)");
-        }
+        KVA_OR_FIRST
     }
 
     private final Variant variant;

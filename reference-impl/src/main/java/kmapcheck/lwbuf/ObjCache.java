@@ -29,9 +29,9 @@ public final class ObjCache {
     private final WaitQueue putq;
     private final SleepVariant sleepVariant;
 
+    /** Requires 1 <= objects <= 15, a 4-bit id each in the stack word (checked by LwbufMechanism). */
     public ObjCache(Layout layout, String name, int objects, SleepVariant sleepVariant) {
         this.sleepVariant = sleepVariant;
-        if (objects < 1 || objects > 15) throw new IllegalArgumentException("objcache holds 1..15 objects, got " + objects);
         this.lock = layout.lock(name + ".lock");
         long s = 0;
         for (int o = objects - 1; o >= 0; o--) s = (s << 4) | (o + 1);

@@ -51,14 +51,7 @@ public final class MemAttrKernel {
         /** as shipped, with sf_buf_alloc callers that sleep: no hash re-lookup after msleep. */
         DUP_AFTER_SLEEP,
         /** fix of DupAfterSleep: after msleep the hash is searched again ("goto retry"). */
-        DUP_AFTER_SLEEP_RELOOKUP;
-
-        public static Variant parse(String s) {
-            for (Variant v : values()) if (v.name().replace("_", "").equalsIgnoreCase(s.replace("_", ""))) return v;
-            throw new IllegalArgumentException("unknown memattr variant '" + s + "' (known: Fixed, SkipIdleSfBufs, "
-                    + "FlushWithoutReenter, NoFlushNoSelfSnoop, ReenterNoInvlpg, NoFallback, InvlpgBeforeReenter, "
-                    + "FlushBeforeReenter, ClflushBeforeInvlcaddr, DupAfterSleep, DupAfterSleepRelookup)");
-        }
+        DUP_AFTER_SLEEP_RELOOKUP
     }
 
     /** Hook for ghost instrumentation run in the same step as the pat_mode store. */

@@ -51,19 +51,7 @@ public final class SfBufCache {
         /** later FreeBSD (S1, S4): keeps mappings, wakeup broadcast, flags, SMP cpumask. */
         FREEBSD_LATER,
         /** DragonFly 2004 (S8 kern_sfbuf.c v1.10): lazy free queue, SFBA_QUICK cpumask, wakeup_one. */
-        DRAGONFLY2004;
-
-        public static Variant parse(String s) {
-            return switch (s) {
-                case "Rev1219" -> REV1219;
-                case "Rev1220" -> REV1220;
-                case "DragonFly2003" -> DRAGONFLY2003;
-                case "FreeBSDLater" -> FREEBSD_LATER;
-                case "DragonFly2004" -> DRAGONFLY2004;
-                default -> throw new IllegalArgumentException("unknown sf_buf variant '" + s
-                        + "' (known: Rev1219, Rev1220, DragonFly2003, FreeBSDLater, DragonFly2004)");
-            };
-        }
+        DRAGONFLY2004
     }
 
     /**
@@ -76,13 +64,7 @@ public final class SfBufCache {
         NONE, HIT_KEEPS_ON_FREE_LIST, REMAP_KEEPS_MASK, HIT_SKIPS_SHOOTDOWN, PGA_INVERTED, PRIVATE_UNPINNED,
         PGA_TEST_NEW, INVAL_BEFORE_STORE,
         /** caller bug (DragonFly 2004): a thread migrates while holding a SFBA_QUICK buffer (no LWKT guarantee) */
-        QUICK_MIGRATE;
-
-        public static Bug parse(String s) {
-            for (Bug b : values()) if (b.name().replace("_", "").equalsIgnoreCase(s.replace("_", ""))) return b;
-            throw new IllegalArgumentException("unknown sf_buf bug '" + s + "' (known: None, HitKeepsOnFreeList, "
-                    + "RemapKeepsMask, HitSkipsShootdown, PGAInverted, PrivateUnpinned, PGATestNew, InvalBeforeStore, QuickMigrate)");
-        }
+        QUICK_MIGRATE
     }
 
     /** Who unwires the page a sendfile iteration wired (spec constant Wiring). */
@@ -92,16 +74,7 @@ public final class SfBufCache {
         /** DragonFly 2003 (S6): sf_buf_free unwires once when the count drops to 0 */
         UNWIRE_AT_ZERO,
         /** FreeBSD 2004 sf_buf_mext: the caller unwires after every sf_buf_free */
-        UNWIRE_PER_FREE;
-
-        public static Wiring parse(String s) {
-            return switch (s) {
-                case "None" -> NONE;
-                case "UnwireAtZero" -> UNWIRE_AT_ZERO;
-                case "UnwirePerFree" -> UNWIRE_PER_FREE;
-                default -> throw new IllegalArgumentException("unknown wiring '" + s + "' (known: None, UnwireAtZero, UnwirePerFree)");
-            };
-        }
+        UNWIRE_PER_FREE
     }
 
     /** sf_buf_alloc flags (S1): SFB_CATCH, SFB_NOWAIT, SFB_CPUPRIVATE. */
@@ -115,30 +88,12 @@ public final class SfBufCache {
      * @param relookupAfterSleep hypothetical fix: search the hash again after every msleep
      * @param pteXchg            fix of sf_buf_map: exchange the PTE atomically (pte_load_store) instead of
      *                           the shipped plain load and plain store
+     * <p>Requires SfBuf.tla's ASSUMEs on the combination (checked by SfBufMechanism): SMP only for
+     * FreeBSDLater and DragonFly2004, DragonFly2004 without wiring, QuickMigrate only for DragonFly2004,
+     * pteXchg and the PTE mutations only for FreeBSDLater.
      */
     public record Config(Variant variant, boolean wakeOne, boolean smp, Wiring wiring, Bug bug, boolean relookupAfterSleep,
                          boolean pteXchg) {
-        public Config {
-            if (smp && variant != Variant.FREEBSD_LATER && variant != Variant.DRAGONFLY2004)
-                throw new IllegalArgumentException("the SMP sf_buf code is FreeBSDLater or DragonFly2004 only");
-            if (variant == Variant.DRAGONFLY2004 && wiring != Wiring.NONE)
-                throw new IllegalArgumentException("DragonFly2004 is modelled without a wiring protocol");
-            if (bug == Bug.QUICK_MIGRATE && variant != Variant.DRAGONFLY2004)
-                throw new IllegalArgumentException("QuickMigrate is DragonFly2004 only");
-            if ((pteXchg || bug == Bug.PGA_TEST_NEW || bug == Bug.INVAL_BEFORE_STORE || bug == Bug.REMAP_KEEPS_MASK
-                    || bug == Bug.PGA_INVERTED) && variant != Variant.FREEBSD_LATER)
-                throw new IllegalArgumentException("sf_buf_map's PTE load/store (and its mutations) is FreeBSDLater only");
-        }
-
-        /**
-         * Rev 1.219/1.220 (2003): sf_buf_alloc(m) had no flags argument and always slept with
-         * PVM|PCATCH (spec ASSUME; kernel-brief §1.2, reconstructed): the only flag set a scenario may
-         * give is SFB_CATCH (SfBufMechanism refuses others; direct callers such as the Lincheck test
-         * use the flags of later FreeBSD).
-         */
-        public boolean flagsAllowed(int flags) {
-            return (variant != Variant.REV1219 && variant != Variant.REV1220) || flags == SFB_CATCH;
-        }
 
         /** rev 1.219/1.220 and DragonFly 2003 remap with pmap_qenter (a PTE store, then an invalidation). */
         public boolean qenter() { return variant != Variant.FREEBSD_LATER && variant != Variant.DRAGONFLY2004; }
@@ -195,9 +150,8 @@ public final class SfBufCache {
      */
     private final Word[] chain;
 
+    /** Requires 1..15 sf_bufs and 1..14 pages (checked by SfBufMechanism). */
     public SfBufCache(Layout layout, int nbufs, int pages, Config cfg) {
-        if (nbufs < 1 || nbufs > 15) throw new IllegalArgumentException("1..15 sf_bufs, got " + nbufs);
-        if (pages < 1 || pages > 14) throw new IllegalArgumentException("1..14 pages, got " + pages);
         this.cfg = cfg;
         this.ncpus = layout.cpus();
         this.pages = pages;

@@ -84,12 +84,6 @@ public final class VmPage {
         public final String specName;
 
         Variant(String s) { specName = s; }
-
-        public static Variant parse(String s) {
-            Variant v = SpecVariants.find(values(), x -> x.specName, s);
-            if (v != null) return v;
-            throw new IllegalArgumentException("unknown vmpage variant '" + s + "'");
-        }
     }
 
     // ---- vm_page.h constants --------------------------------------------------------------------
@@ -154,12 +148,10 @@ public final class VmPage {
      * @param strict     a failed KASSERT throws {@link Panic} (real threads) instead of being recorded
      * @param cpus       CPUs whose TLBs may cache the user mappings (CPU {@link #KCPU} runs the kernel threads)
      * @param lockAtomic the coarse view: a pmap critical section invalidates every CPU's TLB at once
+     * <p>Requires 1..4 pmaps, 1..8 threads, 1..4 cpus, at most the layout's (checked by VmPageMechanism).
      */
     public VmPage(Layout layout, Variant variant, int threads, int pmaps, int initMapped, boolean strict, int cpus,
                   boolean lockAtomic) {
-        if (pmaps < 1 || pmaps > 4) throw new IllegalArgumentException("1..4 pmaps");
-        if (threads < 1 || threads > 8) throw new IllegalArgumentException("1..8 threads");
-        if (cpus < 1 || cpus > 4 || cpus > layout.cpus()) throw new IllegalArgumentException("1..4 CPUs, at most the layout's");
         this.variant = variant;
         this.strict = strict;
         this.npmaps = pmaps;

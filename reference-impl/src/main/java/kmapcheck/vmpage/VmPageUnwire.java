@@ -42,12 +42,6 @@ public final class VmPageUnwire {
         public final String specName;
 
         Variant(String s) { specName = s; }
-
-        public static Variant parse(String s) {
-            Variant v = SpecVariants.find(values(), x -> x.specName, s);
-            if (v != null) return v;
-            throw new IllegalArgumentException("unknown vmpage-unwire variant '" + s + "'");
-        }
     }
 
     static final long U32 = VmPage.U32, OBJREF = VmPage.VPRC_OBJREF;
@@ -79,9 +73,9 @@ public final class VmPageUnwire {
     /**
      * @param holders bit t: thread t holds one wiring at the start (the spec's Holders)
      * @param strict  a failed KASSERT throws {@link Panic} instead of being recorded
+     * <p>Requires 1..8 threads (checked by VmPageUnwireMechanism).
      */
     public VmPageUnwire(Layout layout, Variant variant, boolean managed, int threads, long holders, boolean strict) {
-        if (threads < 1 || threads > 8) throw new IllegalArgumentException("1..8 threads");
         this.variant = variant;
         this.managed = managed;
         this.strict = strict;

@@ -85,12 +85,10 @@ public final class LwbufMechanism implements Mechanism {
         int threads = s.getInt("threads", 2);
         if (pages < 1 || pages > 8) throw new Scenario.ScenarioException(s.file() + ": pages must be 1..8");
         if (threads < 1 || threads > 6) throw new Scenario.ScenarioException(s.file() + ": threads must be 1..6");
-        LwbufSubsystem.Variant variant;
-        try {
-            variant = LwbufSubsystem.Variant.parse(s.get("variant", "Fixed"));
-        } catch (IllegalArgumentException e) {
-            throw new Scenario.ScenarioException(s.file() + ": " + e.getMessage());
-        }
+        String v = s.get("variant", "Fixed");
+        LwbufSubsystem.Variant variant = kmapcheck.explorer.EnumNames.loose(LwbufSubsystem.Variant.values(), v);
+        if (variant == null) throw new Scenario.ScenarioException(s.file() + ": unknown lwbuf variant '" + v + "' (known: Fixed, OrBug2009, "
+                + "OrLatent, MaskAllQuick, SlowNoInvlpg, AllocInvlpgFirst, SetGlobalNoWait, KvaOrFirst)");
         int[] initialCpu = initialCpus(s, threads, cpus);
         boolean contract = s.getBool("client.access_contract", true);
         String migrate = s.get("client.migrate", "between-calls");
@@ -105,6 +103,8 @@ public final class LwbufMechanism implements Mechanism {
         if (!sleepModel && !sleep.equals("interlocked"))
             throw new Scenario.ScenarioException(s.file() + ": objcache.sleep = " + sleep + " needs a model of LwbufSleep.tla");
         boolean testThenSleep = sleep.equals("test-then-sleep");
+        // ObjCache's stack word holds a 4-bit id per object
+        if (objs < 1 || objs > 15) throw new Scenario.ScenarioException(s.file() + ": objcache holds 1..15 objects, got " + objs);
         LwbufSubsystem sys = !sleepModel ? new LwbufSubsystem(layout, objs, variant)
                 : new LwbufSubsystem(layout, objs, variant,
                         testThenSleep ? kmapcheck.lwbuf.ObjCache.SleepVariant.TEST_THEN_SLEEP : kmapcheck.lwbuf.ObjCache.SleepVariant.INTERLOCKED, true);
@@ -191,20 +191,15 @@ public final class LwbufMechanism implements Mechanism {
         int[] lwbufPages = numbers(s, "lwbuf_pages"), kmemPages = numbers(s, "kmem_pages");
         for (int p : lwbufPages) if (p < 1 || p > pages) throw new Scenario.ScenarioException(s.file() + ": lwbuf_pages names page " + p);
         for (int p : kmemPages) if (p < 1 || p > pages) throw new Scenario.ScenarioException(s.file() + ": kmem_pages names page " + p);
-        LwbufPcpu.Variant variant;
-        try {
-            variant = LwbufPcpu.Variant.parse(s.get("variant", "Shipped"));
-        } catch (IllegalArgumentException e) {
-            throw new Scenario.ScenarioException(s.file() + ": " + e.getMessage());
-        }
+        String v = s.get("variant", "Shipped");
+        LwbufPcpu.Variant variant = kmapcheck.explorer.EnumNames.loose(LwbufPcpu.Variant.values(), v);
+        if (variant == null)
+            throw new Scenario.ScenarioException(s.file() + ": unknown per-CPU lwbuf variant '" + v + "' (known: Shipped, KremoveQuickFree)");
         int[] initialCpu = initialCpus(s, threads, cpus);
+        if (kvas < 1 || kvas > 15) throw new Scenario.ScenarioException(s.file() + ": 1..15 KVA pages, got " + kvas);
+        if (reserve * cpus > kvas) throw new Scenario.ScenarioException(s.file() + ": the boot reserve needs " + reserve * cpus + " KVA pages");
         Layout layout = new Layout(cpus);
-        LwbufPcpu sys;
-        try {
-            sys = new LwbufPcpu(layout, kvas, reserve, variant);
-        } catch (IllegalArgumentException e) {
-            throw new Scenario.ScenarioException(s.file() + ": " + e.getMessage());
-        }
+        LwbufPcpu sys = new LwbufPcpu(layout, kvas, reserve, variant);
         LwbufPcpuProgram program = new LwbufPcpuProgram(layout, sys, initialCpu, lwbufPages, kmemPages);
         try {
             return new Model(program, new LwbufPcpuMapping(sys, program, pages, reserve, s.model().invariants(), s.model().properties()));

@@ -72,12 +72,11 @@ public final class MemAttrMechanism implements Mechanism {
                 default -> throw new Scenario.ScenarioException(s.file() + ": new_attrs: unknown memory type '" + a + "'");
             }
         }
-        MemAttrKernel.Variant variant;
-        try {
-            variant = MemAttrKernel.Variant.parse(s.get("variant", "Fixed"));
-        } catch (IllegalArgumentException e) {
-            throw new Scenario.ScenarioException(s.file() + ": " + e.getMessage());
-        }
+        String v = s.get("variant", "Fixed");
+        MemAttrKernel.Variant variant = kmapcheck.explorer.EnumNames.loose(MemAttrKernel.Variant.values(), v);
+        if (variant == null) throw new Scenario.ScenarioException(s.file() + ": unknown memattr variant '" + v + "' (known: Fixed, "
+                + "SkipIdleSfBufs, FlushWithoutReenter, NoFlushNoSelfSnoop, ReenterNoInvlpg, NoFallback, InvlpgBeforeReenter, "
+                + "FlushBeforeReenter, ClflushBeforeInvlcaddr, DupAfterSleep, DupAfterSleepRelookup)");
         Layout layout = new Layout(cpus);
         X86Caches hw = new X86Caches(layout, pages, ss);
         MemAttrKernel kern = new MemAttrKernel(layout, hw, bufs, variant, ss, clflush);

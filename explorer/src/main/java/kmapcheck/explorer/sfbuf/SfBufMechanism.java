@@ -91,6 +91,63 @@ public final class SfBufMechanism implements Mechanism {
         return f;
     }
 
+    static SfBufCache.Variant variant(Scenario s) {
+        String v = s.get("variant", "FreeBSDLater");
+        return switch (v) {
+            case "Rev1219" -> SfBufCache.Variant.REV1219;
+            case "Rev1220" -> SfBufCache.Variant.REV1220;
+            case "DragonFly2003" -> SfBufCache.Variant.DRAGONFLY2003;
+            case "FreeBSDLater" -> SfBufCache.Variant.FREEBSD_LATER;
+            case "DragonFly2004" -> SfBufCache.Variant.DRAGONFLY2004;
+            default -> throw new Scenario.ScenarioException(s.file() + ": unknown sf_buf variant '" + v
+                    + "' (known: Rev1219, Rev1220, DragonFly2003, FreeBSDLater, DragonFly2004)");
+        };
+    }
+
+    static SfBufCache.Wiring wiring(Scenario s) {
+        String w = s.get("wiring", "None");
+        return switch (w) {
+            case "None" -> SfBufCache.Wiring.NONE;
+            case "UnwireAtZero" -> SfBufCache.Wiring.UNWIRE_AT_ZERO;
+            case "UnwirePerFree" -> SfBufCache.Wiring.UNWIRE_PER_FREE;
+            default -> throw new Scenario.ScenarioException(s.file() + ": unknown wiring '" + w + "' (known: None, UnwireAtZero, UnwirePerFree)");
+        };
+    }
+
+    static SfBufCache.Bug bug(Scenario s) {
+        String b = s.get("bug", "None");
+        SfBufCache.Bug bug = kmapcheck.explorer.EnumNames.loose(SfBufCache.Bug.values(), b);
+        if (bug == null) throw new Scenario.ScenarioException(s.file() + ": unknown sf_buf bug '" + b + "' (known: None, HitKeepsOnFreeList, "
+                + "RemapKeepsMask, HitSkipsShootdown, PGAInverted, PrivateUnpinned, PGATestNew, InvalBeforeStore, QuickMigrate)");
+        return bug;
+    }
+
+    /** SfBuf.tla's ASSUMEs on the configuration, the preconditions of {@link SfBufCache.Config}. */
+    static void checkCombination(SfBufCache.Config c, Scenario s) {
+        SfBufCache.Variant v = c.variant();
+        SfBufCache.Bug b = c.bug();
+        String bad = null;
+        if (c.smp() && v != SfBufCache.Variant.FREEBSD_LATER && v != SfBufCache.Variant.DRAGONFLY2004)
+            bad = "the SMP sf_buf code is FreeBSDLater or DragonFly2004 only";
+        else if (v == SfBufCache.Variant.DRAGONFLY2004 && c.wiring() != SfBufCache.Wiring.NONE)
+            bad = "DragonFly2004 is modelled without a wiring protocol";
+        else if (b == SfBufCache.Bug.QUICK_MIGRATE && v != SfBufCache.Variant.DRAGONFLY2004)
+            bad = "QuickMigrate is DragonFly2004 only";
+        else if ((c.pteXchg() || b == SfBufCache.Bug.PGA_TEST_NEW || b == SfBufCache.Bug.INVAL_BEFORE_STORE
+                || b == SfBufCache.Bug.REMAP_KEEPS_MASK || b == SfBufCache.Bug.PGA_INVERTED) && v != SfBufCache.Variant.FREEBSD_LATER)
+            bad = "sf_buf_map's PTE load/store (and its mutations) is FreeBSDLater only";
+        if (bad != null) throw new Scenario.ScenarioException(s.file() + ": " + bad);
+    }
+
+    /**
+     * Rev 1.219/1.220 (2003): sf_buf_alloc(m) had no flags argument and always slept with PVM|PCATCH
+     * (spec ASSUME; kernel-brief §1.2, reconstructed): their scenarios may give SFB_CATCH only (direct
+     * callers such as the Lincheck test use the flags of later FreeBSD).
+     */
+    static boolean flagsAllowed(SfBufCache.Variant v, int flags) {
+        return (v != SfBufCache.Variant.REV1219 && v != SfBufCache.Variant.REV1220) || flags == SfBufCache.SFB_CATCH;
+    }
+
     @Override
     public Model build(Scenario s) {
         int cpus = s.getInt("cpus", 1);
@@ -99,20 +156,14 @@ public final class SfBufMechanism implements Mechanism {
         int bufs = s.getInt("bufs", 1);
         int maxHeld = s.getInt("max_held", 1);
         if (threads < 1 || threads > 6) throw new Scenario.ScenarioException(s.file() + ": threads must be 1..6");
-        SfBufCache.Config cfg;
-        try {
-            cfg = new SfBufCache.Config(SfBufCache.Variant.parse(s.get("variant", "FreeBSDLater")),
-                    s.getBool("wake_one", false), s.getBool("smp", false),
-                    SfBufCache.Wiring.parse(s.get("wiring", "None")), SfBufCache.Bug.parse(s.get("bug", "None")),
-                    s.getBool("relookup_after_sleep", false), s.getBool("pte_xchg", false));
-        } catch (IllegalArgumentException e) {
-            throw new Scenario.ScenarioException(s.file() + ": " + e.getMessage());
-        }
+        SfBufCache.Config cfg = new SfBufCache.Config(variant(s), s.getBool("wake_one", false), s.getBool("smp", false),
+                wiring(s), bug(s), s.getBool("relookup_after_sleep", false), s.getBool("pte_xchg", false));
+        checkCombination(cfg, s);
         if (!cfg.smp() && cpus != 1) throw new Scenario.ScenarioException(s.file() + ": UP scenarios have one CPU");
         List<Integer> flagChoices = new ArrayList<>();
         for (String set : s.get("flag_choices", "-").split(";")) {
             int f = flagsOf(set, s);
-            if (!cfg.flagsAllowed(f))
+            if (!flagsAllowed(cfg.variant(), f))
                 throw new Scenario.ScenarioException(s.file() + ": rev 1.219/1.220 sf_buf_alloc(m) has no flags (always PCATCH): "
                         + "flag_choices must be CATCH only, got '" + set + "'");
             flagChoices.add(f);
@@ -124,13 +175,10 @@ public final class SfBufMechanism implements Mechanism {
             if (initialCpu[t] < 0 || initialCpu[t] >= cpus)
                 throw new Scenario.ScenarioException(s.file() + ": thread.cpus names CPU " + initialCpu[t] + " of " + cpus);
         }
+        if (bufs < 1 || bufs > 15) throw new Scenario.ScenarioException(s.file() + ": 1..15 sf_bufs, got " + bufs);
+        if (pages < 1 || pages > 14) throw new Scenario.ScenarioException(s.file() + ": 1..14 pages, got " + pages);
         Layout layout = new Layout(cpus);
-        SfBufCache sys;
-        try {
-            sys = new SfBufCache(layout, bufs, pages, cfg);
-        } catch (IllegalArgumentException e) {
-            throw new Scenario.ScenarioException(s.file() + ": " + e.getMessage());
-        }
+        SfBufCache sys = new SfBufCache(layout, bufs, pages, cfg);
         SfBufProgram program = new SfBufProgram(layout, sys, initialCpu, flagChoices, maxHeld,
                 cfg.bug() != SfBufCache.Bug.PRIVATE_UNPINNED, s.getInt("client.max_wire", -1), s.getBool("tlb", cfg.smp()));
         try {

@@ -30,12 +30,9 @@ public final class NfsExtPgsMechanism implements Mechanism {
 
     @Override
     public Model build(Scenario s) {
-        NfsWritePath.Variant variant;
-        try {
-            variant = NfsWritePath.Variant.parse(s.get("variant"));
-        } catch (IllegalArgumentException e) {
-            throw new Scenario.ScenarioException(s.file() + ": " + e.getMessage());
-        }
+        String v = s.get("variant");
+        NfsWritePath.Variant variant = kmapcheck.explorer.EnumNames.bySpecName(NfsWritePath.Variant.values(), x -> x.specName, v);
+        if (variant == null) throw new Scenario.ScenarioException(s.file() + ": unknown NfsExtPgs variant '" + v + "' (NoOpExtFree, WirePerMbufRef)");
         List<String> pages = s.getList("pages", "pg1");
         if (pages.isEmpty() || pages.size() > 4) throw new Scenario.ScenarioException(s.file() + ": 1..4 pages");
         for (int i = 0; i < pages.size(); i++)

@@ -58,12 +58,9 @@ public final class VmPageMechanism implements Mechanism {
 
     @Override
     public Model build(Scenario s) {
-        VmPage.Variant variant;
-        try {
-            variant = VmPage.Variant.parse(s.get("variant", "Fixed"));
-        } catch (IllegalArgumentException e) {
-            throw new Scenario.ScenarioException(s.file() + ": " + e.getMessage());
-        }
+        String v = s.get("variant", "Fixed");
+        VmPage.Variant variant = kmapcheck.explorer.EnumNames.bySpecName(VmPage.Variant.values(), x -> x.specName, v);
+        if (variant == null) throw new Scenario.ScenarioException(s.file() + ": unknown vmpage variant '" + v + "'");
         List<String> ts = s.getList("threads");
         String[] names = new String[ts.size()];
         VmPageProgram.Role[] roles = new VmPageProgram.Role[ts.size()];
@@ -85,6 +82,9 @@ public final class VmPageMechanism implements Mechanism {
             init |= 1 << k;
         }
         int cpus = s.getInt("cpus", 1);
+        if (pmaps < 1 || pmaps > 4) throw new Scenario.ScenarioException(s.file() + ": 1..4 pmaps");
+        if (names.length < 1 || names.length > 8) throw new Scenario.ScenarioException(s.file() + ": 1..8 threads");
+        if (cpus < 1 || cpus > 4) throw new Scenario.ScenarioException(s.file() + ": 1..4 CPUs");
         Layout layout = new Layout(cpus);
         VmPage page = new VmPage(layout, variant, names.length, pmaps, init, false, cpus,
                 s.get("search.granularity", "fine").equals("lock-atomic"));

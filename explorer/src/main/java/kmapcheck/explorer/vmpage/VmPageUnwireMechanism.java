@@ -30,12 +30,9 @@ public final class VmPageUnwireMechanism implements Mechanism {
 
     @Override
     public Model build(Scenario s) {
-        VmPageUnwire.Variant variant;
-        try {
-            variant = VmPageUnwire.Variant.parse(s.get("variant", "Fixed"));
-        } catch (IllegalArgumentException e) {
-            throw new Scenario.ScenarioException(s.file() + ": " + e.getMessage());
-        }
+        String v = s.get("variant", "Fixed");
+        VmPageUnwire.Variant variant = kmapcheck.explorer.EnumNames.bySpecName(VmPageUnwire.Variant.values(), x -> x.specName, v);
+        if (variant == null) throw new Scenario.ScenarioException(s.file() + ": unknown vmpage-unwire variant '" + v + "'");
         List<String> ts = s.getList("threads");
         if (ts.isEmpty() || ts.size() > 8) throw new Scenario.ScenarioException(s.file() + ": 1..8 threads");
         String[] names = new String[ts.size()];

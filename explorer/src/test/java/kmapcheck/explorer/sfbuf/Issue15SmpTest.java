@@ -30,13 +30,12 @@ class Issue15SmpTest {
     @Test
     void rev1219And1220TakeNoFlagsButAlwaysCatch() {
         for (SfBufCache.Variant v : new SfBufCache.Variant[] {SfBufCache.Variant.REV1219, SfBufCache.Variant.REV1220}) {
-            SfBufCache.Config c = cfg(v, true);
-            assertTrue(c.flagsAllowed(SfBufCache.SFB_CATCH), v.name());
-            assertFalse(c.flagsAllowed(0), v + ": no uninterruptible sleep");
-            assertFalse(c.flagsAllowed(SfBufCache.SFB_NOWAIT), v + ": no SFB_NOWAIT");
-            assertFalse(c.flagsAllowed(SfBufCache.SFB_CATCH | SfBufCache.SFB_NOWAIT), v.name());
+            assertTrue(SfBufMechanism.flagsAllowed(v, SfBufCache.SFB_CATCH), v.name());
+            assertFalse(SfBufMechanism.flagsAllowed(v, 0), v + ": no uninterruptible sleep");
+            assertFalse(SfBufMechanism.flagsAllowed(v, SfBufCache.SFB_NOWAIT), v + ": no SFB_NOWAIT");
+            assertFalse(SfBufMechanism.flagsAllowed(v, SfBufCache.SFB_CATCH | SfBufCache.SFB_NOWAIT), v.name());
         }
-        assertTrue(cfg(SfBufCache.Variant.FREEBSD_LATER, false).flagsAllowed(SfBufCache.SFB_NOWAIT));
+        assertTrue(SfBufMechanism.flagsAllowed(SfBufCache.Variant.FREEBSD_LATER, SfBufCache.SFB_NOWAIT));
     }
 
     static Map<String, Value> st(String lock, long want, String freeq, String woken) {

@@ -55,12 +55,6 @@ public final class NfsWritePath {
         public final String specName;
 
         Variant(String s) { specName = s; }
-
-        public static Variant parse(String s) {
-            Variant v = kmapcheck.vmpage.SpecVariants.find(values(), x -> x.specName, s);
-            if (v != null) return v;
-            throw new IllegalArgumentException("unknown NfsExtPgs variant '" + s + "' (NoOpExtFree, WirePerMbufRef)");
-        }
     }
 
     public static final long VPRC_OBJREF = 0x80000000L;
@@ -83,8 +77,8 @@ public final class NfsWritePath {
     public final Word[] bufw, extw, frees;
     public final Word uflow;
 
+    /** Requires 1..8 pages (NfsExtPgsMechanism allows 1..4). */
     public NfsWritePath(Layout layout, Variant variant, int pages) {
-        if (pages < 1 || pages > 8) throw new IllegalArgumentException("1..8 pages");
         this.variant = variant;
         this.n = pages;
         refCount = new Word[pages];
