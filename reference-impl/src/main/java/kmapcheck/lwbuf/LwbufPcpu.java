@@ -42,10 +42,11 @@ public final class LwbufPcpu {
     private final Word kernelMap;
 
     /**
+     * Requires 1 <= nkva <= 15 and reserve * cpus <= nkva (checked by LwbufMechanism).
+     *
      * @param reserve LWBUF_BOOT_PAGES (the model's Reserve): lwbuf_init gives CPU c the KVA pages
      *                c*reserve .. c*reserve+reserve-1 (the head is the highest), and a free on the
      *                home CPU with more free lwbufs than this is surplus
-     * <p>Requires 1 <= nkva <= 15 and reserve * cpus <= nkva (checked by LwbufMechanism).
      */
     public LwbufPcpu(Layout layout, int nkva, int reserve, Variant variant) {
         this.variant = variant;

@@ -83,14 +83,15 @@ public final class SfBufCache {
     public static final int SFBA_QUICK = 8;
 
     /**
+     * Requires SfBuf.tla's ASSUMEs on the combination (checked by SfBufMechanism): SMP only for
+     * FreeBSDLater and DragonFly2004, DragonFly2004 without wiring, QuickMigrate only for DragonFly2004,
+     * pteXchg and the PTE mutations only for FreeBSDLater.
+     *
      * @param wakeOne            Rev1219/Rev1220/FreeBSDLater: wakeup_one (true) or wakeup; forced for DragonFly 2003
      * @param smp                the SMP code (#ifdef SMP: cpumask, SHOOTDOWN); FreeBSDLater only
      * @param relookupAfterSleep hypothetical fix: search the hash again after every msleep
      * @param pteXchg            fix of sf_buf_map: exchange the PTE atomically (pte_load_store) instead of
      *                           the shipped plain load and plain store
-     * <p>Requires SfBuf.tla's ASSUMEs on the combination (checked by SfBufMechanism): SMP only for
-     * FreeBSDLater and DragonFly2004, DragonFly2004 without wiring, QuickMigrate only for DragonFly2004,
-     * pteXchg and the PTE mutations only for FreeBSDLater.
      */
     public record Config(Variant variant, boolean wakeOne, boolean smp, Wiring wiring, Bug bug, boolean relookupAfterSleep,
                          boolean pteXchg) {

@@ -144,11 +144,12 @@ public final class VmPage {
     }
 
     /**
+     * Requires 1..4 pmaps, 1..8 threads, 1..4 cpus, at most the layout's (checked by VmPageMechanism).
+     *
      * @param initMapped bit p: pmap p maps the page (writable) initially
      * @param strict     a failed KASSERT throws {@link Panic} (real threads) instead of being recorded
      * @param cpus       CPUs whose TLBs may cache the user mappings (CPU {@link #KCPU} runs the kernel threads)
      * @param lockAtomic the coarse view: a pmap critical section invalidates every CPU's TLB at once
-     * <p>Requires 1..4 pmaps, 1..8 threads, 1..4 cpus, at most the layout's (checked by VmPageMechanism).
      */
     public VmPage(Layout layout, Variant variant, int threads, int pmaps, int initMapped, boolean strict, int cpus,
                   boolean lockAtomic) {

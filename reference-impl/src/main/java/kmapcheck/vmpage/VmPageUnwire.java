@@ -71,9 +71,10 @@ public final class VmPageUnwire {
     public final Word xowners, sowners, kassert, frees;
 
     /**
+     * Requires 1..8 threads (checked by VmPageUnwireMechanism).
+     *
      * @param holders bit t: thread t holds one wiring at the start (the spec's Holders)
      * @param strict  a failed KASSERT throws {@link Panic} instead of being recorded
-     * <p>Requires 1..8 threads (checked by VmPageUnwireMechanism).
      */
     public VmPageUnwire(Layout layout, Variant variant, boolean managed, int threads, long holders, boolean strict) {
         this.variant = variant;
