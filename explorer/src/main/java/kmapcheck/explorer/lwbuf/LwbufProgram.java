@@ -26,6 +26,13 @@ public final class LwbufProgram implements Program {
     static final int GLOB = 3;     // lwbuf_set_global completed
     static final int SEEN = 4;     // page observed by the last access, 0 none
     static final int NEXT = 5;     // scripted programs: index of the next step
+    /**
+     * The KVA index lwbuf_kva returned, -1 none. An access goes through it, as a kernel caller
+     * dereferences lwbuf_kva's result; it is -1 exactly when SYNCED is 0 (alloc, free, hand-off and
+     * a migration drop it: the caller must call lwbuf_kva again), so it adds no state beyond OBJ
+     * and SYNCED. Without it (after lwbuf_set_global, or NoAccessContract) the access uses lwb->kva.
+     */
+    static final int VA = 6;
 
     static final String ALLOC = "lwbuf_alloc", KVA = "lwbuf_kva", ACCESS = "access", SET_GLOBAL = "lwbuf_set_global",
             FREE = "lwbuf_free", HANDOFF = "handoff";
@@ -56,7 +63,7 @@ public final class LwbufProgram implements Program {
     @Override public String threadName(int t) { return "t" + (t + 1); }
     @Override public String cpuName(int c) { return "c" + c; }
     @Override public int initialCpu(int t) { return initialCpu[t]; }
-    @Override public long[] initialLocals(int t) { return new long[]{-1, 0, 0, 0, 0, 0}; }
+    @Override public long[] initialLocals(int t) { return new long[]{-1, 0, 0, 0, 0, 0, -1}; }
 
     @Override
     public List<Op> choices(int t, View v) {
@@ -122,7 +129,7 @@ public final class LwbufProgram implements Program {
         switch (op.name()) {
             case ALLOC: return sys.alloc(ctx, (int) op.arg(0)).id;
             case KVA: return sys.kva(ctx, sys.obj((int) l[OBJ]));
-            case ACCESS: return Pte.page(ctx.access(sys.obj((int) l[OBJ]).kva));
+            case ACCESS: return Pte.page(ctx.access(l[VA] >= 0 ? layout.kvas().get((int) l[VA]) : sys.obj((int) l[OBJ]).kva));
             case SET_GLOBAL: sys.setGlobal(ctx, sys.obj((int) l[OBJ])); return 0;
             case FREE: sys.free(ctx, sys.obj((int) l[OBJ])); return 0;
             case HANDOFF: return 0;   // caller-level: the receiver now owns the reference
@@ -135,21 +142,21 @@ public final class LwbufProgram implements Program {
         long[] l = locals[t];
         if (scripts[t] != null) l[NEXT]++;
         switch (op.name()) {
-            case ALLOC -> { l[OBJ] = result; l[WANT] = op.arg(0); l[SYNCED] = 0; l[GLOB] = 0; l[SEEN] = 0; }
-            case KVA -> l[SYNCED] = 1;
+            case ALLOC -> { l[OBJ] = result; l[WANT] = op.arg(0); l[SYNCED] = 0; l[GLOB] = 0; l[SEEN] = 0; l[VA] = -1; }
+            case KVA -> { l[SYNCED] = 1; l[VA] = result; }
             case ACCESS -> l[SEEN] = result;
             case SET_GLOBAL -> l[GLOB] = 1;
-            case FREE -> { l[OBJ] = -1; l[WANT] = 0; l[SYNCED] = 0; l[GLOB] = 0; l[SEEN] = 0; }
+            case FREE -> { l[OBJ] = -1; l[WANT] = 0; l[SYNCED] = 0; l[GLOB] = 0; l[SEEN] = 0; l[VA] = -1; }
             case HANDOFF -> {
                 long[] u = locals[(int) op.arg(0)];
-                u[OBJ] = l[OBJ]; u[WANT] = l[WANT]; u[SYNCED] = 0; u[GLOB] = l[GLOB]; u[SEEN] = 0;   // u's NEXT is its own
-                l[OBJ] = -1; l[WANT] = 0; l[SYNCED] = 0; l[GLOB] = 0; l[SEEN] = 0;
+                u[OBJ] = l[OBJ]; u[WANT] = l[WANT]; u[SYNCED] = 0; u[GLOB] = l[GLOB]; u[SEEN] = 0; u[VA] = -1;   // u's NEXT is its own
+                l[OBJ] = -1; l[WANT] = 0; l[SYNCED] = 0; l[GLOB] = 0; l[SEEN] = 0; l[VA] = -1;
             }
             default -> throw new IllegalStateException("unknown op " + op);
         }
     }
 
-    @Override public void onMigrate(int t, long[] l) { l[SYNCED] = 0; }
+    @Override public void onMigrate(int t, long[] l) { l[SYNCED] = 0; l[VA] = -1; }
 
     /** Liveness (LwbufSleep's AllocEventuallySucceeds) relies on a holder calling lwbuf_free (WF FreeS); a new lwbuf_alloc is never obligated. */
     @Override public boolean fair(int t, Op op) { return op.name().equals(FREE); }
