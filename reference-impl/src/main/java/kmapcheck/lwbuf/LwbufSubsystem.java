@@ -42,14 +42,10 @@ public final class LwbufSubsystem {
     /** lwbuf_count statistic (atomic). */
     private final Word lwbufCount;
 
-    /** Ghost for LwbufSleep's getting: lwbuf_alloc's retry loop carries "has slept" (off: Lwbuf.tla's models keep their state spaces). */
-    private final boolean ghostWaits;
+    public LwbufSubsystem(Layout layout, int objects, Variant variant) { this(layout, objects, variant, ObjCache.SleepVariant.INTERLOCKED); }
 
-    public LwbufSubsystem(Layout layout, int objects, Variant variant) { this(layout, objects, variant, ObjCache.SleepVariant.INTERLOCKED, false); }
-
-    public LwbufSubsystem(Layout layout, int objects, Variant variant, ObjCache.SleepVariant sleepVariant, boolean ghostWaits) {
+    public LwbufSubsystem(Layout layout, int objects, Variant variant, ObjCache.SleepVariant sleepVariant) {
         this.variant = variant;
-        this.ghostWaits = ghostWaits;
         this.ncpus = layout.cpus();
         this.objs = new Lwbuf[objects];
         for (int i = 0; i < objects; i++) objs[i] = new Lwbuf(layout, i);
@@ -63,7 +59,7 @@ public final class LwbufSubsystem {
     public ObjCache cache() { return cache; }
     private long allCpus() { return (1L << ncpus) - 1; }
 
-    /** lwbuf_alloc's loop carry (the first entry of its replay log): the ghost "has slept" (TEST_THEN_SLEEP with ghostWaits). */
+    /** lwbuf_alloc's loop carry (the first entry of its replay log): the ghost "has slept" for LwbufSleep's getting (TEST_THEN_SLEEP only: INTERLOCKED never reaches waitForPut). */
     public static final long CARRY_SLEPT = 1;
     /**
      * lwbuf_alloc's loop carry (INTERLOCKED): the last attempt found the objcache empty and kept its
@@ -110,7 +106,7 @@ public final class LwbufSubsystem {
             if (got[0] >= 0) return Ctx.Loop.done(got[0]);
             if (cache.sleepsLocked()) return Ctx.Loop.again(CARRY_SLEEP);   // empty, lock held: sleep, then retry
             boolean slept = cache.waitForPut(ctx);          // objcache_get(M_WAITOK) blocks until a put
-            return Ctx.Loop.again(ghostWaits && slept ? CARRY_SLEPT : carry);
+            return Ctx.Loop.again(slept ? CARRY_SLEPT : carry);
         });
         return objs[(int) id];
     }

@@ -107,7 +107,7 @@ public final class LwbufMechanism implements Mechanism {
         if (objs < 1 || objs > 15) throw new Scenario.ScenarioException(s.file() + ": objcache holds 1..15 objects, got " + objs);
         LwbufSubsystem sys = !sleepModel ? new LwbufSubsystem(layout, objs, variant)
                 : new LwbufSubsystem(layout, objs, variant,
-                        testThenSleep ? kmapcheck.lwbuf.ObjCache.SleepVariant.TEST_THEN_SLEEP : kmapcheck.lwbuf.ObjCache.SleepVariant.INTERLOCKED, true);
+                        testThenSleep ? kmapcheck.lwbuf.ObjCache.SleepVariant.TEST_THEN_SLEEP : kmapcheck.lwbuf.ObjCache.SleepVariant.INTERLOCKED);
         kmapcheck.explorer.Script[] scripts = new kmapcheck.explorer.Script[threads];
         for (int t = 0; t < threads; t++) {
             String text = s.get("thread." + (t + 1) + ".program", "");
