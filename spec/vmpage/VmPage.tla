@@ -1388,6 +1388,16 @@ NoLockHeldOutsideOp ==
             /\ t \notin diq
             /\ t \notin xowners \cup sowners
 
+\* A thread between operations holds a wiring exactly at "hold": vm_fault's
+\* vm_page_wire or pmap_extract_and_hold's vm_page_wire_mapped returned the
+\* page wired (one wiring per hold), and vm_page_unwire / vm_page_release
+\* dropped it before the thread is back at "idle"; "done" (a dead object's
+\* Terminator) holds none.  WiresMatchGhost alone does not see a wiring that
+\* is counted and held but that no code path will ever drop.
+WiringOnlyAtHold ==
+    \A t \in Threads :
+        pc[t] \in {"idle", "hold", "done"} => wiredBy[t] = IF pc[t] = "hold" THEN 1 ELSE 0
+
 \* VP4, the commit's central claim, per thread T (action property)
 StablePre(T) ==
     /\ olock.w = T

@@ -381,6 +381,16 @@ public final class VmPageMapping implements SpecMapping {
         return true;
     }
 
+    /** WiringOnlyAtHold: \A t : pc[t] \in {"idle", "hold", "done"} => wiredBy[t] = IF pc[t] = "hold" THEN 1 ELSE 0 */
+    static boolean wiringOnlyAtHold(Map<String, Value> s) {
+        Map<Value, Value> wb = fn(s, "wiredBy");
+        for (Map.Entry<Value, Value> e : fn(s, "pc").entrySet()) {
+            String pc = ((Value.Str) e.getValue()).v();
+            if (betweenOps(pc) && num(wb.get(e.getKey())) != (pc.equals("hold") ? 1 : 0)) return false;
+        }
+        return true;
+    }
+
     boolean typeOk(Map<String, Value> s) {
         Set<Value> threads = new HashSet<>();
         for (int t = 0; t < prog.threads(); t++) threads.add(th(t));
@@ -411,6 +421,7 @@ public final class VmPageMapping implements SpecMapping {
         INVARIANTS.put("TlbCoherent", VmPageMapping::tlbCoherent);
         INVARIANTS.put("NoStaleTlbAfterFree", VmPageMapping::noStaleTlbAfterFree);
         INVARIANTS.put("NoLockHeldOutsideOp", VmPageMapping::noLockHeldOutsideOp);
+        INVARIANTS.put("WiringOnlyAtHold", VmPageMapping::wiringOnlyAtHold);
     }
 
     /** The invariants the scenario's model checks, in its cfg order (TLC reports the first violated). */
