@@ -1388,6 +1388,17 @@ NoLockHeldOutsideOp ==
             /\ t \notin diq
             /\ t \notin xowners \cup sowners
 
+\* The pv list says what the PTEs say: outside a pv-list critical section,
+\* pmap p has a pv entry for the page iff its PTE is valid, and a writable
+\* one iff the PTE is writable (pmap_enter, pmap_remove, pmap_remove_all and
+\* pmap_remove_write change a PTE and the pv list under the pv-list lock;
+\* the MMU sets only PG_M).  pmap_page_is_mapped (release_locked,
+\* free_prep) and the pv-list walks read the pv list, never the PTEs.
+PvMatchesPte ==
+    pvlock = None =>
+        \A p \in Pmaps : /\ (p \in mapped <=> pte[p].v)
+                        /\ (p \in wmapped <=> pte[p].rw)
+
 \* A thread between operations holds a wiring exactly at "hold": vm_fault's
 \* vm_page_wire or pmap_extract_and_hold's vm_page_wire_mapped returned the
 \* page wired (one wiring per hold), and vm_page_unwire / vm_page_release

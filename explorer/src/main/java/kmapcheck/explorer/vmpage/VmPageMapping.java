@@ -381,6 +381,17 @@ public final class VmPageMapping implements SpecMapping {
         return true;
     }
 
+    /** PvMatchesPte: pvlock = None => \A p : (p \in mapped <=> pte[p].v) /\ (p \in wmapped <=> pte[p].rw) */
+    static boolean pvMatchesPte(Map<String, Value> s) {
+        if (!s.get("pvlock").equals(NONE)) return true;
+        List<Value> mapped = set(s, "mapped"), wmapped = set(s, "wmapped");
+        for (Map.Entry<Value, Value> e : fn(s, "pte").entrySet()) {
+            if (mapped.contains(e.getKey()) != pteBit(e.getValue(), "v")) return false;
+            if (wmapped.contains(e.getKey()) != pteBit(e.getValue(), "rw")) return false;
+        }
+        return true;
+    }
+
     /** WiringOnlyAtHold: \A t : pc[t] \in {"idle", "hold", "done"} => wiredBy[t] = IF pc[t] = "hold" THEN 1 ELSE 0 */
     static boolean wiringOnlyAtHold(Map<String, Value> s) {
         Map<Value, Value> wb = fn(s, "wiredBy");
@@ -422,6 +433,7 @@ public final class VmPageMapping implements SpecMapping {
         INVARIANTS.put("NoStaleTlbAfterFree", VmPageMapping::noStaleTlbAfterFree);
         INVARIANTS.put("NoLockHeldOutsideOp", VmPageMapping::noLockHeldOutsideOp);
         INVARIANTS.put("WiringOnlyAtHold", VmPageMapping::wiringOnlyAtHold);
+        INVARIANTS.put("PvMatchesPte", VmPageMapping::pvMatchesPte);
     }
 
     /** The invariants the scenario's model checks, in its cfg order (TLC reports the first violated). */
