@@ -1409,6 +1409,17 @@ WiringOnlyAtHold ==
     \A t \in Threads :
         pc[t] \in {"idle", "hold", "done"} => wiredBy[t] = IF pc[t] = "hold" THEN 1 ELSE 0
 
+\* A thread at a re-lock pc holds neither the object lock nor the sleepqueue
+\* chain lock: _vm_page_busy_sleep returns with both released, slept or not
+\* (vm_object_page_remove, the Busiers), and vm_fault unlocked the object
+\* after xbusying the page (the Mapper before pmap_enter).  Holding it there,
+\* the thread's own re-lock would spin forever, which no safety property
+\* above sees (the thread never gets back to idle).
+RelockUnlocked ==
+    \A t \in Threads :
+        pc[t] \in {"rm_relock", "bzx_relock", "bzs_relock", "mp_relock"} =>
+            olock.w # t /\ t \notin olock.r /\ sqlock # t
+
 \* VP4, the commit's central claim, per thread T (action property)
 StablePre(T) ==
     /\ olock.w = T

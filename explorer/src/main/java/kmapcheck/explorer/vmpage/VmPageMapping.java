@@ -392,6 +392,20 @@ public final class VmPageMapping implements SpecMapping {
         return true;
     }
 
+    static final Set<String> RELOCK_PCS = Set.of("rm_relock", "bzx_relock", "bzs_relock", "mp_relock");
+
+    /** RelockUnlocked: \A t : pc[t] \in RELOCK_PCS => olock.w # t /\ t \notin olock.r /\ sqlock # t */
+    static boolean relockUnlocked(Map<String, Value> s) {
+        Value.Rec ol = rec(s, "olock");
+        List<Value> readers = items(ol.get("r"));
+        for (Map.Entry<Value, Value> e : fn(s, "pc").entrySet()) {
+            Value t = e.getKey();
+            if (!RELOCK_PCS.contains(((Value.Str) e.getValue()).v())) continue;
+            if (ol.get("w").equals(t) || readers.contains(t) || s.get("sqlock").equals(t)) return false;
+        }
+        return true;
+    }
+
     /** WiringOnlyAtHold: \A t : pc[t] \in {"idle", "hold", "done"} => wiredBy[t] = IF pc[t] = "hold" THEN 1 ELSE 0 */
     static boolean wiringOnlyAtHold(Map<String, Value> s) {
         Map<Value, Value> wb = fn(s, "wiredBy");
@@ -434,6 +448,7 @@ public final class VmPageMapping implements SpecMapping {
         INVARIANTS.put("NoLockHeldOutsideOp", VmPageMapping::noLockHeldOutsideOp);
         INVARIANTS.put("WiringOnlyAtHold", VmPageMapping::wiringOnlyAtHold);
         INVARIANTS.put("PvMatchesPte", VmPageMapping::pvMatchesPte);
+        INVARIANTS.put("RelockUnlocked", VmPageMapping::relockUnlocked);
     }
 
     /** The invariants the scenario's model checks, in its cfg order (TLC reports the first violated). */
