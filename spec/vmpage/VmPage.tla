@@ -1388,6 +1388,38 @@ NoLockHeldOutsideOp ==
             /\ t \notin diq
             /\ t \notin xowners \cup sowners
 
+\* The pv list says what the PTEs say: outside a pv-list critical section,
+\* pmap p has a pv entry for the page iff its PTE is valid, and a writable
+\* one iff the PTE is writable (pmap_enter, pmap_remove, pmap_remove_all and
+\* pmap_remove_write change a PTE and the pv list under the pv-list lock;
+\* the MMU sets only PG_M).  pmap_page_is_mapped (release_locked,
+\* free_prep) and the pv-list walks read the pv list, never the PTEs.
+PvMatchesPte ==
+    pvlock = None =>
+        \A p \in Pmaps : /\ (p \in mapped <=> pte[p].v)
+                        /\ (p \in wmapped <=> pte[p].rw)
+
+\* A thread between operations holds a wiring exactly at "hold": vm_fault's
+\* vm_page_wire or pmap_extract_and_hold's vm_page_wire_mapped returned the
+\* page wired (one wiring per hold), and vm_page_unwire / vm_page_release
+\* dropped it before the thread is back at "idle"; "done" (a dead object's
+\* Terminator) holds none.  WiresMatchGhost alone does not see a wiring that
+\* is counted and held but that no code path will ever drop.
+WiringOnlyAtHold ==
+    \A t \in Threads :
+        pc[t] \in {"idle", "hold", "done"} => wiredBy[t] = IF pc[t] = "hold" THEN 1 ELSE 0
+
+\* A thread at a re-lock pc holds neither the object lock nor the sleepqueue
+\* chain lock: _vm_page_busy_sleep returns with both released, slept or not
+\* (vm_object_page_remove, the Busiers), and vm_fault unlocked the object
+\* after xbusying the page (the Mapper before pmap_enter).  Holding it there,
+\* the thread's own re-lock would spin forever, which no safety property
+\* above sees (the thread never gets back to idle).
+RelockUnlocked ==
+    \A t \in Threads :
+        pc[t] \in {"rm_relock", "bzx_relock", "bzs_relock", "mp_relock"} =>
+            olock.w # t /\ t \notin olock.r /\ sqlock # t
+
 \* VP4, the commit's central claim, per thread T (action property)
 StablePre(T) ==
     /\ olock.w = T

@@ -381,6 +381,41 @@ public final class VmPageMapping implements SpecMapping {
         return true;
     }
 
+    /** PvMatchesPte: pvlock = None => \A p : (p \in mapped <=> pte[p].v) /\ (p \in wmapped <=> pte[p].rw) */
+    static boolean pvMatchesPte(Map<String, Value> s) {
+        if (!s.get("pvlock").equals(NONE)) return true;
+        List<Value> mapped = set(s, "mapped"), wmapped = set(s, "wmapped");
+        for (Map.Entry<Value, Value> e : fn(s, "pte").entrySet()) {
+            if (mapped.contains(e.getKey()) != pteBit(e.getValue(), "v")) return false;
+            if (wmapped.contains(e.getKey()) != pteBit(e.getValue(), "rw")) return false;
+        }
+        return true;
+    }
+
+    static final Set<String> RELOCK_PCS = Set.of("rm_relock", "bzx_relock", "bzs_relock", "mp_relock");
+
+    /** RelockUnlocked: \A t : pc[t] \in RELOCK_PCS => olock.w # t /\ t \notin olock.r /\ sqlock # t */
+    static boolean relockUnlocked(Map<String, Value> s) {
+        Value.Rec ol = rec(s, "olock");
+        List<Value> readers = items(ol.get("r"));
+        for (Map.Entry<Value, Value> e : fn(s, "pc").entrySet()) {
+            Value t = e.getKey();
+            if (!RELOCK_PCS.contains(((Value.Str) e.getValue()).v())) continue;
+            if (ol.get("w").equals(t) || readers.contains(t) || s.get("sqlock").equals(t)) return false;
+        }
+        return true;
+    }
+
+    /** WiringOnlyAtHold: \A t : pc[t] \in {"idle", "hold", "done"} => wiredBy[t] = IF pc[t] = "hold" THEN 1 ELSE 0 */
+    static boolean wiringOnlyAtHold(Map<String, Value> s) {
+        Map<Value, Value> wb = fn(s, "wiredBy");
+        for (Map.Entry<Value, Value> e : fn(s, "pc").entrySet()) {
+            String pc = ((Value.Str) e.getValue()).v();
+            if (betweenOps(pc) && num(wb.get(e.getKey())) != (pc.equals("hold") ? 1 : 0)) return false;
+        }
+        return true;
+    }
+
     boolean typeOk(Map<String, Value> s) {
         Set<Value> threads = new HashSet<>();
         for (int t = 0; t < prog.threads(); t++) threads.add(th(t));
@@ -411,6 +446,9 @@ public final class VmPageMapping implements SpecMapping {
         INVARIANTS.put("TlbCoherent", VmPageMapping::tlbCoherent);
         INVARIANTS.put("NoStaleTlbAfterFree", VmPageMapping::noStaleTlbAfterFree);
         INVARIANTS.put("NoLockHeldOutsideOp", VmPageMapping::noLockHeldOutsideOp);
+        INVARIANTS.put("WiringOnlyAtHold", VmPageMapping::wiringOnlyAtHold);
+        INVARIANTS.put("PvMatchesPte", VmPageMapping::pvMatchesPte);
+        INVARIANTS.put("RelockUnlocked", VmPageMapping::relockUnlocked);
     }
 
     /** The invariants the scenario's model checks, in its cfg order (TLC reports the first violated). */
