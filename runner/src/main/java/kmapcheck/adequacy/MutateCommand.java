@@ -17,6 +17,7 @@ import java.util.Map;
 public final class MutateCommand {
     public static final String HELP = """
             usage: kmapcheck mutate [--json] [--out DIR] [--java-only | --spec-only] [--lincheck]
+                                    [--classes C,...] [--pit-timeout-ms MS]
                                     [--threads N] [--workers N] [--timeout S] [MECHANISM...]
               Mutation analysis, per mechanism (all when none is named). Opt-in and slow (minutes per
               mechanism); not part of 'check'.
@@ -39,6 +40,13 @@ public final class MutateCommand {
               jpf-config/<mechanism>/pit-survivors.json, else UNEXPLAINED. Writes OUT/mutate/summary.json.
               --reuse      judge the last PIT report (OUT/mutate/<mechanism>/pit/mutations.xml) against the
                            current annotations instead of running PIT again (with --java-only)
+              --classes C,...  mutate only these top-level classes of the mechanism's package (names
+                           relative to kmapcheck.<mechanism>, e.g. VmPage,nfs.NfsWritePath; nested
+                           classes included); only their annotations are judged, and the row is
+                           labelled with the classes: a part of the mechanism, not its score. One
+                           mechanism; with --java-only (also with --reuse).
+              --pit-timeout-ms MS  PIT's --timeoutConst (default 8000): a mutant times out after its
+                           tests' normal time x 1.25 + MS of wall clock; raise it on a loaded machine
               --json       the kill matrix and survivors as JSON instead of text
               --workers N  TLC worker threads (default 2);  --timeout S  per TLC model run (default 120)
               Exit 0: every explorer/spec side scores >= 95 %, no UNEXPLAINED survivor, no stale annotation;
@@ -52,7 +60,8 @@ public final class MutateCommand {
     public static int run(Path root, List<String> mechanisms, Map<String, String> opts, PrintStream out) throws Exception {
         if (opts.containsKey("help")) { out.print(HELP); return 0; }
         try {
-            Options.allow(opts, "mutate", "json", "out", "workers", "timeout", "threads", "java-only", "spec-only", "lincheck", "reuse", "help");
+            Options.allow(opts, "mutate", "json", "out", "workers", "timeout", "threads", "java-only", "spec-only", "lincheck", "reuse",
+                    "classes", "pit-timeout-ms", "help");
             if (opts.containsKey("java-only") && opts.containsKey("spec-only")) throw new BadInput("--java-only and --spec-only exclude each other");
             boolean json = opts.containsKey("json");
             PrintStream log = json ? System.err : out;
@@ -61,12 +70,14 @@ public final class MutateCommand {
             TlcRunner tlc = new TlcRunner(Options.positiveInt(opts, "workers", 2), Options.positiveInt(opts, "timeout", 120), "3g");
             Path sources = root.resolve("reference-impl/src/main/java");
             List<String> mechs = Options.mechanisms(root, mechanisms);
+            int timeoutConst = Options.positiveInt(opts, "pit-timeout-ms", Pit.DEFAULT_TIMEOUT_CONST_MS);
+            List<String> classes = opts.containsKey("classes") ? classes(root, mechs, opts) : List.of();
             // validate every input file before the long runs
             Map<String, List<SpecMutations.Mutation>> catalogues = new HashMap<>();
             Map<String, List<PitSurvivors.Annotation>> notes = new HashMap<>();
             for (String m : mechs) {
                 if (!opts.containsKey("java-only")) catalogues.put(m, SpecMutations.load(SpecMutations.catalogueOf(root, m), m));
-                notes.put(m, PitSurvivors.load(PitSurvivors.fileOf(root, m), m, sources));
+                notes.put(m, annotationsOf(PitSurvivors.load(PitSurvivors.fileOf(root, m), m, sources), m, classes));
             }
             List<KillMatrix.Judged> results = new ArrayList<>();
             List<String> comparisons = new ArrayList<>();
@@ -81,15 +92,17 @@ public final class MutateCommand {
                         ms = Pit.parse(xml);
                     } else {
                         log.println("mutate " + m + ": PIT, killing tests = default explorer scenarios ...");
-                        ms = Pit.run(root, m, Pit.Killers.EXPLORER, outDir.resolve(m).resolve("pit"), threads);
+                        ms = Pit.run(root, m, Pit.Killers.EXPLORER, outDir.resolve(m).resolve("pit"), threads, classes, timeoutConst);
                     }
-                    KillMatrix.Judged j = KillMatrix.pit(m, "java/explorer", ms, notes.get(m), (System.nanoTime() - t0) / 1e9);
+                    ms = mutantsOf(ms, m, classes);
+                    String side = classes.isEmpty() ? "java/explorer" : "java/explorer [" + String.join(",", classes) + "]";
+                    KillMatrix.Judged j = KillMatrix.pit(m, side, ms, notes.get(m), (System.nanoTime() - t0) / 1e9);
                     results.add(j);
                     log.println(KillMatrix.format(j.row()));
                     if (opts.containsKey("lincheck") && hasLincheckTests(root, m)) {
                         log.println("mutate " + m + ": PIT, killing tests = Lincheck tests ...");
                         long t1 = System.nanoTime();
-                        List<Pit.Mutant> ls = Pit.run(root, m, Pit.Killers.LINCHECK, outDir.resolve(m).resolve("pit-lincheck"), threads);
+                        List<Pit.Mutant> ls = Pit.run(root, m, Pit.Killers.LINCHECK, outDir.resolve(m).resolve("pit-lincheck"), threads, classes, timeoutConst);
                         KillMatrix.Judged jl = KillMatrix.pit(m, "java/lincheck", ls, List.of(), (System.nanoTime() - t1) / 1e9);
                         results.add(new KillMatrix.Judged(jl.row(), List.of(), List.of()));   // its survivors are the explorer's business
                         log.println(KillMatrix.format(jl.row()));
@@ -125,6 +138,41 @@ public final class MutateCommand {
             System.err.println("kmapcheck: " + e.getMessage());
             return 2;
         }
+    }
+
+    /** --classes: names relative to kmapcheck.MECH, each with a source file under reference-impl. */
+    static List<String> classes(Path root, List<String> mechs, Map<String, String> opts) {
+        if (mechs.size() != 1) throw new BadInput("--classes needs exactly one mechanism");
+        if (!opts.containsKey("java-only")) throw new BadInput("--classes needs --java-only (the spec catalogue is per mechanism)");
+        List<String> out = new ArrayList<>();
+        for (String c : opts.get("classes").split(",")) {
+            String name = c.strip();
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")
+                    || !Files.exists(root.resolve("reference-impl/src/main/java").resolve(sourceOf(mechs.get(0), name))))
+                throw new BadInput("--classes: no class '" + name + "' in kmapcheck." + mechs.get(0)
+                        + " (a top-level class relative to the package, e.g. VmPage or nfs.NfsWritePath)");
+            out.add(name);
+        }
+        return out;
+    }
+
+    /** The source file (relative to a source root) of top-level class {@code name} of kmapcheck.MECH. */
+    static String sourceOf(String mech, String name) {
+        return "kmapcheck/" + mech + "/" + name.replace('.', '/') + ".java";
+    }
+
+    /** The mutants of the named classes' source files (all when none is named). */
+    static List<Pit.Mutant> mutantsOf(List<Pit.Mutant> ms, String mech, List<String> classes) {
+        if (classes.isEmpty()) return ms;
+        List<String> files = classes.stream().map(c -> sourceOf(mech, c)).toList();
+        return ms.stream().filter(x -> files.contains(x.file())).toList();
+    }
+
+    /** The annotations of the named classes' source files (all when none is named), so the others are not judged stale. */
+    static List<PitSurvivors.Annotation> annotationsOf(List<PitSurvivors.Annotation> as, String mech, List<String> classes) {
+        if (classes.isEmpty()) return as;
+        List<String> files = classes.stream().map(c -> sourceOf(mech, c)).toList();
+        return as.stream().filter(a -> files.contains(a.file())).toList();
     }
 
     static boolean hasLincheckTests(Path root, String mech) throws java.io.IOException {

@@ -75,6 +75,33 @@ public final class Pit {
      */
     public static List<Mutant> run(Path root, String mechanism, Killers killers, Path reportDir, int threads)
             throws IOException, InterruptedException {
+        return run(root, mechanism, killers, reportDir, threads, List.of(), DEFAULT_TIMEOUT_CONST_MS);
+    }
+
+    /** PIT's default constant added to each test's normal time before a mutant counts as timed out (wall clock). */
+    public static final int DEFAULT_TIMEOUT_CONST_MS = 8000;
+
+    /**
+     * PIT's {@code --targetClasses}: the mechanism's package, or only the named top-level classes with their
+     * nested classes ({@code X} and {@code X$*}); names are relative to {@code kmapcheck.<mechanism>}.
+     */
+    static String targetClasses(String mechanism, List<String> classes) {
+        if (classes.isEmpty()) return "kmapcheck." + mechanism + ".*";
+        List<String> globs = new ArrayList<>();
+        for (String c : classes) {
+            String fq = "kmapcheck." + mechanism + "." + c;
+            globs.add(fq);
+            globs.add(fq + "$*");
+        }
+        return String.join(",", globs);
+    }
+
+    /**
+     * As {@link #run(Path, String, Killers, Path, int)}, mutating only {@code classes} (all of the
+     * mechanism's when empty), with PIT's {@code --timeoutConst} of {@code timeoutConstMs}.
+     */
+    public static List<Mutant> run(Path root, String mechanism, Killers killers, Path reportDir, int threads,
+                                   List<String> classes, int timeoutConstMs) throws IOException, InterruptedException {
         Files.createDirectories(reportDir);
         Files.deleteIfExists(reportDir.resolve("mutations.xml"));
         List<String> jvmArgs = new ArrayList<>(List.of("-Xmx1500m", "-Dkmapcheck.root=" + root, "-Dkmapcheck.mechanisms=" + mechanism));
@@ -86,7 +113,7 @@ public final class Pit {
                 "-cp", String.join(File.pathSeparator, classPath(root, killers)),
                 "org.pitest.mutationtest.commandline.MutationCoverageReport",
                 "--reportDir", reportDir.toString(),
-                "--targetClasses", "kmapcheck." + mechanism + ".*",
+                "--targetClasses", targetClasses(mechanism, classes),
                 "--targetTests", targetTests(mechanism, killers),
                 "--sourceDirs", root.resolve("reference-impl/src/main/java").toString(),
                 "--mutableCodePaths", root.resolve("reference-impl/target/classes").toString(),
@@ -94,7 +121,7 @@ public final class Pit {
                 "--threads", Integer.toString(threads),
                 "--outputFormats", "XML,HTML",
                 "--timestampedReports=false",
-                "--timeoutConst", "8000",
+                "--timeoutConst", Integer.toString(timeoutConstMs),
                 "--jvmArgs", String.join(",", jvmArgs)));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(reportDir.resolve("pit.log").toFile()).start();
         if (!p.waitFor(4, TimeUnit.HOURS)) p.destroyForcibly();

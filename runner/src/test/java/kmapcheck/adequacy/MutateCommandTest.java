@@ -43,4 +43,26 @@ class MutateCommandTest {
         assertEquals(2, MutateCommand.run(root, List.of("lwbuf"), Map.of("java-only", "true", "reuse", "true", "out",
                 root.resolve("out").toString()), new PrintStream(sink)), "no PIT report to reuse");
     }
+
+    @Test
+    void classesRestrictTheRunAndTheJudgedAnnotations() throws Exception {
+        Path root = TestRoot.get();
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        Map<String, String> ok = Map.of("java-only", "true", "classes", "VmPage,nfs.NfsWritePath");
+        assertEquals(List.of("VmPage", "nfs.NfsWritePath"), MutateCommand.classes(root, List.of("vmpage"), ok));
+        assertEquals("kmapcheck.vmpage.VmPage,kmapcheck.vmpage.VmPage$*,kmapcheck.vmpage.nfs.NfsWritePath,kmapcheck.vmpage.nfs.NfsWritePath$*",
+                Pit.targetClasses("vmpage", List.of("VmPage", "nfs.NfsWritePath")));
+        assertEquals("kmapcheck.vmpage.*", Pit.targetClasses("vmpage", List.of()));
+        var inRun = new Pit.Mutant("kmapcheck/vmpage/VmPage.java", "kmapcheck.vmpage.VmPage$1", "f", 3, "M", "d", "SURVIVED", "", 1);
+        var other = new Pit.Mutant("kmapcheck/vmpage/VmPageUnwire.java", "kmapcheck.vmpage.VmPageUnwire", "f", 3, "M", "d", "SURVIVED", "", 1);
+        assertEquals(List.of(inRun), MutateCommand.mutantsOf(List.of(inRun, other), "vmpage", List.of("VmPage")));
+        var note = new PitSurvivors.Annotation("kmapcheck/vmpage/VmPageUnwire.java", 3, "x", "*", "why", null);
+        assertEquals(List.of(), MutateCommand.annotationsOf(List.of(note), "vmpage", List.of("VmPage")), "not judged, so not stale");
+        // bad input, each before any run: no such class, two mechanisms, without --java-only, bad timeout
+        assertEquals(2, MutateCommand.run(root, List.of("vmpage"), Map.of("java-only", "true", "classes", "NoSuch"), new PrintStream(sink)));
+        assertEquals(2, MutateCommand.run(root, List.of("vmpage"), Map.of("java-only", "true", "classes", "../VmPage"), new PrintStream(sink)));
+        assertEquals(2, MutateCommand.run(root, List.of("vmpage", "lwbuf"), ok, new PrintStream(sink)));
+        assertEquals(2, MutateCommand.run(root, List.of("vmpage"), Map.of("classes", "VmPage"), new PrintStream(sink)));
+        assertEquals(2, MutateCommand.run(root, List.of("vmpage"), Map.of("java-only", "true", "pit-timeout-ms", "0"), new PrintStream(sink)));
+    }
 }
