@@ -134,7 +134,7 @@ public final class Main {
         final Map<String, String> defines = new LinkedHashMap<>();
 
         /** Options that take a value. */
-        static final List<String> VALUED = List.of("out", "workers", "timeout", "extend", "config", "heap", "progress", "model", "distributed", "growth", "base", "limit", "sym-sets", "threads");
+        static final List<String> VALUED = List.of("out", "workers", "timeout", "extend", "config", "heap", "progress", "model", "distributed", "growth", "base", "limit", "sym-sets", "threads", "classes", "pit-timeout-ms");
 
         Args(String cmd, String[] args) {
             this.cmd = cmd;

@@ -39,6 +39,11 @@ class CliTest {
 
     @Test void workersWithoutAValue() throws Exception { assertOneLineError(cli("tlc", "lwbuf/Fixed", "--workers"), "--workers needs a value"); }
 
+    @Test void classesTakeAValue() throws Exception {
+        assertOneLineError(cli("mutate", "vmpage", "--java-only", "--classes"), "--classes needs a value");
+        assertOneLineError(cli("mutate", "vmpage", "--java-only", "--classes", "NoSuch"), "--classes: no class 'NoSuch' in kmapcheck.vmpage");
+    }
+
     @Test void unknownMechanismNamesTheKnownOnes() throws Exception {
         assertOneLineError(cli("tlc", "nosuch"), "unknown model 'nosuch' (no mechanism 'nosuch'; mechanisms: lwbuf, memattr, sfbuf, vmpage");
     }
