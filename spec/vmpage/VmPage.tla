@@ -1420,6 +1420,19 @@ RelockUnlocked ==
         pc[t] \in {"rm_relock", "bzx_relock", "bzs_relock", "mp_relock"} =>
             olock.w # t /\ t \notin olock.r /\ sqlock # t
 
+\* The pv-list walks' postconditions, where their callers go on: once
+\* pmap_remove_all (with its pmap_delayed_invl_wait) is done, no pmap maps the
+\* page (vm_page_try_remove_all before its drop of BLOCKED, and
+\* vm_object_page_remove's wired path before its xunbusy); once
+\* pmap_remove_write is done, none maps it writably (vm_page_try_remove_write).
+\* The walker holds the busy lock, and only pmap_enter (the Mapper, with the
+\* page xbusied) adds a mapping.  Nothing else looks at the mappings after a
+\* walk that vm_page_try_remove_write skipped or cut short.
+PmapWalkDone ==
+    \A t \in Threads :
+        /\ pc[t] \in {"rm_tb_drop", "rm_wp_xu"} => mapped = {}
+        /\ pc[t] = "wp_tb_drop" => wmapped = {}
+
 \* VP4, the commit's central claim, per thread T (action property)
 StablePre(T) ==
     /\ olock.w = T

@@ -406,6 +406,18 @@ public final class VmPageMapping implements SpecMapping {
         return true;
     }
 
+    /**
+     * PmapWalkDone: \A t : (pc[t] \in {"rm_tb_drop", "rm_wp_xu"} => mapped = {}) /\ (pc[t] = "wp_tb_drop" => wmapped = {})
+     */
+    static boolean pmapWalkDone(Map<String, Value> s) {
+        for (Value pc : fn(s, "pc").values()) {
+            String x = ((Value.Str) pc).v();
+            if ((x.equals("rm_tb_drop") || x.equals("rm_wp_xu")) && !set(s, "mapped").isEmpty()) return false;
+            if (x.equals("wp_tb_drop") && !set(s, "wmapped").isEmpty()) return false;
+        }
+        return true;
+    }
+
     /** WiringOnlyAtHold: \A t : pc[t] \in {"idle", "hold", "done"} => wiredBy[t] = IF pc[t] = "hold" THEN 1 ELSE 0 */
     static boolean wiringOnlyAtHold(Map<String, Value> s) {
         Map<Value, Value> wb = fn(s, "wiredBy");
@@ -449,6 +461,7 @@ public final class VmPageMapping implements SpecMapping {
         INVARIANTS.put("WiringOnlyAtHold", VmPageMapping::wiringOnlyAtHold);
         INVARIANTS.put("PvMatchesPte", VmPageMapping::pvMatchesPte);
         INVARIANTS.put("RelockUnlocked", VmPageMapping::relockUnlocked);
+        INVARIANTS.put("PmapWalkDone", VmPageMapping::pmapWalkDone);
     }
 
     /** The invariants the scenario's model checks, in its cfg order (TLC reports the first violated). */
