@@ -165,6 +165,20 @@ public final class NfsExtPgsMapping implements SpecMapping {
 
     static boolean extRefMatches(Map<String, Value> s) { return num(s.get("extcnt")) == set(s, "holders").size(); }
 
+    /** NoFreeWhileReferenced: \A p \in Pages : pstate[p] # "alloc" => rc[p] = ZERO */
+    static boolean noFreeWhileReferenced(Map<String, Value> s) {
+        Map<Value, Value> rc = fn(s, "rc");
+        for (Map.Entry<Value, Value> e : fn(s, "pstate").entrySet())
+            if (!e.getValue().equals(Value.str("alloc")) && !rc.get(e.getKey()).equals(rcRec(0))) return false;
+        return true;
+    }
+
+    /** NoLockHeldOutsideOp: olock = "vm" => pc["vm"] # "idle" */
+    static boolean noLockHeldOutsideOp(Map<String, Value> s) {
+        return !s.get("olock").equals(Value.str("vm"))
+                || !((Value.Rec) s.get("pc")).get("vm").equals(Value.str("idle"));
+    }
+
     private static boolean rcOk(Value r) {
         long w = num(((Value.Rec) r).get("wires"));
         return w >= 0 && w < WC;
@@ -189,6 +203,8 @@ public final class NfsExtPgsMapping implements SpecMapping {
         INVARIANTS.put("NoUnderflow", NfsExtPgsMapping::noUnderflow);
         INVARIANTS.put("WiresMatchGhost", NfsExtPgsMapping::wiresMatchGhost);
         INVARIANTS.put("ExtRefMatches", NfsExtPgsMapping::extRefMatches);
+        INVARIANTS.put("NoFreeWhileReferenced", NfsExtPgsMapping::noFreeWhileReferenced);
+        INVARIANTS.put("NoLockHeldOutsideOp", NfsExtPgsMapping::noLockHeldOutsideOp);
     }
 
     @Override public List<Invariant> invariants() { return invariants; }
