@@ -165,11 +165,14 @@ public final class NfsExtPgsMapping implements SpecMapping {
 
     static boolean extRefMatches(Map<String, Value> s) { return num(s.get("extcnt")) == set(s, "holders").size(); }
 
+    /** The spec's ZERO, [wires |-> 0, objref |-> FALSE, blocked |-> FALSE], written out (not through rcRec). */
+    static final Value ZERO = new Value.Rec(Map.of("wires", Value.of(0L), "objref", Value.of(false), "blocked", Value.of(false)));
+
     /** NoFreeWhileReferenced: \A p \in Pages : pstate[p] # "alloc" => rc[p] = ZERO */
     static boolean noFreeWhileReferenced(Map<String, Value> s) {
         Map<Value, Value> rc = fn(s, "rc");
         for (Map.Entry<Value, Value> e : fn(s, "pstate").entrySet())
-            if (!e.getValue().equals(Value.str("alloc")) && !rc.get(e.getKey()).equals(rcRec(0))) return false;
+            if (!e.getValue().equals(Value.str("alloc")) && !rc.get(e.getKey()).equals(ZERO)) return false;
         return true;
     }
 
