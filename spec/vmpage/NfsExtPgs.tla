@@ -433,4 +433,10 @@ NoLockHeldOutsideOp == olock = "vm" => pc["vm"] # "idle"
 
 \* no leak: a page that left its object is freed once all references go
 NoLeak == \A p \in Pages : (~rc[p].objref /\ pstate[p] = "alloc") ~> (pstate[p] # "alloc")
+
+\* the write finishes: the nfsiod's brelse returns the buffer (with
+\* timeouts allowed the RPC always ends; every vm_page_unwire loop of the
+\* nfsiod completes).  Added for issue 11: an unwire whose fcmpset can never
+\* succeed only removes behaviours, which no safety property sees.
+WriteCompletes == <>(pc["nfsiod"] = "done")
 =============================================================================

@@ -41,17 +41,19 @@ public final class NfsExtPgsMapping implements SpecMapping {
     private final NfsExtPgsProgram prog;
     private final NfsWritePath nfs;
     private final List<Invariant> invariants;
-    private final boolean noLeak;
+    private final boolean noLeak, writeCompletes;
 
     /**
      * @param invariants the model cfg's INVARIANT names, in order
-     * @param properties its PROPERTY names (NoLeak is the only one with a Java check)
+     * @param properties its PROPERTY names (NoLeak and WriteCompletes have Java checks)
      */
     NfsExtPgsMapping(NfsExtPgsProgram prog, List<String> invariants, List<String> properties) {
         this.prog = prog;
         this.nfs = prog.nfs;
         this.invariants = Invariant.selected(invariants, INVARIANTS, this::typeOk);
-        this.noLeak = CheckedProperties.of(properties, List.of("NoLeak"), List.of()).liveness().contains("NoLeak");
+        List<String> live = CheckedProperties.of(properties, List.of("NoLeak", "WriteCompletes"), List.of()).liveness();
+        this.noLeak = live.contains("NoLeak");
+        this.writeCompletes = live.contains("WriteCompletes");
     }
 
     static Value page(int p) { return Value.mv("pg" + (p + 1)); }
@@ -219,8 +221,8 @@ public final class NfsExtPgsMapping implements SpecMapping {
      */
     @Override
     public List<Liveness> liveness() {
-        if (!noLeak) return List.of();
-        return List.of(new Liveness("NoLeak", s -> {
+        List<Liveness> l = new ArrayList<>();
+        if (noLeak) l.add(new Liveness("NoLeak", s -> {
             Set<String> w = new HashSet<>();
             Map<Value, Value> rc = fn(s, "rc"), ps = fn(s, "pstate");
             for (int p = 0; p < nfs.pages(); p++) {
@@ -229,6 +231,11 @@ public final class NfsExtPgsMapping implements SpecMapping {
             }
             return w;
         }));
+        // WriteCompletes == <>(pc["nfsiod"] = "done"): the nfsiod waits until it is done
+        if (writeCompletes) l.add(new Liveness("WriteCompletes", s ->
+                ((Value.Rec) s.get("pc")).get("nfsiod").equals(Value.str("done"))
+                        ? Set.of() : Set.of(NAMES[NfsExtPgsProgram.NFSIOD])));
+        return l;
     }
 
     @Override
