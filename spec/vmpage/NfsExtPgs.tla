@@ -419,6 +419,24 @@ NoUnderflow == ~uflow /\ extcnt >= 0
 WiresMatchGhost == \A p \in Pages : rc[p].wires = bufw[p] + extw[p]
 ExtRefMatches == extcnt = Cardinality(holders)
 
+\* VP7 (as VmPage.tla's, issue 11): a page goes back to the allocator with
+\* no reference left: no wiring and OBJREF cleared (vm_page_free_prep's
+\* "page has references" check as a state invariant).  NoFreeWhileMbufRef
+\* reads only the mbuf holders: a free_prep that leaves OBJREF set passed.
+NoFreeWhileReferenced == \A p \in Pages : pstate[p] # "alloc" => rc[p] = ZERO
+
+\* Every VM operation releases the object lock before the VM thread is idle
+\* again (as VmPage.tla's, issue 11; VM_OBJECT_WUNLOCK on every path of
+\* vm_object_page_remove and vm_object_terminate).  A lock kept only stops
+\* later VM operations, which no other property sees.
+NoLockHeldOutsideOp == olock = "vm" => pc["vm"] # "idle"
+
 \* no leak: a page that left its object is freed once all references go
 NoLeak == \A p \in Pages : (~rc[p].objref /\ pstate[p] = "alloc") ~> (pstate[p] # "alloc")
+
+\* the write finishes: the nfsiod's brelse returns the buffer (with
+\* timeouts allowed the RPC always ends; every vm_page_unwire loop of the
+\* nfsiod completes).  Added for issue 11: an unwire whose fcmpset can never
+\* succeed only removes behaviours, which no safety property sees.
+WriteCompletes == <>(pc["nfsiod"] = "done")
 =============================================================================

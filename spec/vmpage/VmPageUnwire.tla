@@ -589,6 +589,16 @@ NoLockHeldOutsideOp ==
             /\ olock # t /\ plock # t /\ sqlock # t
             /\ t \notin xowners \cup sowners
 
+\* As VmPage.tla's (issue 11): a thread between operations holds a wiring
+\* exactly at "hold" (a Holder's initial wiring, or vm_fault's vm_page_wire
+\* that returned the page wired), none at "idle" or "done" (vm_page_unwire
+\* dropped it; a Faulter that found the page gone took none).
+\* WiresMatchGhost alone does not see a wiring that is counted and held but
+\* that no code path will ever drop.
+WiringOnlyAtHold ==
+    \A t \in Threads :
+        pc[t] \in {"idle", "hold", "done"} => wiredBy[t] = IF pc[t] = "hold" THEN 1 ELSE 0
+
 \* a thread asleep on the busy lock while nobody owns the page is eventually woken
 NoLostBusyWakeup ==
     \A t \in Threads : (t \in sleepers /\ xowners = {} /\ sowners = {}) ~> (t \notin sleepers)

@@ -41,17 +41,19 @@ public final class NfsExtPgsMapping implements SpecMapping {
     private final NfsExtPgsProgram prog;
     private final NfsWritePath nfs;
     private final List<Invariant> invariants;
-    private final boolean noLeak;
+    private final boolean noLeak, writeCompletes;
 
     /**
      * @param invariants the model cfg's INVARIANT names, in order
-     * @param properties its PROPERTY names (NoLeak is the only one with a Java check)
+     * @param properties its PROPERTY names (NoLeak and WriteCompletes have Java checks)
      */
     NfsExtPgsMapping(NfsExtPgsProgram prog, List<String> invariants, List<String> properties) {
         this.prog = prog;
         this.nfs = prog.nfs;
         this.invariants = Invariant.selected(invariants, INVARIANTS, this::typeOk);
-        this.noLeak = CheckedProperties.of(properties, List.of("NoLeak"), List.of()).liveness().contains("NoLeak");
+        List<String> live = CheckedProperties.of(properties, List.of("NoLeak", "WriteCompletes"), List.of()).liveness();
+        this.noLeak = live.contains("NoLeak");
+        this.writeCompletes = live.contains("WriteCompletes");
     }
 
     static Value page(int p) { return Value.mv("pg" + (p + 1)); }
@@ -165,6 +167,23 @@ public final class NfsExtPgsMapping implements SpecMapping {
 
     static boolean extRefMatches(Map<String, Value> s) { return num(s.get("extcnt")) == set(s, "holders").size(); }
 
+    /** The spec's ZERO, [wires |-> 0, objref |-> FALSE, blocked |-> FALSE], written out (not through rcRec). */
+    static final Value ZERO = new Value.Rec(Map.of("wires", Value.of(0L), "objref", Value.of(false), "blocked", Value.of(false)));
+
+    /** NoFreeWhileReferenced: \A p \in Pages : pstate[p] # "alloc" => rc[p] = ZERO */
+    static boolean noFreeWhileReferenced(Map<String, Value> s) {
+        Map<Value, Value> rc = fn(s, "rc");
+        for (Map.Entry<Value, Value> e : fn(s, "pstate").entrySet())
+            if (!e.getValue().equals(Value.str("alloc")) && !rc.get(e.getKey()).equals(ZERO)) return false;
+        return true;
+    }
+
+    /** NoLockHeldOutsideOp: olock = "vm" => pc["vm"] # "idle" */
+    static boolean noLockHeldOutsideOp(Map<String, Value> s) {
+        return !s.get("olock").equals(Value.str("vm"))
+                || !((Value.Rec) s.get("pc")).get("vm").equals(Value.str("idle"));
+    }
+
     private static boolean rcOk(Value r) {
         long w = num(((Value.Rec) r).get("wires"));
         return w >= 0 && w < WC;
@@ -189,6 +208,8 @@ public final class NfsExtPgsMapping implements SpecMapping {
         INVARIANTS.put("NoUnderflow", NfsExtPgsMapping::noUnderflow);
         INVARIANTS.put("WiresMatchGhost", NfsExtPgsMapping::wiresMatchGhost);
         INVARIANTS.put("ExtRefMatches", NfsExtPgsMapping::extRefMatches);
+        INVARIANTS.put("NoFreeWhileReferenced", NfsExtPgsMapping::noFreeWhileReferenced);
+        INVARIANTS.put("NoLockHeldOutsideOp", NfsExtPgsMapping::noLockHeldOutsideOp);
     }
 
     @Override public List<Invariant> invariants() { return invariants; }
@@ -200,8 +221,8 @@ public final class NfsExtPgsMapping implements SpecMapping {
      */
     @Override
     public List<Liveness> liveness() {
-        if (!noLeak) return List.of();
-        return List.of(new Liveness("NoLeak", s -> {
+        List<Liveness> l = new ArrayList<>();
+        if (noLeak) l.add(new Liveness("NoLeak", s -> {
             Set<String> w = new HashSet<>();
             Map<Value, Value> rc = fn(s, "rc"), ps = fn(s, "pstate");
             for (int p = 0; p < nfs.pages(); p++) {
@@ -210,6 +231,11 @@ public final class NfsExtPgsMapping implements SpecMapping {
             }
             return w;
         }));
+        // WriteCompletes == <>(pc["nfsiod"] = "done"): the nfsiod waits until it is done
+        if (writeCompletes) l.add(new Liveness("WriteCompletes", s ->
+                ((Value.Rec) s.get("pc")).get("nfsiod").equals(Value.str("done"))
+                        ? Set.of() : Set.of(NAMES[NfsExtPgsProgram.NFSIOD])));
+        return l;
     }
 
     @Override

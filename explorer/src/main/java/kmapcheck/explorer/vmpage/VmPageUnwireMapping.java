@@ -205,6 +205,7 @@ public final class VmPageUnwireMapping implements SpecMapping {
         registry.put("NoAssertionFailure", VmPageUnwireMapping::noAssertionFailure);
         registry.put("NoLockHeldOutsideOp", VmPageUnwireMapping::noLockHeldOutsideOp);
         registry.put("UnreferencedFreed", VmPageUnwireMapping::unreferencedFreed);
+        registry.put("WiringOnlyAtHold", VmPageMapping::wiringOnlyAtHold);
         registry.put("BusyExclusive", VmPageMapping::busyExclusive);
         registry.put("BusyOwnerMatchesWord", VmPageMapping::busyOwnerMatchesWord);
         registry.put("WaitersImpliesBusy", VmPageMapping::waitersImpliesBusy);
