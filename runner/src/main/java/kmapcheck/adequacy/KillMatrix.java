@@ -100,13 +100,18 @@ public final class KillMatrix {
         return new Judged(new Row(mechanism, "spec", os.size(), equivalent, killed, survived, 0, timedOut, 0, seconds), survivors, stale);
     }
 
-    public static String header() {
-        return String.format("%-8s %-16s %7s %6s %6s %8s %11s %9s %5s %7s %8s", "MECH", "SIDE", "MUTANTS", "EQUIV", "KILLED",
+    public static String header() { return header(16); }
+
+    /** The header with a SIDE column {@code sideWidth} wide (a --classes run's side names its classes). */
+    public static String header(int sideWidth) {
+        return String.format("%-8s %-" + sideWidth + "s %7s %6s %6s %8s %11s %9s %5s %7s %8s", "MECH", "SIDE", "MUTANTS", "EQUIV", "KILLED",
                 "SURVIVED", "NOT REACHED", "TIMED OUT", "OTHER", "SCORE", "TIME");
     }
 
-    public static String format(Row r) {
-        return String.format("%-8s %-16s %7d %6d %6d %8d %11d %9d %5d %6.1f%% %7.0fs", r.mechanism(), r.side(), r.mutants(), r.equivalent(),
+    public static String format(Row r) { return format(r, 16); }
+
+    public static String format(Row r, int sideWidth) {
+        return String.format("%-8s %-" + sideWidth + "s %7d %6d %6d %8d %11d %9d %5d %6.1f%% %7.0fs", r.mechanism(), r.side(), r.mutants(), r.equivalent(),
                 r.killed(), r.survived(), r.notReached(), r.timedOut(), r.other(), 100 * r.score(), r.seconds());
     }
 }

@@ -213,8 +213,9 @@ public final class MutateCommand {
         for (KillMatrix.Judged j : results) for (String s : j.stale()) out.println("  STALE " + s);
         out.println();
         out.println("KILL MATRIX (score = killed / non-equivalent mutants; goal >= 95 % on the explorer and spec sides)");
-        out.println(KillMatrix.header());
-        for (KillMatrix.Judged j : results) out.println(KillMatrix.format(j.row()));
+        int w = Math.max(16, results.stream().mapToInt(j -> j.row().side().length()).max().orElse(0));
+        out.println(KillMatrix.header(w));
+        for (KillMatrix.Judged j : results) out.println(KillMatrix.format(j.row(), w));
         for (String c : comparisons) out.println(c);
     }
 
