@@ -116,12 +116,20 @@ public final class MemAttrProgram implements Program {
     /** Pte.make(p, pmap_cache_bits(pat_mode)) as a spec Entry: the PTE pmap_qenter wants. */
     boolean wanted(View v, long e, int p) { return pageOf(e) == p && attrOf(e) == pat(v, p); }
 
-    /** chain[p]: p's sf_bufs in the order of its hash chain, head first (other pages' skipped). */
+    /**
+     * chain[p]: p's sf_bufs in the order of its hash chain, head first (other pages' skipped). A
+     * bucket lists each sf_buf at most once (TypeOK's chain, MemAttrInd's ChainNoDup), so a walk
+     * longer than {@code bufs} links is a cycle: reported as a failure of the state, not walked
+     * forever (a kernel LIST_FOREACH over it would never end).
+     */
     List<Integer> chain(View v, int p) {
         List<Integer> out = new ArrayList<>();
         if (bufs == 0) return out;
-        for (long x = v.word(kern.chainHead[kern.bucket(p)]); x != 0; x = v.word(kern.sfNext[(int) x - 1]))
+        int links = 0;
+        for (long x = v.word(kern.chainHead[kern.bucket(p)]); x != 0; x = v.word(kern.sfNext[(int) x - 1])) {
+            if (++links > bufs) throw new IllegalStateException("sf_buf hash chain of p" + p + " has a cycle (more links than sf_bufs)");
             if (bm(v, (int) x - 1) == p) out.add((int) x - 1);
+        }
         return out;
     }
 
