@@ -100,8 +100,6 @@ public final class KillMatrix {
         return new Judged(new Row(mechanism, "spec", os.size(), equivalent, killed, survived, 0, timedOut, 0, seconds), survivors, stale);
     }
 
-    public static String header() { return header(16); }
-
     /** The header with a SIDE column {@code sideWidth} wide (a --classes run's side names its classes). */
     public static String header(int sideWidth) {
         return String.format("%-8s %-" + sideWidth + "s %7s %6s %6s %8s %11s %9s %5s %7s %8s", "MECH", "SIDE", "MUTANTS", "EQUIV", "KILLED",

@@ -77,7 +77,7 @@ public final class MutateCommand {
             Map<String, List<PitSurvivors.Annotation>> notes = new HashMap<>();
             for (String m : mechs) {
                 if (!opts.containsKey("java-only")) catalogues.put(m, SpecMutations.load(SpecMutations.catalogueOf(root, m), m));
-                notes.put(m, annotationsOf(PitSurvivors.load(PitSurvivors.fileOf(root, m), m, sources), m, classes));
+                notes.put(m, inClasses(PitSurvivors.load(PitSurvivors.fileOf(root, m), m, sources), PitSurvivors.Annotation::file, m, classes));
             }
             List<KillMatrix.Judged> results = new ArrayList<>();
             List<String> comparisons = new ArrayList<>();
@@ -94,7 +94,7 @@ public final class MutateCommand {
                         log.println("mutate " + m + ": PIT, killing tests = default explorer scenarios ...");
                         ms = Pit.run(root, m, Pit.Killers.EXPLORER, outDir.resolve(m).resolve("pit"), threads, classes, timeoutConst);
                     }
-                    ms = mutantsOf(ms, m, classes);
+                    ms = inClasses(ms, Pit.Mutant::file, m, classes);
                     String side = classes.isEmpty() ? "java/explorer" : "java/explorer [" + String.join(",", classes) + "]";
                     KillMatrix.Judged j = KillMatrix.pit(m, side, ms, notes.get(m), (System.nanoTime() - t0) / 1e9);
                     results.add(j);
@@ -161,18 +161,15 @@ public final class MutateCommand {
         return "kmapcheck/" + mech + "/" + name.replace('.', '/') + ".java";
     }
 
-    /** The mutants of the named classes' source files (all when none is named). */
-    static List<Pit.Mutant> mutantsOf(List<Pit.Mutant> ms, String mech, List<String> classes) {
-        if (classes.isEmpty()) return ms;
+    /**
+     * The mutants or annotations ({@code file}: an item's source file) of the named classes' source
+     * files, all when none is named: a --reuse report may hold other classes' mutants, and other
+     * classes' annotations are not judged (so not stale).
+     */
+    static <T> List<T> inClasses(List<T> items, java.util.function.Function<T, String> file, String mech, List<String> classes) {
+        if (classes.isEmpty()) return items;
         List<String> files = classes.stream().map(c -> sourceOf(mech, c)).toList();
-        return ms.stream().filter(x -> files.contains(x.file())).toList();
-    }
-
-    /** The annotations of the named classes' source files (all when none is named), so the others are not judged stale. */
-    static List<PitSurvivors.Annotation> annotationsOf(List<PitSurvivors.Annotation> as, String mech, List<String> classes) {
-        if (classes.isEmpty()) return as;
-        List<String> files = classes.stream().map(c -> sourceOf(mech, c)).toList();
-        return as.stream().filter(a -> files.contains(a.file())).toList();
+        return items.stream().filter(x -> files.contains(file.apply(x))).toList();
     }
 
     static boolean hasLincheckTests(Path root, String mech) throws java.io.IOException {

@@ -69,15 +69,6 @@ public final class Pit {
         return killers == Killers.EXPLORER ? "kmapcheck.adequacy.ScenarioVerdicts" : "kmapcheck." + mechanism + ".*LincheckTest";
     }
 
-    /**
-     * Runs PIT; returns the mutants of {@code reportDir/mutations.xml}. PIT's own output goes to
-     * {@code reportDir/pit.log}.
-     */
-    public static List<Mutant> run(Path root, String mechanism, Killers killers, Path reportDir, int threads)
-            throws IOException, InterruptedException {
-        return run(root, mechanism, killers, reportDir, threads, List.of(), DEFAULT_TIMEOUT_CONST_MS);
-    }
-
     /** PIT's default constant added to each test's normal time before a mutant counts as timed out (wall clock). */
     public static final int DEFAULT_TIMEOUT_CONST_MS = 8000;
 
@@ -97,8 +88,9 @@ public final class Pit {
     }
 
     /**
-     * As {@link #run(Path, String, Killers, Path, int)}, mutating only {@code classes} (all of the
-     * mechanism's when empty), with PIT's {@code --timeoutConst} of {@code timeoutConstMs}.
+     * Runs PIT, mutating only {@code classes} (all of the mechanism's when empty), with PIT's
+     * {@code --timeoutConst} of {@code timeoutConstMs}; returns the mutants of
+     * {@code reportDir/mutations.xml}. PIT's own output goes to {@code reportDir/pit.log}.
      */
     public static List<Mutant> run(Path root, String mechanism, Killers killers, Path reportDir, int threads,
                                    List<String> classes, int timeoutConstMs) throws IOException, InterruptedException {

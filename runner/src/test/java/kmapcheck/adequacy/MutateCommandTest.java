@@ -55,9 +55,9 @@ class MutateCommandTest {
         assertEquals("kmapcheck.vmpage.*", Pit.targetClasses("vmpage", List.of()));
         var inRun = new Pit.Mutant("kmapcheck/vmpage/VmPage.java", "kmapcheck.vmpage.VmPage$1", "f", 3, "M", "d", "SURVIVED", "", 1);
         var other = new Pit.Mutant("kmapcheck/vmpage/VmPageUnwire.java", "kmapcheck.vmpage.VmPageUnwire", "f", 3, "M", "d", "SURVIVED", "", 1);
-        assertEquals(List.of(inRun), MutateCommand.mutantsOf(List.of(inRun, other), "vmpage", List.of("VmPage")));
+        assertEquals(List.of(inRun), MutateCommand.inClasses(List.of(inRun, other), Pit.Mutant::file, "vmpage", List.of("VmPage")));
         var note = new PitSurvivors.Annotation("kmapcheck/vmpage/VmPageUnwire.java", 3, "x", "*", "why", null);
-        assertEquals(List.of(), MutateCommand.annotationsOf(List.of(note), "vmpage", List.of("VmPage")), "not judged, so not stale");
+        assertEquals(List.of(), MutateCommand.inClasses(List.of(note), PitSurvivors.Annotation::file, "vmpage", List.of("VmPage")), "not judged, so not stale");
         // bad input, each before any run: no such class, two mechanisms, without --java-only, bad timeout
         assertEquals(2, MutateCommand.run(root, List.of("vmpage"), Map.of("java-only", "true", "classes", "NoSuch"), new PrintStream(sink)));
         assertEquals(2, MutateCommand.run(root, List.of("vmpage"), Map.of("java-only", "true", "classes", "../VmPage"), new PrintStream(sink)));
