@@ -296,6 +296,12 @@ KmemAlloc(t, p) ==
     /\ seen' = [seen EXCEPT ![t] = NoPage]
     /\ UNCHANGED <<home, fpages, ipiq, lm, mask, tlb, sdipi, tcpu, synced>>
 
+\* kmem_alloc with kernel_map full: kmem_alloc3 (sys/vm/vm_kern.c @0adbcbd6) unlocks the map and
+\* returns 0 when vm_map_findspace fails; the user keeps nothing (a stutter).
+KmemAllocFail(t) ==
+    /\ pc[t] = "idle" /\ kfree = {}
+    /\ UNCHANGED vars
+
 \* LWKT threads migrate only between calls.
 Migrate(t, c) ==
     /\ c # tcpu[t] /\ pc[t] \in {"idle", "holding", "kmem"}
@@ -325,7 +331,7 @@ IPIAck(c, k) ==
 
 Next ==
     \/ \E t \in Threads, p \in LwbufPages : Alloc(t, p)
-    \/ \E t \in Threads, p \in KmemPages : KmemAlloc(t, p)
+    \/ \E t \in Threads, p \in KmemPages : KmemAlloc(t, p) \/ KmemAllocFail(t)
     \/ \E t \in Threads : AllocInvlpgOr(t) \/ Kva(t) \/ KvaInvlpg(t) \/ KvaOr(t) \/ Access(t) \/ Free(t)
     \/ \E a \in Agents : KfClear(a) \/ KfInvlpg(a) \/ KfIpi(a) \/ KfWait(a) \/ KfRelease(a)
     \/ \E c \in CPUs, k \in Kvas : IpiqProcess(c, k)

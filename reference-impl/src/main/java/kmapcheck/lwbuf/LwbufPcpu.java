@@ -222,15 +222,16 @@ public final class LwbufPcpu {
 
     /**
      * Another kernel user: kmem_alloc of one page (vm_map_findspace: the lowest free KVA, then
-     * pmap_enter over an invalid PTE, which invalidates nowhere). Call only when kernel_map has a
-     * free page. Returns the KVA index.
+     * pmap_enter over an invalid PTE, which invalidates nowhere). Returns the KVA index, or -1 when
+     * kernel_map has no free page: kmem_alloc3 (sys/vm/vm_kern.c @0adbcbd6) unlocks the map and
+     * returns 0 when vm_map_findspace fails (the spec's KmemAllocFail, a stutter).
      */
     public int kmemAlloc(Ctx ctx, int page) {
         int[] got = {-1};
         ctx.atomic(() -> {
             ctx.lock(mplock);
             long free = ctx.load(kernelMap);
-            if (free == 0) throw new IllegalStateException("kmem_alloc without free KVA");
+            if (free == 0) { ctx.unlock(mplock); return; }
             int k = Long.numberOfTrailingZeros(free);
             ctx.store(kernelMap, free & ~(1L << k));
             ctx.unlock(mplock);

@@ -282,7 +282,7 @@ public final class LwbufPcpuMapping implements SpecMapping {
         String before = pc(s.before(), s.thread());
         switch (s.op().name()) {
             case ALLOC: return s.stepInOp() == 0 ? "Alloc" : "AllocInvlpgOr";
-            case KMEM_ALLOC: return "KmemAlloc";
+            case KMEM_ALLOC: return s.after().local(s.thread(), KIND) == 2 ? "KmemAlloc" : "KmemAllocFail";
             case ACCESS: return "Access";
             case KVA: return s.stepInOp() == 0 ? "Kva" : s.stepInOp() == 1 ? "KvaInvlpg" : "KvaOr";
             case FREE: case FREE_REMOTE:

@@ -16,7 +16,8 @@ import java.util.List;
  * The clients of spec/lwbuf/LwbufPcpu.tla: threads t1.. (the spec's Threads) that allocate an lwbuf
  * (when their CPU has a free lwbuf or kernel_map a free KVA page: otherwise the kernel would
  * tsleep), call lwbuf_kva, dereference (after lwbuf_kva on this CPU), free it (on any CPU: a remote
- * free goes home by passive IPI), or kmem_alloc a page and read it from any CPU; and per CPU c a
+ * free goes home by passive IPI), or kmem_alloc a page (which fails and changes nothing when
+ * kernel_map is full) and read it from any CPU; and per CPU c a
  * handler thread h&lt;c&gt; pinned to c (the spec's agent c) that runs lwbuf_free_remote for each lwbuf
  * queued on c. Threads migrate between calls only (LWKT); handlers never.
  */
@@ -76,7 +77,7 @@ public final class LwbufPcpuProgram implements Program {
             case 0 -> {
                 if (LwbufPcpu.canAlloc(v.word(sys.fpages(v.cpu(t))), v.word(sys.kernelMap())))
                     for (int p : lwbufPages) ops.add(new Op(ALLOC, p));
-                if (v.word(sys.kernelMap()) != 0) for (int p : kmemPages) ops.add(new Op(KMEM_ALLOC, p));
+                for (int p : kmemPages) ops.add(new Op(KMEM_ALLOC, p));     // fails (returns 0) when kernel_map is full
             }
             case 1 -> {
                 ops.add(new Op(KVA));
@@ -106,7 +107,8 @@ public final class LwbufPcpuProgram implements Program {
         long[] l = locals[t];
         switch (op.name()) {
             case ALLOC -> { l[OBJ] = result; l[KIND] = 1; l[WANT] = op.arg(0); l[SYNCED] = 0; l[SEEN] = 0; l[VA] = -1; }
-            case KMEM_ALLOC -> { l[OBJ] = result; l[KIND] = 2; l[WANT] = op.arg(0); l[SYNCED] = 0; l[SEEN] = 0; l[VA] = -1; }
+            case KMEM_ALLOC -> { if (result < 0) return;                  // kmem_alloc returned 0: the user keeps nothing
+                l[OBJ] = result; l[KIND] = 2; l[WANT] = op.arg(0); l[SYNCED] = 0; l[SEEN] = 0; l[VA] = -1; }
             case KVA -> { l[SYNCED] = 1; l[VA] = result; }
             case ACCESS -> l[SEEN] = result;
             case FREE -> { l[OBJ] = -1; l[KIND] = 0; l[WANT] = 0; l[SYNCED] = 0; l[SEEN] = 0; l[VA] = -1; }
