@@ -38,6 +38,7 @@ VariantOK == Variant \in
       "SlowNoInvlpg",   \* _lwbuf_kva adds this CPU's bit without invlpg
       "NoAccessContract", \* callers dereference kva without lwbuf_kva on this CPU
       "MigrateInKva",   \* no LWKT guarantee: a thread may migrate inside lwbuf_kva
+      "DoubleFree",     \* a client frees an lwbuf twice (LwbufMisuse.tla; the kernel code is Fixed's)
       \* reorderings of the shipped code (issue 10):
       "AllocInvlpgFirst", \* pmap_kenter_quick with its two steps swapped: invlpg, then the PTE store
       "SetGlobalNoWait",  \* lwbuf_set_global publishes cpumask = ALL before the IPIs are acknowledged

@@ -156,7 +156,8 @@ public final class LwbufSubsystem {
      */
     public void free(Ctx ctx, Lwbuf lwb) {
         ctx.atomic(() -> {
-            Panic.kassert(ctx.load(lwb.m) != 0, "KASSERT(lwb->m != NULL)", "lwbuf_free of a free lwbuf");
+            // L1 @c07315c4 / L2 @1f3936d6 KKASSERT: a double free panics (spec LwbufMisuse.tla's Panic)
+            Panic.kassert(ctx.load(lwb.m) != 0, "NoAssertionFailure", "KASSERT(lwb->m != NULL)");
             ctx.store(lwb.m, 0);
             if (variant != Variant.OR_BUG_2009) ctx.store(lwb.cpumask, 0);
             cache.put(ctx, lwb.id);

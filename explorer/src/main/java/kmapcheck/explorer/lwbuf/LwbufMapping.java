@@ -45,10 +45,14 @@ public final class LwbufMapping implements SpecMapping {
             "OwnedImpliesMapped", LwbufMapping::ownedImpliesMapped,
             "NoDoubleOwner", LwbufMapping::noDoubleOwner,
             "NoRemoteFillBeforeAck", LwbufMapping::noRemoteFillBeforeAck,
-            "NoSleepWhileFree", LwbufMapping::noSleepWhileFree);
+            "NoSleepWhileFree", LwbufMapping::noSleepWhileFree,
+            "NoAssertionFailure", s -> !s.containsKey("kassert") || items(s.get("kassert")).isEmpty());
     /** LwbufSleep.tla's variables, after Lwbuf's. */
     private static final List<String> SLEEP_VARS = List.of("getting", "asleep", "decided");
     static final List<String> LIVENESS = List.of("AllocEventuallySucceeds");
+    /** LwbufMisuse.tla's variables, after Lwbuf's. */
+    private static final List<String> MISUSE_VARS = List.of("stale", "kassert");
+    static final Value KASSERT_FREE = Value.str("lwbuf_free: KKASSERT(lwb->m != NULL)");
 
     private final LwbufSubsystem sys;
     private final LwbufProgram program;
@@ -61,6 +65,8 @@ public final class LwbufMapping implements SpecMapping {
     private final boolean sleepModel;
     private final List<String> checkedLiveness;
     private final boolean testThenSleep;
+    /** A model of LwbufMisuse.tla (DoubleFree): stale and kassert mapped, its actions named <action>M. */
+    private final boolean misuse;
 
     /**
      * @param fine    search.granularity = fine (else lock-atomic: pmap_kenter_quick and the shootdown are one step each)
@@ -77,13 +83,19 @@ public final class LwbufMapping implements SpecMapping {
     LwbufMapping(LwbufSubsystem sys, LwbufProgram program, int pages, boolean fine, List<String> checked, List<String> properties,
                  boolean testThenSleep) {
         this.sys = sys;
+        this.misuse = program.doubleFree();
         this.testThenSleep = testThenSleep;
         this.program = program;
         this.pages = pages;
         this.sleepModel = properties != null;
         this.checkedLiveness = properties == null ? List.of() : CheckedProperties.of(properties, LIVENESS, List.of()).liveness();
         java.util.function.Predicate<Map<String, Value>> type = sleepModel ? st -> typeOk(st) && sleepTypeOk(st) : this::typeOk;
-        this.invariants = Invariant.selected(checked, sleepModel ? withSleepTypeOk() : INVARIANTS, type);
+        Map<String, java.util.function.Predicate<Map<String, Value>>> registry = sleepModel ? withSleepTypeOk() : INVARIANTS;
+        if (misuse) {
+            registry = new java.util.HashMap<>(INVARIANTS);
+            registry.put("MisuseTypeOK", st -> typeOk(st) && misuseTypeOk(st));
+        }
+        this.invariants = Invariant.selected(checked, registry, type);
         boolean noWait = sys.variant() == LwbufSubsystem.Variant.SET_GLOBAL_NO_WAIT;
         if (!fine) setGlobalPcs = List.of("sg_sync", "sg_store");
         else if (program.layout().cpus() == 1) setGlobalPcs = List.of("sg_invlpg", "sg_store");
@@ -98,6 +110,11 @@ public final class LwbufMapping implements SpecMapping {
     Value thread(int t) { return Value.mv(program.threadName(t)); }
 
     @Override public List<String> vars() {
+        if (misuse) {
+            List<String> all = new ArrayList<>(VARS);
+            all.addAll(MISUSE_VARS);
+            return all;
+        }
         if (!sleepModel) return VARS;
         List<String> all = new ArrayList<>(VARS);
         all.addAll(SLEEP_VARS);
@@ -149,8 +166,15 @@ public final class LwbufMapping implements SpecMapping {
         return stack == 0 ? -1 : (int) (stack & 0xF) - 1;
     }
 
+    /**
+     * DoubleFree: t is inside lwbuf_free, whose one transition panicked (KKASSERT(lwb->m != NULL));
+     * the machine has stopped with the state before the call (LwbufMisuse.tla's Panic).
+     */
+    private boolean panicked(View v, int t) { return misuse && (inOp(v, t, FREE) || inOp(v, t, FREE_STALE)); }
+
     /** The lwbuf thread t holds in the spec's sense (-1 none). */
-    private static int held(View v, int t) {
+    private int held(View v, int t) {
+        if (panicked(v, t)) return inOp(v, t, FREE) ? (int) v.local(t, OBJ) : -1;
         if (inOp(v, t, FREE)) return -1;
         if (inOp(v, t, ALLOC)) return allocating(v, t);
         return (int) v.local(t, OBJ);
@@ -184,10 +208,12 @@ public final class LwbufMapping implements SpecMapping {
         for (int t = 0; t < v.threads(); t++) held[t] = held(v, t);
         List<Value> cache = new ArrayList<>();
         Value.FnBuilder lm = Value.fn(), mask = Value.fn(), pte = Value.fn();
+        // DoubleFree: a stale free returns an lwbuf in use, so the objcache is read from its stack
+        java.util.List<Integer> stack = misuse ? kmapcheck.lwbuf.ObjCache.contents(v.word(sys.cache().stackWord())) : null;
         for (int o = 0; o < n; o++) {
             boolean used = false;
             for (int t = 0; t < v.threads(); t++) used |= held[t] == o;
-            if (!used) cache.add(obj(o));
+            if (misuse ? stack.contains(o) : !used) cache.add(obj(o));
             Lwbuf lwb = sys.obj(o);
             lm.put(obj(o), page(v.word(lwb.m)));
             List<Value> m = new ArrayList<>();
@@ -235,6 +261,18 @@ public final class LwbufMapping implements SpecMapping {
         s.put("glob", glob.build());
         s.put("seen", seen.build());
         s.put("kcpu", kcpu.build());
+        if (misuse) {
+            Value.FnBuilder stale = Value.fn();
+            boolean fired = false;
+            for (int t = 0; t < v.threads(); t++) {
+                // lwbuf_alloc's step that takes an object (the spec's AllocM) forgets the stale pointer
+                long st = inOp(v, t, ALLOC) && allocating(v, t) >= 0 ? -1 : v.local(t, STALE);
+                stale.put(thread(t), st >= 0 ? obj((int) st) : NO_OBJ);
+                fired |= panicked(v, t);
+            }
+            s.put("stale", stale.build());
+            s.put("kassert", fired ? Value.set(List.of(KASSERT_FREE)) : Value.set(List.of()));
+        }
         if (sleepModel) {
             List<Value> getting = new ArrayList<>(), asleep = new ArrayList<>(), decided = new ArrayList<>();
             for (int t = 0; t < v.threads(); t++) {
@@ -261,6 +299,17 @@ public final class LwbufMapping implements SpecMapping {
         for (Value t : items(s.get("decided"))) if (!getting.contains(t)) return false;
         for (Value t : getting)
             if (!((Value.Str) at(s.get("pc"), t)).v().equals("idle") || !at(s.get("obj"), t).equals(NO_OBJ)) return false;
+        return true;
+    }
+
+    /** MisuseTypeOK's part on the ghosts: stale names an object or none; kassert holds only lwbuf_free's KASSERT. */
+    boolean misuseTypeOk(Map<String, Value> s) {
+        for (Value o : fn(s, "stale").map().values()) {
+            boolean ok = o.equals(NO_OBJ);
+            for (int i = 0; i < sys.objects(); i++) ok |= o.equals(obj(i));
+            if (!ok) return false;
+        }
+        for (Value k : items(s.get("kassert"))) if (!k.equals(KASSERT_FREE)) return false;
         return true;
     }
 
@@ -384,6 +433,10 @@ public final class LwbufMapping implements SpecMapping {
     @Override
     public String actionName(Step s) {
         String a = lwbufActionName(s);
+        if (misuse) {
+            if (s.kind() == Kind.THREAD && s.op().name().equals(FREE_STALE)) return "StaleFree";
+            return a == null ? null : a + "M";     // LwbufMisuse's wrappers (its Panic is the explorer's panic edge)
+        }
         if (!sleepModel) return a;
         if (s.kind() == Kind.THREAD && s.op().name().equals(ALLOC) && a == null) {
             int t = s.thread();

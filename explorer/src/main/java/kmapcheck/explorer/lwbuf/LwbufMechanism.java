@@ -11,10 +11,11 @@ import kmapcheck.machine.Layout;
  * lwbuf scenarios. From the model (spec/lwbuf/Lwbuf.tla's constants): {@code cpus} (CPUs c0..),
  * {@code pages} (Pages p1..), {@code objs} (Objs o1..), {@code threads} (Threads t1..),
  * {@code variant} (Variant: Fixed, OrBug2009, OrLatent, MaskAllQuick, SlowNoInvlpg, AllocInvlpgFirst,
- * SetGlobalNoWait, KvaOrFirst; the client variants NoAccessContract and MigrateInKva are the Fixed
- * kernel code with {@code client.access_contract = false} (callers skip lwbuf_kva) or
+ * SetGlobalNoWait, KvaOrFirst; the client variants NoAccessContract, MigrateInKva and DoubleFree are
+ * the Fixed kernel code with {@code client.access_contract = false} (callers skip lwbuf_kva),
  * {@code client.migrate = in-kva} (no DragonFly LWKT guarantee inside lwbuf_kva; else
- * {@code between-calls})), {@code search.granularity} (Granularity: Fine -> fine, LockAtomic ->
+ * {@code between-calls}) or {@code client.double_free = true} (spec/lwbuf/LwbufMisuse.tla: a
+ * client frees its lwbuf a second time)), {@code search.granularity} (Granularity: Fine -> fine, LockAtomic ->
  * lock-atomic), and the cfg's invariants. From the
  * scenario file: {@code thread.cpus} (initial CPU per thread, comma separated: one of the spec's
  * initial states), {@code thread.N.program} (a scripted program for thread N, e.g.
@@ -35,10 +36,11 @@ public final class LwbufMechanism implements Mechanism {
         k.put("objs", Integer.toString(m.numbered("Objs", "o", 1)));
         k.put("threads", Integer.toString(m.numbered("Threads", "t", 1)));
         String variant = m.string("Variant");
-        boolean clientVariant = variant.equals("NoAccessContract") || variant.equals("MigrateInKva");
+        boolean clientVariant = variant.equals("NoAccessContract") || variant.equals("MigrateInKva") || variant.equals("DoubleFree");
         k.put("variant", clientVariant ? "Fixed" : variant);
         k.put("client.access_contract", Boolean.toString(!variant.equals("NoAccessContract")));
         k.put("client.migrate", variant.equals("MigrateInKva") ? "in-kva" : "between-calls");
+        k.put("client.double_free", Boolean.toString(variant.equals("DoubleFree")));
         String granularity = m.string("Granularity");
         k.put("search.granularity", switch (granularity) {
             case "Fine" -> "fine";
@@ -91,6 +93,7 @@ public final class LwbufMechanism implements Mechanism {
                 + "OrLatent, MaskAllQuick, SlowNoInvlpg, AllocInvlpgFirst, SetGlobalNoWait, KvaOrFirst)");
         int[] initialCpu = initialCpus(s, threads, cpus);
         boolean contract = s.getBool("client.access_contract", true);
+        boolean doubleFree = s.getBool("client.double_free", false);
         String migrate = s.get("client.migrate", "between-calls");
         if (!migrate.equals("between-calls") && !migrate.equals("in-kva"))
             throw new Scenario.ScenarioException(s.file() + ": client.migrate must be between-calls or in-kva");
@@ -113,7 +116,7 @@ public final class LwbufMechanism implements Mechanism {
             String text = s.get("thread." + (t + 1) + ".program", "");
             if (!text.isEmpty()) scripts[t] = kmapcheck.explorer.Script.parse(text, s.file() + ": thread." + (t + 1) + ".program");
         }
-        LwbufProgram program = new LwbufProgram(layout, sys, pages, initialCpu, contract, migrate.equals("in-kva"), scripts);
+        LwbufProgram program = new LwbufProgram(layout, sys, pages, initialCpu, contract, migrate.equals("in-kva"), doubleFree, scripts);
         try {
             return new Model(program, new LwbufMapping(sys, program, pages, fine, s.model().invariants(),
                     sleepModel ? s.model().properties() : null, testThenSleep));

@@ -17,6 +17,8 @@ import java.util.List;
  * The most general lwbuf client, the same as the spec's threads: an idle thread allocates any page;
  * a thread with an lwbuf calls lwbuf_kva, dereferences (only after lwbuf_kva on this CPU or
  * set_global, per lwbuf(9)), calls lwbuf_set_global, frees it, or hands it to an idle thread.
+ * DoubleFree (LwbufMisuse.tla): an idle thread may also call lwbuf_free again on the lwbuf it freed
+ * last (a stale pointer).
  */
 public final class LwbufProgram implements Program {
     // thread locals
@@ -33,9 +35,11 @@ public final class LwbufProgram implements Program {
      * and SYNCED. Without it (after lwbuf_set_global, or NoAccessContract) the access uses lwb->kva.
      */
     static final int VA = 6;
+    /** DoubleFree (LwbufMisuse.tla's stale): the lwbuf this thread freed last and still points to, -1 none. */
+    static final int STALE = 7;
 
     static final String ALLOC = "lwbuf_alloc", KVA = "lwbuf_kva", ACCESS = "access", SET_GLOBAL = "lwbuf_set_global",
-            FREE = "lwbuf_free", HANDOFF = "handoff";
+            FREE = "lwbuf_free", HANDOFF = "handoff", FREE_STALE = "lwbuf_free(stale)";
 
     private final Layout layout;
     private final LwbufSubsystem sys;
@@ -44,11 +48,19 @@ public final class LwbufProgram implements Program {
     private final boolean accessContract;
     /** No LWKT guarantee inside lwbuf_kva (MigrateInKva): a thread may migrate in the middle of it. */
     private final boolean migrateInKva;
+    /** DoubleFree (spec/lwbuf/LwbufMisuse.tla): an idle client may call lwbuf_free again on the lwbuf it freed last. */
+    private final boolean doubleFree;
     /** Per thread: a scripted program, or null for the most general client. */
     private final kmapcheck.explorer.Script[] scripts;
 
     LwbufProgram(Layout layout, LwbufSubsystem sys, int pages, int[] initialCpu, boolean accessContract, boolean migrateInKva,
                  kmapcheck.explorer.Script[] scripts) {
+        this(layout, sys, pages, initialCpu, accessContract, migrateInKva, false, scripts);
+    }
+
+    LwbufProgram(Layout layout, LwbufSubsystem sys, int pages, int[] initialCpu, boolean accessContract, boolean migrateInKva,
+                 boolean doubleFree, kmapcheck.explorer.Script[] scripts) {
+        this.doubleFree = doubleFree;
         this.scripts = scripts;
         this.layout = layout;
         this.sys = sys;
@@ -63,7 +75,8 @@ public final class LwbufProgram implements Program {
     @Override public String threadName(int t) { return "t" + (t + 1); }
     @Override public String cpuName(int c) { return "c" + c; }
     @Override public int initialCpu(int t) { return initialCpu[t]; }
-    @Override public long[] initialLocals(int t) { return new long[]{-1, 0, 0, 0, 0, 0, -1}; }
+    @Override public long[] initialLocals(int t) { return new long[]{-1, 0, 0, 0, 0, 0, -1, -1}; }
+    boolean doubleFree() { return doubleFree; }
 
     @Override
     public List<Op> choices(int t, View v) {
@@ -71,6 +84,7 @@ public final class LwbufProgram implements Program {
         List<Op> ops = new ArrayList<>();
         if (v.local(t, OBJ) < 0) {
             for (int p = 1; p <= pages; p++) ops.add(new Op(ALLOC, p));
+            if (doubleFree && v.local(t, STALE) >= 0) ops.add(new Op(FREE_STALE));   // the bug: free it again
             return ops;
         }
         ops.add(new Op(KVA));
@@ -132,6 +146,7 @@ public final class LwbufProgram implements Program {
             case ACCESS: return Pte.page(ctx.access(l[VA] >= 0 ? layout.kvas().get((int) l[VA]) : sys.obj((int) l[OBJ]).kva));
             case SET_GLOBAL: sys.setGlobal(ctx, sys.obj((int) l[OBJ])); return 0;
             case FREE: sys.free(ctx, sys.obj((int) l[OBJ])); return 0;
+            case FREE_STALE: sys.free(ctx, sys.obj((int) l[STALE])); return 0;
             case HANDOFF: return 0;   // caller-level: the receiver now owns the reference
             default: throw new IllegalStateException("unknown op " + op);
         }
@@ -142,11 +157,13 @@ public final class LwbufProgram implements Program {
         long[] l = locals[t];
         if (scripts[t] != null) l[NEXT]++;
         switch (op.name()) {
-            case ALLOC -> { l[OBJ] = result; l[WANT] = op.arg(0); l[SYNCED] = 0; l[GLOB] = 0; l[SEEN] = 0; l[VA] = -1; }
+            case ALLOC -> { l[OBJ] = result; l[WANT] = op.arg(0); l[SYNCED] = 0; l[GLOB] = 0; l[SEEN] = 0; l[VA] = -1; l[STALE] = -1; }
             case KVA -> { l[SYNCED] = 1; l[VA] = result; }
             case ACCESS -> l[SEEN] = result;
             case SET_GLOBAL -> l[GLOB] = 1;
-            case FREE -> { l[OBJ] = -1; l[WANT] = 0; l[SYNCED] = 0; l[GLOB] = 0; l[SEEN] = 0; l[VA] = -1; }
+            case FREE -> { if (doubleFree) l[STALE] = l[OBJ];
+                l[OBJ] = -1; l[WANT] = 0; l[SYNCED] = 0; l[GLOB] = 0; l[SEEN] = 0; l[VA] = -1; }
+            case FREE_STALE -> l[STALE] = -1;
             case HANDOFF -> {
                 long[] u = locals[(int) op.arg(0)];
                 u[OBJ] = l[OBJ]; u[WANT] = l[WANT]; u[SYNCED] = 0; u[GLOB] = l[GLOB]; u[SEEN] = 0; u[VA] = -1;   // u's NEXT is its own
@@ -236,6 +253,7 @@ public final class LwbufProgram implements Program {
         return switch (op.name()) {
             case ALLOC -> ALLOC + (op.arg(0) == 0 ? "(a page chosen on wakeup)" : "(p" + op.arg(0) + ")");
             case HANDOFF -> HANDOFF + "(t" + (op.arg(0) + 1) + ")";
+            case FREE_STALE -> FREE_STALE;
             default -> op.name() + "()";
         };
     }
