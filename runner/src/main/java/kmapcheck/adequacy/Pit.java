@@ -64,9 +64,17 @@ public final class Pit {
         }
     }
 
-    /** The test classes whose tests may kill a mutant of {@code mechanism}. */
+    /**
+     * The test classes whose tests may kill a mutant of {@code mechanism}. The explorer's: ScenarioVerdicts (each
+     * default scenario's manifest verdict) and ScenarioReachableSets (each countable pair's abstract-state count
+     * against TLC's, {@link ReachableSets}). PIT orders a mutant's covering tests by their time in its
+     * unmutated coverage run, cheapest first, whatever their class (DefaultTestPrioritiser), and stops at the
+     * first that fails or times out; a scenario's reachable-set test maps every state, so it runs after that
+     * scenario's verdict test.
+     */
     static String targetTests(String mechanism, Killers killers) {
-        return killers == Killers.EXPLORER ? "kmapcheck.adequacy.ScenarioVerdicts" : "kmapcheck." + mechanism + ".*LincheckTest";
+        return killers == Killers.EXPLORER ? "kmapcheck.adequacy.ScenarioVerdicts,kmapcheck.adequacy.ScenarioReachableSets"
+                : "kmapcheck." + mechanism + ".*LincheckTest";
     }
 
     /** PIT's default constant added to each test's normal time before a mutant counts as timed out (wall clock). */
