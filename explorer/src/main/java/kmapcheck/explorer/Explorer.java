@@ -149,6 +149,20 @@ public final class Explorer {
         return out;
     }
 
+    /**
+     * The successors of {@code n} as {@link #expand} finds them, without their spec states, action names or
+     * descriptions (cheaper: for counting searches such as {@link kmapcheck.explorer.conform.AbstractGraph#count}).
+     *
+     * @param error kernel assertion text if the transition panicked
+     */
+    public record Step(Node to, String error) {}
+
+    public List<Step> steps(Node n) {
+        List<Step> out = new ArrayList<>();
+        for (Transition x : space.successors(n.state, false)) out.add(new Step(new Node(x.next()), x.error()));
+        return out;
+    }
+
     /** A trace of a path of edges from {@code start} (source "replay"). */
     public Trace traceOf(String source, Node start, List<Edge> path, Trace.Violation violation) {
         List<Trace.State> ts = new ArrayList<>();

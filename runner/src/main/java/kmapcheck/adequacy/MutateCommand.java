@@ -25,8 +25,13 @@ public final class MutateCommand {
                     the killing tests are the mechanism's default explorer scenarios, each asserting its
                     manifest verdict (kmapcheck.adequacy.ScenarioVerdicts): a mutant is killed when an
                     expected-pass scenario violates or a buggy scenario changes verdict; a scenario that
-                    hits a search bound or PIT's timeout makes it 'timed out'. PIT's coverage-based test
-                    selection, N threads (default 2). Report: OUT/mutate/<mechanism>/pit/.
+                    hits a search bound or PIT's timeout makes it 'timed out'. Second, conform's state sets
+                    without TLC (kmapcheck.adequacy.ScenarioReachableSets): each scenario whose model passes
+                    (no CONSTRAINT, no SYMMETRY) counts its distinct abstract (mapped) states; more than the
+                    model's distinct states in the manifest (the search stops there), or fewer where the
+                    manifest expects no TLC-only states, or a state the mapping cannot build kills. PIT's
+                    coverage-based test selection, cheapest test first, N threads (default 2). Report:
+                    OUT/mutate/<mechanism>/pit/.
               spec  every mutation of spec/<mechanism>/mutations.json (name, kernel meaning, file, exact
                     find text, replace text) checked by TLC on the default models that use the mutated
                     module: killed when a model misses its manifest verdict; a find text that does not

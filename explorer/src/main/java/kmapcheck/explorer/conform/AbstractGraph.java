@@ -149,6 +149,66 @@ public final class AbstractGraph {
                 transitions, stutters, edgeSet.size(), panics, outOfModel, bound, maxDepth, (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /**
+     * The outcome of {@link #count}.
+     *
+     * @param abstractStates distinct abstract (mapped) states found
+     * @param concreteStates distinct implementation states stored
+     * @param exceeded       the search stopped because {@code abstractStates} exceeded the limit
+     * @param bound          null unless a search bound stopped it first (which one)
+     */
+    public record Count(int abstractStates, long concreteStates, boolean exceeded, String bound) {
+        public boolean complete() { return !exceeded && bound == null; }
+    }
+
+    /**
+     * The number of distinct abstract states of {@link #build}'s search (the same search: breadth-first,
+     * exact state matching, representatives under {@code search.symmetry}, a panicking transition's target
+     * counted but not expanded) without a model's CONSTRAINTs, writing nothing. Stops as soon as more than
+     * {@code limit} abstract states are found ({@code exceeded}); a mapping that cannot build a state
+     * throws, as in {@code build}.
+     */
+    public static Count count(Explorer ex, ExplorerConfig bounds, long limit) {
+        List<String> vars = ex.mapping().vars();
+        java.util.Set<String> abstractStates = new java.util.HashSet<>();
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        record Item(Explorer.Node node, int depth) {}
+        ArrayDeque<Item> queue = new ArrayDeque<>();
+        Explorer.Node root = ex.canonical(ex.root());
+        abstractStates.add(text(vars, ex.mapped(root)));
+        seen.add(root.key());
+        queue.add(new Item(root, 0));
+        String bound = null;
+        if (abstractStates.size() > limit) return new Count(abstractStates.size(), seen.size(), true, null);
+        while (!queue.isEmpty()) {
+            Item it = queue.poll();
+            if (it.depth() >= bounds.maxDepth()) { bound = "search.max_depth=" + bounds.maxDepth(); continue; }
+            for (Explorer.Step st : ex.steps(it.node())) {
+                Explorer.Node target = ex.canonical(st.to());
+                if (seen.contains(target.key())) continue;
+                abstractStates.add(text(vars, ex.mapped(target)));
+                if (abstractStates.size() > limit) return new Count(abstractStates.size(), seen.size(), true, null);
+                if (st.error() != null) continue;
+                seen.add(target.key());
+                if (seen.size() > bounds.maxStates()) return new Count(abstractStates.size(), seen.size(), false, "search.max_states=" + bounds.maxStates());
+                queue.add(new Item(target, it.depth() + 1));
+            }
+        }
+        return new Count(abstractStates.size(), seen.size(), false, bound);
+    }
+
+    /** A mapped state as a TLA+ record in the spec's variable order ({@code states.tla}'s lines). */
+    static String text(List<String> vars, Map<String, Value> mapped) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < vars.size(); i++) {
+            Value v = mapped.get(vars.get(i));
+            if (v == null) throw new IllegalStateException("the mapping has no value for spec variable " + vars.get(i));
+            if (i > 0) sb.append(", ");
+            sb.append(vars.get(i)).append(" |-> ").append(v.toTla());
+        }
+        return sb.append(']').toString();
+    }
+
     /** src and dst (27 bits each) and action + 1 (10 bits) in one long. */
     static long pack(int src, int dst, int act) {
         if (src >= 1 << 27 || dst >= 1 << 27) throw new IllegalStateException("more than 2^27 abstract states");
@@ -199,15 +259,6 @@ public final class AbstractGraph {
             return id;
         }
 
-        String record(Map<String, Value> mapped) {
-            StringBuilder sb = new StringBuilder("[");
-            for (int i = 0; i < vars.size(); i++) {
-                Value v = mapped.get(vars.get(i));
-                if (v == null) throw new IllegalStateException("the mapping has no value for spec variable " + vars.get(i));
-                if (i > 0) sb.append(", ");
-                sb.append(vars.get(i)).append(" |-> ").append(v.toTla());
-            }
-            return sb.append(']').toString();
-        }
+        String record(Map<String, Value> mapped) { return text(vars, mapped); }
     }
 }
