@@ -240,11 +240,18 @@ DoRead(c, p, q, a) ==
         \/ /\ a = "WC" /\ wcb[c][q] # NoVal                \* own WC buffer forwards
            /\ Rec(wcb[c][q])
            /\ UNCHANGED cacheVars
-        \/ /\ \/ a = "UC" /\ NoPendingWC(c)                \* UC access drains WC first
+        \/ /\ \/ a = "UC" /\ NoPendingWC(c)                \* after the WC flush (UcFlushesWC)
               \/ a = "WC" /\ wcb[c][q] = NoVal
            /\ Rec(BusReadVal(c, q))
            /\ BusRead(c, q)
 
+\* UcFlushesWC: a UC read or write by c is performed only once c's WC buffer
+\* is empty: the access itself forces the flush (Intel SDM vol. 3A 11.3.1,
+\* "Buffering of Write Combining Memory Locations": a read or write to
+\* uncached memory empties a partially filled WC buffer), not a rule its
+\* client must keep.  The flush is the hardware's WcDrain steps (one entry
+\* each, other steps may fall between them); the access is the step after
+\* them, hence the guard NoPendingWC(c).
 \* A data write of v by CPU c through a mapping of memory type a whose
 \* translation names frame q, by a client addressing page p (as DoRead).
 \* End-to-end ghost: a WB or UC store is globally performed when it retires,
@@ -257,7 +264,7 @@ DoWrite(c, p, q, a, v) ==
        /\ old'  = [d \in CPUs |-> [old[d] EXCEPT ![q] = IF d = c THEN old[c][q] ELSE FALSE]]
        /\ lastWritten' = [lastWritten EXCEPT ![p] = v]
        /\ UNCHANGED <<mem, wcb>>
-    \/ /\ a = "UC" /\ NoPendingWC(c)                       \* straight to memory
+    \/ /\ a = "UC" /\ NoPendingWC(c)                       \* straight to memory, after the WC flush
        /\ BusWrite(c, q, v)
        /\ lastWritten' = [lastWritten EXCEPT ![p] = v]
        /\ UNCHANGED wcb

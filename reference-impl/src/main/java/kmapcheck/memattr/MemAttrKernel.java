@@ -8,6 +8,8 @@ import kmapcheck.machine.Panic;
 import kmapcheck.machine.Pte;
 import kmapcheck.machine.Word;
 
+import java.util.function.LongConsumer;
+
 /**
  * i386 page memory attributes and their interaction with sf_bufs, on the simulated machine
  * (spec/memattr/MemAttr.tla). Paraphrased from (spec/memattr/README.md tags):
@@ -220,7 +222,12 @@ public final class MemAttrKernel {
         ctx.unlock(sfBufLock);
     }
 
-    /** A load through sf_buf_kva(sf) on this CPU, with the memory type its TLB entry holds. */
+    /**
+     * A load through sf_buf_kva(sf) on this CPU, with the memory type its TLB entry holds. A UC
+     * access through an sf_buf is started only once this CPU's WC buffer is empty (MemAttrProgram):
+     * the spec's ReadSfBuf/WriteSfBuf translate at the access step and keep no in-flight
+     * translation, which the drains of {@link #pageRead}'s flush would need.
+     */
     public long sfBufRead(Ctx ctx, int b) {
         long[] v = {0};
         // one load instruction: translation + data access (the spec's ReadSfBuf)
@@ -243,16 +250,36 @@ public final class MemAttrKernel {
 
     /**
      * A load through another kernel mapping of p (pmap_enter / pmap_qenter / pmap_mapdev_attr),
-     * entered with pmap_cache_bits(m->md.pat_mode): its memory type is the page's pat_mode.
+     * entered with pmap_cache_bits(m->md.pat_mode): its memory type is the page's pat_mode. A UC
+     * load first waits for the flush of this CPU's WC buffer it forces, one drain per step (the
+     * hardware's WcDrain steps, X86Caches.flushWcForUc; no lock is held, anything may fall between);
+     * the load itself and {@code then} (the client's end-to-end record of the value) are one step.
      */
-    public long pageRead(Ctx ctx, int p) {
-        long[] v = {0};
-        ctx.atomic(() -> v[0] = hw.read(ctx, ctx.cpu(), p, (int) ctx.load(patMode[p - 1])));
+    public long pageRead(Ctx ctx, int p, LongConsumer then) {
+        long[] v = {X86Caches.NO_VAL};
+        while (v[0] == X86Caches.NO_VAL) {
+            ctx.atomic(() -> {
+                int a = (int) ctx.load(patMode[p - 1]);
+                if (a == Pte.UC && hw.flushWcForUc(ctx, ctx.cpu())) return;   // a drain: the load waits
+                v[0] = hw.read(ctx, ctx.cpu(), p, a);
+                then.accept(v[0]);
+            });
+        }
         return v[0];
     }
 
-    public void pageWrite(Ctx ctx, int p, long val) {
-        ctx.atomic(() -> hw.write(ctx, ctx.cpu(), p, (int) ctx.load(patMode[p - 1]), val));
+    /** A store through p's other kernel mappings, as {@link #pageRead} ({@code then} in the store's step). */
+    public void pageWrite(Ctx ctx, int p, long val, Runnable then) {
+        boolean[] done = {false};
+        while (!done[0]) {
+            ctx.atomic(() -> {
+                int a = (int) ctx.load(patMode[p - 1]);
+                if (a == Pte.UC && hw.flushWcForUc(ctx, ctx.cpu())) return;   // a drain: the store waits
+                hw.write(ctx, ctx.cpu(), p, a, val);
+                then.run();
+                done[0] = true;
+            });
+        }
     }
 
     // ---- the attribute change ----------------------------------------------------------------

@@ -11,7 +11,8 @@ import kmapcheck.machine.Word;
  * write-combining buffer entry per CPU and page. Pages are numbered 1..pages (as in {@link Pte}).
  *
  * <p>Every public method is ONE hardware event or ONE memory instruction (load/store through a
- * mapping of a given memory type, clflush loop, wbinvd, eviction, WC drain, speculative fill). The
+ * mapping of a given memory type, clflush loop, wbinvd, eviction, WC drain (also as one step of the
+ * flush a UC access forces), speculative fill). The
  * caller runs it inside {@link Ctx#atomic}: the specs treat each access as an atomic step (MESI
  * transient states and interconnect ordering are abstracted, README "Abstracted").
  *
@@ -83,12 +84,6 @@ public final class X86Caches {
     /** Does CPU c's cache observe bus transactions issued by CPU i (CPUID.SS for i's own cache)? */
     private boolean snoops(Ctx ctx, int c, int issuer) { return c != issuer || ctx.load(cpuidSS) != 0; }
 
-    /** Does CPU c have a WC-buffered store to any page pending? */
-    public boolean pendingWc(Ctx ctx, int c) {
-        for (int p = 1; p <= pages; p++) if (ctx.load(wcb[c][p - 1]) != NO_VAL) return true;
-        return false;
-    }
-
     // ---- building blocks ---------------------------------------------------------------------
     /** Value a WB line fill on c gets: another cache's dirty copy, else RAM. */
     private long loadVal(Ctx ctx, int c, int p) {
@@ -135,29 +130,46 @@ public final class X86Caches {
     }
 
     // ---- instructions ------------------------------------------------------------------------
-    /** A load by CPU c of page p through a mapping of memory type {@code attr}: the value it returns. */
+    /**
+     * The WC-buffer flush a UC access by CPU c forces before it is performed (SDM vol. 3A 11.3.1: a
+     * read or write to uncached memory empties a partially filled WC buffer), one hardware step at a
+     * time: drains c's first pending entry ({@link #wcDrain}, MemAttr.tla's WcDrain) and returns
+     * true; false once c's buffer is empty, when the UC access itself may be performed (the guard
+     * NoPendingWC(c) of MemAttr.tla's DoRead/DoWrite). Other CPUs' steps may fall between the drains.
+     */
+    public boolean flushWcForUc(Ctx ctx, int c) {
+        for (int p = 1; p <= pages; p++) {
+            if (ctx.load(wcb[c][p - 1]) != NO_VAL) {
+                wcDrain(ctx, c, p);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A load by CPU c of page p through a mapping of memory type {@code attr}: the value it returns.
+     * A UC load is performed once {@link #flushWcForUc} has emptied c's WC buffer.
+     */
     public long read(Ctx ctx, int c, int p, int attr) {
         long pend = ctx.load(wcb[c][p - 1]);
         long w = ln(ctx, c, p);
         if (attr == Pte.WB) return state(w) != I ? value(w) : wbLoad(ctx, c, p, false);   // hit / miss-allocate
         if (attr == Pte.WC && pend != NO_VAL) return pend;                                   // own WC buffer forwards
-        if (attr == Pte.UC && pendingWc(ctx, c))
-            throw new IllegalStateException("UC load with WC stores pending (the client must let them drain)");
         return busRead(ctx, c, p);
     }
 
-    /** A store of v by CPU c to page p through a mapping of memory type {@code attr}. */
+    /**
+     * A store of v by CPU c to page p through a mapping of memory type {@code attr}. A UC store is
+     * performed once {@link #flushWcForUc} has emptied c's WC buffer.
+     */
     public void write(Ctx ctx, int c, int p, int attr, long v) {
         switch (attr) {
             case Pte.WB -> {                                           // read-for-ownership
                 for (int d = 0; d < cpus; d++) if (d != c) setLn(ctx, d, p, 0);
                 setLn(ctx, c, p, enc(D, v, old(ln(ctx, c, p))));
             }
-            case Pte.UC -> {
-                if (pendingWc(ctx, c))
-                    throw new IllegalStateException("UC store with WC stores pending (the client must let them drain)");
-                busWrite(ctx, c, p, v);
-            }
+            case Pte.UC -> busWrite(ctx, c, p, v);
             default -> ctx.store(wcb[c][p - 1], v);                   // WC: buffered, cache not looked at
         }
     }

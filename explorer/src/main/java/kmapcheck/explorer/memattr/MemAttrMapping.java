@@ -266,8 +266,12 @@ public final class MemAttrMapping implements SpecMapping {
             case FREE -> "SfBufFree";
             case READ_SF -> "ReadSfBuf";
             case WRITE_SF -> "WriteSfBuf";
-            case READ_PM -> "ReadPageMap";
-            case WRITE_PM -> "WritePageMap";
+            // a UC page-map access drains this CPU's WC buffer first, one entry per step (pageRead)
+            case READ_PM, WRITE_PM -> {
+                int p = (int) s.op().arg(0);
+                if (pr.pat(s.before(), p) == kmapcheck.machine.Pte.UC && pr.pendingWc(s.before(), s.cpu())) yield "WcDrain";
+                yield s.op().name().equals(READ_PM) ? "ReadPageMap" : "WritePageMap";
+            }
             case SET_MEMATTR -> {
                 if (s.stepInOp() == 0) yield "PmapPageSetMemattr";
                 if (coarse) yield s.stepInOp() == 1 ? "SfBufInvalidateCache" : "PmapFlushPage";

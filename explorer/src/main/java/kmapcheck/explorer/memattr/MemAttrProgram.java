@@ -34,10 +34,12 @@ import java.util.List;
  * fills through WB translations, each one atomic event offered at every state (the spec's "at any
  * time" nondeterminism, in every interleaving with the kernel steps). The core enumerates TLB fills
  * and evictions itself.
- * Data accesses are offered only when the access can complete in one step: through an sf_buf only
- * once this CPU's TLB holds its translation (a miss is the core's TLB fill followed by the
- * access), and a UC access only once the CPU's WC buffers have drained (the drain is an
- * environment event; SDM §11.3).
+ * Data accesses through an sf_buf are offered only when the access can complete in one step: once
+ * this CPU's TLB holds its translation (a miss is the core's TLB fill followed by the access), and
+ * if it is UC once the CPU's WC buffer is empty (the drains are environment events). A UC access
+ * through a page's other mapping is offered with WC stores pending: it first drains this CPU's WC
+ * buffer, one entry per step (SDM vol. 3A 11.3.1; MemAttrKernel.pageRead), each step the spec's
+ * WcDrain, then the access (the spec's guard NoPendingWC).
  */
 public final class MemAttrProgram implements Program {
     static final String ALLOC = "sf_buf_alloc", FREE = "sf_buf_free", RECYCLE = "sf_buf_recycle",
@@ -221,7 +223,6 @@ public final class MemAttrProgram implements Program {
             }
             for (int p = 1; p <= pages; p++) {
                 if (still[p - 1] || !chg(v, p).equals("idle")) continue;
-                if (pat(v, p) == Pte.UC && pendingWc(v, c)) continue;
                 ops.add(new Op(READ_PM, p));
                 for (int val = 0; val <= maxVal; val++) ops.add(new Op(WRITE_PM, p, val, pat(v, p)));
             }
@@ -230,8 +231,14 @@ public final class MemAttrProgram implements Program {
         } else {
             int p = t - cpus;
             if (still[p - 1]) return ops;
+            // the caller owns p: no WC store to it pending, no page-map access to it in flight (one
+            // whose UC flush is draining: the spec's access is the one step after the drains)
             boolean noWc = true;
-            for (int c = 0; c < cpus; c++) noWc &= v.word(hw.wcb[c][p - 1]) == X86Caches.NO_VAL;
+            for (int c = 0; c < cpus; c++) {
+                noWc &= v.word(hw.wcb[c][p - 1]) == X86Caches.NO_VAL;
+                Op acc = v.op(c);
+                if (acc != null && (acc.name().equals(READ_PM) || acc.name().equals(WRITE_PM)) && acc.arg(0) == p) noWc = false;
+            }
             if (noWc) for (int a : newAttrs) if (a != pat(v, p)) ops.add(new Op(SET_MEMATTR, p, a));
         }
         return ops;
@@ -330,10 +337,17 @@ public final class MemAttrProgram implements Program {
             case WRITE_SF:
                 writeAndRecord(ctx, (int) op.arg(2), (int) op.arg(3), op.arg(1), () -> kern.sfBufWrite(ctx, (int) op.arg(0), op.arg(1)));
                 return 0;
-            case READ_PM: return readAndRecord(ctx, (int) op.arg(0), () -> kern.pageRead(ctx, (int) op.arg(0)));
-            case WRITE_PM:
-                writeAndRecord(ctx, (int) op.arg(0), (int) op.arg(2), op.arg(1), () -> kern.pageWrite(ctx, (int) op.arg(0), op.arg(1)));
+            // a UC page-map access: first the drain steps of the WC flush it forces, then the access
+            // and its record in one step (pageRead/pageWrite)
+            case READ_PM: {
+                int p = (int) op.arg(0);
+                return kern.pageRead(ctx, p, v -> EndToEnd.loaded(ctx, hw, ctx.cpu(), p, v));
+            }
+            case WRITE_PM: {
+                int p = (int) op.arg(0);
+                kern.pageWrite(ctx, p, op.arg(1), () -> EndToEnd.stored(ctx, hw, p, (int) op.arg(2), op.arg(1)));
                 return 0;
+            }
             case SET_MEMATTR: kern.pmapPageSetMemattr(ctx, (int) op.arg(0), (int) op.arg(1), hw::markOld); return 0;
             default: throw new IllegalStateException("unknown op " + op);
         }
