@@ -995,6 +995,14 @@ public final class VmPage {
         return 0;
     }
 
+    // ---- buggy clients (spec StrayFirst): a KPI called in breach of its contract ----------------
+
+    /** vm_page_xunbusy by a thread that does not hold the page xbusied (spec XuCas from idle, "sx"). */
+    public long strayXunbusy(Ctx c) { xunbusy(c, "sx", "idle", false); return 0; }
+
+    /** vm_page_sunbusy by a thread that does not hold the page sbusied (spec SuLd from idle, "ss"). */
+    public long straySunbusy(Ctx c) { sunbusy(c, "ss", "idle", false); return 0; }
+
     // ---- Busier: vm_page_grab / vm_page_busy_acquire style ----------------------------------------
 
     /** Exclusive busy, then vm_page_xunbusy. Returns -1 if the object lock was not available. */
