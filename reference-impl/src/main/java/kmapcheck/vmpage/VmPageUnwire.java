@@ -348,6 +348,20 @@ public final class VmPageUnwire {
         });
     }
 
+    // ---- buggy client StrayBusier (spec StrayFrom): a busy KPI without the busy lock it requires ----
+
+    /** "x": vm_page_xunbusy without the exclusive busy (spec XuCas from idle, prefix "sx"). */
+    public void strayXunbusy(Ctx c) { xunbusy(c, "sx"); }
+
+    /** "xd": vm_page_busy_downgrade without the exclusive busy (spec DgLd from idle), then sunbusy. */
+    public void strayDowngrade(Ctx c) { downgradeThenSunbusy(c); }
+
+    /** "su": vm_page_busy_tryupgrade without a shared busy (spec UpLd from idle), then unbusy. */
+    public void strayTryupgrade(Ctx c) { tryupgradeThenUnbusy(c); }
+
+    /** "s": vm_page_sunbusy without a shared busy (spec SuLd from idle, prefix "ss"). */
+    public void straySunbusy(Ctx c) { sunbusy(c, "ss"); }
+
     /** Busier "x": xbusy, then vm_page_xunbusy. */
     public void busyX(Ctx c) {
         xbusy(c, "x");
@@ -358,6 +372,11 @@ public final class VmPageUnwire {
     public void busyDowngrade(Ctx c) {
         xbusy(c, "xd");
         at(c, "xd_dg");
+        downgradeThenSunbusy(c);
+    }
+
+    /** vm_page_busy_downgrade (spec DgLd, DgCas, Wake), then vm_page_sunbusy. */
+    private void downgradeThenSunbusy(Ctx c) {
         long[] x0 = {0};
         c.atomic(() -> {                                                       // DgLd (the assert folds in)
             x0[0] = c.load(busyLock);
@@ -402,6 +421,11 @@ public final class VmPageUnwire {
             return Ctx.Loop.again(1);
         });
         at(c, "su_up");
+        tryupgradeThenUnbusy(c);
+    }
+
+    /** vm_page_busy_tryupgrade (spec UpLd, UpCas), then vm_page_xunbusy or vm_page_sunbusy. */
+    private void tryupgradeThenUnbusy(Ctx c) {
         long[] x0 = {0};
         c.atomic(() -> {                                                       // UpLd (the assert folds in)
             x0[0] = c.load(busyLock);
