@@ -252,8 +252,12 @@ public final class VmPageUnwire {
 
     // ---- busy lock ------------------------------------------------------------------------------------
 
-    /** vm_page_xunbusy (spec XuCas, XuStore, Wake; prefix P). */
-    private void xunbusy(Ctx c, String P) {
+    /**
+     * vm_page_xunbusy (spec XuCas, XuStore, Wake; prefix P). Public, as are sunbusy,
+     * downgradeThenSunbusy and tryupgradeThenUnbusy: the buggy client StrayBusier (spec StrayFrom)
+     * calls them without the busy lock they require (prefixes "sx", "ss").
+     */
+    public void xunbusy(Ctx c, String P) {
         at(c, P + "_xu");
         boolean[] ok = {false};
         c.atomic(() -> {
@@ -279,7 +283,7 @@ public final class VmPageUnwire {
     }
 
     /** vm_page_sunbusy (spec SuLd, SuCas, Wake; prefix P). */
-    private void sunbusy(Ctx c, String P) {
+    public void sunbusy(Ctx c, String P) {
         at(c, P + "_su");
         long x0 = c.load(busyLock);                                           // SuLd
         long wake = c.loop(x0, x -> {
@@ -348,20 +352,6 @@ public final class VmPageUnwire {
         });
     }
 
-    // ---- buggy client StrayBusier (spec StrayFrom): a busy KPI without the busy lock it requires ----
-
-    /** "x": vm_page_xunbusy without the exclusive busy (spec XuCas from idle, prefix "sx"). */
-    public void strayXunbusy(Ctx c) { xunbusy(c, "sx"); }
-
-    /** "xd": vm_page_busy_downgrade without the exclusive busy (spec DgLd from idle), then sunbusy. */
-    public void strayDowngrade(Ctx c) { downgradeThenSunbusy(c); }
-
-    /** "su": vm_page_busy_tryupgrade without a shared busy (spec UpLd from idle), then unbusy. */
-    public void strayTryupgrade(Ctx c) { tryupgradeThenUnbusy(c); }
-
-    /** "s": vm_page_sunbusy without a shared busy (spec SuLd from idle, prefix "ss"). */
-    public void straySunbusy(Ctx c) { sunbusy(c, "ss"); }
-
     /** Busier "x": xbusy, then vm_page_xunbusy. */
     public void busyX(Ctx c) {
         xbusy(c, "x");
@@ -376,7 +366,7 @@ public final class VmPageUnwire {
     }
 
     /** vm_page_busy_downgrade (spec DgLd, DgCas, Wake), then vm_page_sunbusy. */
-    private void downgradeThenSunbusy(Ctx c) {
+    public void downgradeThenSunbusy(Ctx c) {
         long[] x0 = {0};
         c.atomic(() -> {                                                       // DgLd (the assert folds in)
             x0[0] = c.load(busyLock);
@@ -425,7 +415,7 @@ public final class VmPageUnwire {
     }
 
     /** vm_page_busy_tryupgrade (spec UpLd, UpCas), then vm_page_xunbusy or vm_page_sunbusy. */
-    private void tryupgradeThenUnbusy(Ctx c) {
+    public void tryupgradeThenUnbusy(Ctx c) {
         long[] x0 = {0};
         c.atomic(() -> {                                                       // UpLd (the assert folds in)
             x0[0] = c.load(busyLock);

@@ -107,8 +107,8 @@ public final class VmPageProgram implements Program {
             case BUSY_X -> page.busyExclusive(ctx);
             case BUSY_S -> page.busyShared(ctx);
             case MUNMAP -> { page.munmap(ctx, (int) op.arg(0)); yield 0; }
-            case STRAY_XU -> page.strayXunbusy(ctx);
-            case STRAY_SU -> page.straySunbusy(ctx);
+            case STRAY_XU -> { page.xunbusy(ctx, "sx", "idle", false); yield 0; }      // spec StrayFirst
+            case STRAY_SU -> { page.sunbusy(ctx, "ss", "idle", false); yield 0; }
             default -> throw new IllegalStateException("unknown op " + op);
         };
     }

@@ -87,10 +87,10 @@ public final class VmPageUnwireProgram implements Program {
             case BUSY_X -> page.busyX(ctx);
             case BUSY_XD -> page.busyDowngrade(ctx);
             case BUSY_SU -> page.busyUpgrade(ctx);
-            case STRAY_XU -> page.strayXunbusy(ctx);
-            case STRAY_DG -> page.strayDowngrade(ctx);
-            case STRAY_UP -> page.strayTryupgrade(ctx);
-            case STRAY_SU -> page.straySunbusy(ctx);
+            case STRAY_XU -> page.xunbusy(ctx, "sx");                  // spec StrayFrom
+            case STRAY_DG -> page.downgradeThenSunbusy(ctx);
+            case STRAY_UP -> page.tryupgradeThenUnbusy(ctx);
+            case STRAY_SU -> page.sunbusy(ctx, "ss");
             default -> throw new IllegalStateException("unknown op " + op);
         }
         return 0;
