@@ -55,7 +55,10 @@ CONSTANTS
     Variant
 
 RoleNames == {"Faulter", "PmapHolder", "Remover", "Terminator", "Mapper",
-              "Busier", "WriteProtector", "Unmapper"}
+              "Busier", "WriteProtector", "Unmapper",
+              \* buggy clients: each calls one KPI in breach of its contract (Misuse below)
+              "StrayUnwirer", "StrayXunbusier", "StraySunbusier"}
+StrayRoles == {"StrayUnwirer", "StrayXunbusier", "StraySunbusier"}
 
 Variants ==
     { "Fixed",                      \* the code at 0012f373e4
@@ -182,9 +185,11 @@ Others == CPUs \ {KCpu}
 
 \* End the current step at pc `tgt`; if `rel`, release the object lock in
 \* the same step (a release is a left mover).  Reaching "idle", "done" or
-\* "hold" resets the thread's locals (they are dead there).
+\* "hold" resets the thread's locals (they are dead there).  A buggy client
+\* (StrayRoles) makes its one misuse: where it would be back at "idle" it is
+\* "done" (repeated stray unwires would only wrap the wire count around).
 Fin(t, tgt, rel) ==
-    /\ pc' = [pc EXCEPT ![t] = tgt]
+    /\ pc' = [pc EXCEPT ![t] = IF tgt = "idle" /\ Role[t] \in StrayRoles THEN "done" ELSE tgt]
     /\ olock' = IF rel THEN RelL(t) ELSE olock
     /\ IF tgt \in {"idle", "done", "hold"}
        THEN /\ old' = [old EXCEPT ![t] = ZERO]
@@ -198,6 +203,22 @@ Finish(t, d) == Fin(t, d[1], d[2])
 Goto(t, p) == pc' = [pc EXCEPT ![t] = p]
 
 Set(f, t, v) == [f EXCEPT ![t] = v]
+
+\* Buggy clients (default misuse models, issue 11): an idle thread of a Stray*
+\* role calls a KPI whose precondition it does not meet, entering the kernel
+\* code at its first step `p`: vm_page_unwire / vm_page_release (per
+\* UnwireKinds) of a page it did not wire, vm_page_xunbusy of a page it did
+\* not xbusy, vm_page_sunbusy of a page it did not sbusy.  The kernel's
+\* KASSERTs (vm_page.c @0012f373e4: vm_page_release's and vm_page_unwire's
+\* "wire count underflow", vm_page_unwire_noq's "counter underflow",
+\* vm_page_xunbusy_hard's and vm_page_sunbusy's vm_page_assert_xbusied /
+\* _sbusied) catch each: NoAssertionFailure.
+StrayFirst(r) ==
+    CASE r = "StrayUnwirer"   -> {IF k = "unwire" THEN "uw_ld" ELSE "rl_obj" : k \in UnwireKinds}
+      [] r = "StrayXunbusier" -> {"sx_xu"}
+      [] r = "StraySunbusier" -> {"ss_su"}
+      [] OTHER                -> {}
+StrayStart(t, p) == pc[t] = "idle" /\ p \in StrayFirst(Role[t])
 
 RECURSIVE SumOver(_)
 SumOver(S) == IF S = {} THEN 0
@@ -245,7 +266,7 @@ Init ==
 \* vm_page_xunbusy() macro (vm_page.h @0012f373e4): cmpset_rel(busy,
 \* SINGLE_EXCLUSIVER, UNBUSIED); fails iff WAITERS is set.
 XuCas(t, P, done) ==
-    /\ pc[t] = P \o "_xu"
+    /\ pc[t] = P \o "_xu" \/ StrayStart(t, P \o "_xu")
     /\ IF busy = SINGLE_EXCL
        THEN /\ busy' = UNBUSIED
             /\ xowners' = xowners \ {t}
@@ -275,7 +296,7 @@ Xunbusy(t, P, done) == XuCas(t, P, done) \/ XuStore(t, P) \/ XuWake(t, P, done)
 
 \* vm_page_sunbusy(): x = m->busy_lock ...
 SuLd(t, P) ==
-    /\ pc[t] = P \o "_su"
+    /\ pc[t] = P \o "_su" \/ StrayStart(t, P \o "_su")
     /\ bx' = Set(bx, t, busy)
     /\ Goto(t, P \o "_sucas")
     /\ UNCHANGED <<rcv, obj, olock, busyv, pmapv, pagev, sleepv, old, pm, opte, kassert>>
@@ -784,6 +805,7 @@ PhCas(t) ==
 UwLd(t) ==
     /\ \/ pc[t] = "uw_ld"
        \/ pc[t] = "hold" /\ "unwire" \in UnwireKinds
+       \/ StrayStart(t, "uw_ld")
     /\ old' = Set(old, t, rc)
     /\ Goto(t, "uw_cas")
     /\ UNCHANGED <<rcv, obj, olock, busyv, pmapv, pagev, sleepv, bx, pm, opte, kassert>>
@@ -814,6 +836,7 @@ UwCas(t) ==
 RlObj(t) ==
     /\ \/ pc[t] = "rl_obj"
        \/ pc[t] = "hold" /\ "release_tryfree" \in UnwireKinds
+       \/ StrayStart(t, "rl_obj")
     /\ Goto(t, IF obj = None THEN "uw_ld" ELSE "rl_busy")
     /\ UNCHANGED <<rcv, obj, olock, busyv, pmapv, pagev, sleepv, locv, kassert>>
 
@@ -1254,6 +1277,9 @@ Step(t) ==
       [] Role[t] = "Busier"         -> BusierSteps(t)
       [] Role[t] = "WriteProtector" -> WriteProtectorSteps(t)
       [] Role[t] = "Unmapper"       -> UnmapperSteps(t)
+      [] Role[t] = "StrayUnwirer"   -> HoldSteps(t)
+      [] Role[t] = "StrayXunbusier" -> Xunbusy(t, "sx", <<"idle", FALSE>>)
+      [] Role[t] = "StraySunbusier" -> Sunbusy(t, "ss", <<"idle", FALSE>>)
 
 \* The same relation as \E t \in Threads : Step(t), written per role so that TLC's
 \* traces name each step's action (FaWire, PhCas, ...) instead of "Step".
@@ -1267,6 +1293,9 @@ Next ==
     \/ \E t \in ThreadsOf("Busier")         : BusierSteps(t)
     \/ \E t \in ThreadsOf("WriteProtector") : WriteProtectorSteps(t)
     \/ \E t \in ThreadsOf("Unmapper")       : UnmapperSteps(t)
+    \/ \E t \in ThreadsOf("StrayUnwirer")   : HoldSteps(t)
+    \/ \E t \in ThreadsOf("StrayXunbusier") : Xunbusy(t, "sx", <<"idle", FALSE>>)
+    \/ \E t \in ThreadsOf("StraySunbusier") : Sunbusy(t, "ss", <<"idle", FALSE>>)
     \/ \E c \in CPUs, p \in Pmaps : Hardware(c, p)
 
 \* Fairness: strong fairness on every step of a thread that is inside an

@@ -36,7 +36,9 @@ CONSTANTS
     None,        \* model value: NULL / no thread
     Variant
 
-RoleNames == {"Holder", "Faulter", "Daemon", "Terminator", "Busier"}
+RoleNames == {"Holder", "Faulter", "Daemon", "Terminator", "Busier",
+              \* buggy clients (issue 11): a KPI called in breach of its contract
+              "StrayBusier"}
 
 Variants ==
     { "Fixed",                   \* the code at 0012f373e4
@@ -51,7 +53,7 @@ Variants ==
 ASSUME Variant \in Variants
 ASSUME Role \in [Threads -> RoleNames]
 ASSUME Managed \in BOOLEAN
-ASSUME BusyKinds \subseteq {"x", "xd", "su"}
+ASSUME BusyKinds \subseteq {"x", "xd", "su", "s"}    \* "s": a StrayBusier's stray vm_page_sunbusy only
 ASSUME None \notin Threads
 
 Holders == {t \in Threads : Role[t] = "Holder"}
@@ -124,6 +126,15 @@ Init ==
     /\ kassert = {}
 
 Goto(t, p) == pc' = [pc EXCEPT ![t] = p]
+
+\* Buggy clients: an idle thread of role r enters a KPI at its first step
+\* without meeting its precondition.  A StrayBusier calls, per BusyKinds,
+\* vm_page_xunbusy ("x") or
+\* vm_page_busy_downgrade ("xd") without the exclusive busy
+\* (vm_page_assert_xbusied), vm_page_busy_tryupgrade ("su") or
+\* vm_page_sunbusy ("s") without a shared busy (vm_page_assert_sbusied); then
+\* it goes on as the kernel code does.  vm_page.c @0012f373e4.
+StrayFrom(t, r, kind) == pc[t] = "idle" /\ Role[t] = r /\ kind
 \* end an operation: the locals are dead there
 Done(t, p) == /\ Goto(t, p)
               /\ old' = [old EXCEPT ![t] = ZERO]
@@ -318,7 +329,7 @@ TmDrop(t) ==
 \* vm_page_xunbusy: cmpset_rel(SINGLE_EXCLUSIVER, UNBUSIED) (fails iff WAITERS);
 \* else vm_page_xunbusy_hard: atomic_store_rel(UNBUSIED), then wakeup(m).
 XuCas(t, P, done) ==
-    /\ pc[t] = P \o "_xu"
+    /\ pc[t] = P \o "_xu" \/ (P = "sx" /\ StrayFrom(t, "StrayBusier", "x" \in BusyKinds))
     /\ IF busy = SINGLE_EXCL
        THEN /\ busy' = UNBUSIED /\ xowners' = xowners \ {t} /\ Done(t, done)
        ELSE /\ Goto(t, P \o "_xus") /\ UNCHANGED <<busy, xowners, old, bx>>
@@ -346,7 +357,7 @@ Xunbusy(t, P, done) ==
 \*   else KASSERT((x & ~WAITERS) == SHARERS_WORD(1)); fcmpset_rel(x, UNBUSIED), then
 \*   wakeup(m) if x had WAITERS }
 SuLd(t, P) ==
-    /\ pc[t] = P \o "_su"
+    /\ pc[t] = P \o "_su" \/ (P = "ss" /\ StrayFrom(t, "StrayBusier", "s" \in BusyKinds))
     /\ bx' = [bx EXCEPT ![t] = busy]
     /\ Goto(t, P \o "_sucas")
     /\ UNCHANGED <<rcv, busyv, pagev, sleepv, old, kassert>>
@@ -406,7 +417,7 @@ BusySleep(t, P, NS, ret) == BsSq(t, P) \/ BsChk(t, P, NS, ret)
 \* From idle the Busier picks a kind; "x_try"/"xd_try" after a sleep once woken.
 BxTry(t, P, next) ==
     /\ \/ pc[t] = P \o "_try" /\ t \notin sleepers
-       \/ pc[t] = "idle" /\ P \in BusyKinds
+       \/ pc[t] = "idle" /\ Role[t] = "Busier" /\ P \in BusyKinds
     /\ IF busy = UNBUSIED
        THEN /\ busy' = SINGLE_EXCL /\ xowners' = xowners \cup {t}
             /\ Goto(t, next)
@@ -416,7 +427,7 @@ BxTry(t, P, next) ==
 \* vm_page_trysbusy: x = m->busy_lock; (the loop below)
 BsLd(t) ==
     /\ \/ pc[t] = "su_try" /\ t \notin sleepers
-       \/ pc[t] = "idle" /\ "su" \in BusyKinds
+       \/ pc[t] = "idle" /\ Role[t] = "Busier" /\ "su" \in BusyKinds
     /\ bx' = [bx EXCEPT ![t] = busy]
     /\ Goto(t, "su_cas")
     /\ UNCHANGED <<rcv, busyv, pagev, sleepv, old, kassert>>
@@ -435,7 +446,7 @@ BsCas(t) ==
 
 \* vm_page_busy_downgrade: KASSERT xbusied; x = m->busy_lock;
 DgLd(t) ==
-    /\ pc[t] = "xd_dg"
+    /\ pc[t] = "xd_dg" \/ StrayFrom(t, "StrayBusier", "xd" \in BusyKinds)
     /\ bx' = [bx EXCEPT ![t] = busy]
     /\ kassert' = kassert \cup KA(~busy.excl, "vm_page_assert_xbusied")
     /\ Goto(t, "xd_dgcas")
@@ -456,7 +467,7 @@ DgCas(t) ==
 
 \* vm_page_busy_tryupgrade: KASSERT sbusied; x = m->busy_lock;
 UpLd(t) ==
-    /\ pc[t] = "su_up"
+    /\ pc[t] = "su_up" \/ StrayFrom(t, "StrayBusier", "su" \in BusyKinds)
     /\ bx' = [bx EXCEPT ![t] = busy]
     /\ kassert' = kassert \cup KA(~Sbusied(busy), "vm_page_assert_sbusied")
     /\ Goto(t, "su_upcas")
@@ -505,6 +516,7 @@ Step(t) ==
       [] Role[t] = "Daemon"     -> DmScan(t)
       [] Role[t] = "Terminator" -> TmDrop(t) \/ FpFree(t, "tm", "done")
       [] Role[t] = "Busier"     -> BusierSteps(t)
+      [] Role[t] = "StrayBusier"  -> BusierSteps(t) \/ Xunbusy(t, "sx", "idle") \/ Sunbusy(t, "ss", "idle")
 
 ThreadsOf(r) == {t \in Threads : Role[t] = r}
 \* per role, so that TLC's traces name each step's action
@@ -514,6 +526,7 @@ Next ==
     \/ \E t \in ThreadsOf("Daemon")     : DmScan(t)
     \/ \E t \in ThreadsOf("Terminator") : TmDrop(t) \/ FpFree(t, "tm", "done")
     \/ \E t \in ThreadsOf("Busier")     : BusierSteps(t)
+    \/ \E t \in ThreadsOf("StrayBusier")  : BusierSteps(t) \/ Xunbusy(t, "sx", "idle") \/ Sunbusy(t, "ss", "idle")
 
 \* Strong fairness on every step of a thread inside an operation (as VmPage.tla):
 \* "hold" counts as inside one (a wirer eventually unwires); idle threads may stay idle.

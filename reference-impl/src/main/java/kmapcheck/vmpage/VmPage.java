@@ -445,9 +445,10 @@ public final class VmPage {
     /**
      * vm_page_xunbusy (spec XuCas, XuStore, XuWake, prefix P): cmpset_rel(SINGLE_EXCLUSIVER,
      * UNBUSIED), else vm_page_xunbusy_hard: store UNBUSIED; wakeup(m). Ends at {@code donePc},
-     * releasing the object lock in the final step if {@code rel}.
+     * releasing the object lock in the final step if {@code rel}. Public: the buggy client
+     * StrayXunbusier (spec StrayFirst) calls it without holding the page xbusied (prefix "sx").
      */
-    private void xunbusy(Ctx c, String P, String donePc, boolean rel) {
+    public void xunbusy(Ctx c, String P, String donePc, boolean rel) {
         at(c, P + "_xu");
         boolean[] ok = {false};
         c.atomic(() -> {
@@ -475,8 +476,8 @@ public final class VmPage {
         c.unlock(sq);
     }
 
-    /** vm_page_sunbusy (spec SuLd, SuCas, SuWake, prefix P). */
-    private void sunbusy(Ctx c, String P, String donePc, boolean rel) {
+    /** vm_page_sunbusy (spec SuLd, SuCas, SuWake, prefix P); the StraySunbusier calls it unsbusied ("ss"). */
+    public void sunbusy(Ctx c, String P, String donePc, boolean rel) {
         at(c, P + "_su");
         long x0 = c.load(busyLock);                                       // SuLd
         long wake = c.loop(x0, x -> {

@@ -252,8 +252,12 @@ public final class VmPageUnwire {
 
     // ---- busy lock ------------------------------------------------------------------------------------
 
-    /** vm_page_xunbusy (spec XuCas, XuStore, Wake; prefix P). */
-    private void xunbusy(Ctx c, String P) {
+    /**
+     * vm_page_xunbusy (spec XuCas, XuStore, Wake; prefix P). Public, as are sunbusy,
+     * downgradeThenSunbusy and tryupgradeThenUnbusy: the buggy client StrayBusier (spec StrayFrom)
+     * calls them without the busy lock they require (prefixes "sx", "ss").
+     */
+    public void xunbusy(Ctx c, String P) {
         at(c, P + "_xu");
         boolean[] ok = {false};
         c.atomic(() -> {
@@ -279,7 +283,7 @@ public final class VmPageUnwire {
     }
 
     /** vm_page_sunbusy (spec SuLd, SuCas, Wake; prefix P). */
-    private void sunbusy(Ctx c, String P) {
+    public void sunbusy(Ctx c, String P) {
         at(c, P + "_su");
         long x0 = c.load(busyLock);                                           // SuLd
         long wake = c.loop(x0, x -> {
@@ -358,6 +362,11 @@ public final class VmPageUnwire {
     public void busyDowngrade(Ctx c) {
         xbusy(c, "xd");
         at(c, "xd_dg");
+        downgradeThenSunbusy(c);
+    }
+
+    /** vm_page_busy_downgrade (spec DgLd, DgCas, Wake), then vm_page_sunbusy. */
+    public void downgradeThenSunbusy(Ctx c) {
         long[] x0 = {0};
         c.atomic(() -> {                                                       // DgLd (the assert folds in)
             x0[0] = c.load(busyLock);
@@ -402,6 +411,11 @@ public final class VmPageUnwire {
             return Ctx.Loop.again(1);
         });
         at(c, "su_up");
+        tryupgradeThenUnbusy(c);
+    }
+
+    /** vm_page_busy_tryupgrade (spec UpLd, UpCas), then vm_page_xunbusy or vm_page_sunbusy. */
+    public void tryupgradeThenUnbusy(Ctx c) {
         long[] x0 = {0};
         c.atomic(() -> {                                                       // UpLd (the assert folds in)
             x0[0] = c.load(busyLock);

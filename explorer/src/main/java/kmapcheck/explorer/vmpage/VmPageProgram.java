@@ -18,14 +18,20 @@ import java.util.List;
  * fair (the spec's fairness counts "hold" as inside an operation).
  */
 public final class VmPageProgram implements Program {
-    public enum Role { Faulter, PmapHolder, Remover, Terminator, Mapper, Busier, WriteProtector, Unmapper }
+    static boolean stray(Role r) { return r == Role.StrayUnwirer || r == Role.StrayXunbusier || r == Role.StraySunbusier; }
+
+    public enum Role {
+        Faulter, PmapHolder, Remover, Terminator, Mapper, Busier, WriteProtector, Unmapper,
+        /** buggy clients (spec StrayFirst): unwire/release without a wiring, xunbusy/sunbusy without the busy lock */
+        StrayUnwirer, StrayXunbusier, StraySunbusier
+    }
 
     static final int HELD = 0, DONE = 1;
 
     static final String FAULT = "vm_fault_wire", HOLD = "pmap_extract_and_hold", UNWIRE = "vm_page_unwire",
             RELEASE = "vm_page_release_tryfree", REMOVE = "vm_object_page_remove", TERMINATE = "vm_object_terminate",
             MAP = "vm_fault_map", WPROT = "vm_page_try_remove_write", BUSY_X = "busy_x", BUSY_S = "busy_s",
-            MUNMAP = "munmap";
+            MUNMAP = "munmap", STRAY_XU = "stray_xunbusy", STRAY_SU = "stray_sunbusy";
 
     private final Layout layout;
     final VmPage page;
@@ -59,6 +65,7 @@ public final class VmPageProgram implements Program {
     @Override
     public List<Op> choices(int t, View v) {
         List<Op> ops = new ArrayList<>();
+        if (v.local(t, DONE) != 0) return ops;
         if (v.local(t, HELD) != 0) {
             if (unwire) ops.add(new Op(UNWIRE));
             if (release) ops.add(new Op(RELEASE));
@@ -79,6 +86,9 @@ public final class VmPageProgram implements Program {
             case Busier -> { if (busyX) ops.add(new Op(BUSY_X)); if (busyS) ops.add(new Op(BUSY_S)); }
             case WriteProtector -> ops.add(new Op(WPROT));
             case Unmapper -> { for (int p = 0; p < page.pmaps(); p++) if ((pv(v) & (1L << p)) != 0) ops.add(new Op(MUNMAP, p)); }
+            case StrayUnwirer -> { if (unwire) ops.add(new Op(UNWIRE)); if (release) ops.add(new Op(RELEASE)); }
+            case StrayXunbusier -> ops.add(new Op(STRAY_XU));
+            case StraySunbusier -> ops.add(new Op(STRAY_SU));
         }
         return ops;
     }
@@ -97,6 +107,8 @@ public final class VmPageProgram implements Program {
             case BUSY_X -> page.busyExclusive(ctx);
             case BUSY_S -> page.busyShared(ctx);
             case MUNMAP -> { page.munmap(ctx, (int) op.arg(0)); yield 0; }
+            case STRAY_XU -> { page.xunbusy(ctx, "sx", "idle", false); yield 0; }      // spec StrayFirst
+            case STRAY_SU -> { page.sunbusy(ctx, "ss", "idle", false); yield 0; }
             default -> throw new IllegalStateException("unknown op " + op);
         };
     }
@@ -110,10 +122,13 @@ public final class VmPageProgram implements Program {
             case TERMINATE -> { if (result == 1) l[DONE] = 1; }
             default -> { }
         }
+        if (stray(roles[t])) l[DONE] = 1;        // a buggy client makes its one misuse (spec Fin: "done")
     }
 
-    /** A wire holder eventually unwires (the spec's SF on "hold"). */
-    @Override public boolean fair(int t, Op op) { return op.name().equals(UNWIRE) || op.name().equals(RELEASE); }
+    /** A wire holder eventually unwires (the spec's SF on "hold"); a StrayUnwirer starts from "idle": not obligated. */
+    @Override public boolean fair(int t, Op op) {
+        return roles[t] != Role.StrayUnwirer && (op.name().equals(UNWIRE) || op.name().equals(RELEASE));
+    }
 
     @Override public boolean mayMigrate(int t, View v) { return false; }
 

@@ -238,7 +238,10 @@ public final class VmPageUnwireMapping implements SpecMapping {
                 return switch (role) {
                     case Faulter -> "FaWire"; case Daemon -> "DmScan"; case Terminator -> "TmDrop";
                     case Busier -> op != null && op.name().equals(VmPageUnwireProgram.BUSY_SU) ? "BsLd" : "BxTry";
-                    case Holder -> "Step"; };
+                    case Holder -> "Step";
+                    case StrayBusier -> switch (op == null ? "" : op.name()) {
+                        case VmPageUnwireProgram.STRAY_DG -> "DgLd"; case VmPageUnwireProgram.STRAY_UP -> "UpLd";
+                        case VmPageUnwireProgram.STRAY_SU -> "SuLd"; default -> "XuCas"; }; };
             case "hold": return page.managed() ? "UwLd" : "UnqDrop";
             case "uw_cas":
                 return page.variant() == VmPageUnwire.Variant.UNWIRE_UNLOCK_BEFORE_CAS && VmPageUnwire.wires(l.old()) == 1

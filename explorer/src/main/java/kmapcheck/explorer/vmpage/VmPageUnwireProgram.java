@@ -17,17 +17,22 @@ import java.util.List;
  * queued; a Busier runs any of its kinds whenever idle.
  */
 public final class VmPageUnwireProgram implements Program {
-    public enum Role { Holder, Faulter, Daemon, Terminator, Busier }
+    public enum Role {
+        Holder, Faulter, Daemon, Terminator, Busier,
+        /** buggy client (spec StrayFrom): a busy KPI per BusyKinds without the busy lock it requires */
+        StrayBusier
+    }
 
     static final int HELD = 0, DONE = 1;
     static final String UNWIRE = "vm_page_unwire", FAULT = "vm_fault_wire", SCAN = "vm_pageout_scan",
-            TERMINATE = "vm_object_terminate", BUSY_X = "busy_x", BUSY_XD = "busy_downgrade", BUSY_SU = "busy_tryupgrade";
+            TERMINATE = "vm_object_terminate", BUSY_X = "busy_x", BUSY_XD = "busy_downgrade", BUSY_SU = "busy_tryupgrade",
+            STRAY_XU = "stray_xunbusy", STRAY_DG = "stray_downgrade", STRAY_UP = "stray_tryupgrade", STRAY_SU = "stray_sunbusy";
 
     private final Layout layout;
     final VmPageUnwire page;
     final String[] names;
     final Role[] roles;
-    private final boolean kindX, kindXd, kindSu;
+    private final boolean kindX, kindXd, kindSu, kindS;
 
     VmPageUnwireProgram(Layout layout, VmPageUnwire page, String[] names, Role[] roles, List<String> busyKinds) {
         this.layout = layout;
@@ -37,6 +42,7 @@ public final class VmPageUnwireProgram implements Program {
         this.kindX = busyKinds.contains("x");
         this.kindXd = busyKinds.contains("xd");
         this.kindSu = busyKinds.contains("su");
+        this.kindS = busyKinds.contains("s");
     }
 
     @Override public Layout layout() { return layout; }
@@ -61,6 +67,12 @@ public final class VmPageUnwireProgram implements Program {
                 if (kindXd) ops.add(new Op(BUSY_XD));
                 if (kindSu) ops.add(new Op(BUSY_SU));
             }
+            case StrayBusier -> {
+                if (kindX) ops.add(new Op(STRAY_XU));
+                if (kindXd) ops.add(new Op(STRAY_DG));
+                if (kindSu) ops.add(new Op(STRAY_UP));
+                if (kindS) ops.add(new Op(STRAY_SU));
+            }
         }
         return ops;
     }
@@ -75,6 +87,10 @@ public final class VmPageUnwireProgram implements Program {
             case BUSY_X -> page.busyX(ctx);
             case BUSY_XD -> page.busyDowngrade(ctx);
             case BUSY_SU -> page.busyUpgrade(ctx);
+            case STRAY_XU -> page.xunbusy(ctx, "sx");                  // spec StrayFrom
+            case STRAY_DG -> page.downgradeThenSunbusy(ctx);
+            case STRAY_UP -> page.tryupgradeThenUnbusy(ctx);
+            case STRAY_SU -> page.sunbusy(ctx, "ss");
             default -> throw new IllegalStateException("unknown op " + op);
         }
         return 0;
