@@ -8,6 +8,7 @@ import kmapcheck.machine.Panic;
 import kmapcheck.machine.Pte;
 import kmapcheck.machine.Word;
 
+import java.util.function.IntConsumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -256,27 +257,33 @@ public final class MemAttrKernel {
      * the load itself and {@code then} (the client's end-to-end record of the value) are one step.
      */
     public long pageRead(Ctx ctx, int p, LongConsumer then) {
-        long[] v = {X86Caches.NO_VAL};
-        while (v[0] == X86Caches.NO_VAL) {
-            ctx.atomic(() -> {
-                int a = (int) ctx.load(patMode[p - 1]);
-                if (a == Pte.UC && hw.flushWcForUc(ctx, ctx.cpu())) return;   // a drain: the load waits
-                v[0] = hw.read(ctx, ctx.cpu(), p, a);
-                then.accept(v[0]);
-            });
-        }
+        long[] v = {0};
+        afterUcFlush(ctx, p, a -> {
+            v[0] = hw.read(ctx, ctx.cpu(), p, a);
+            then.accept(v[0]);
+        });
         return v[0];
     }
 
     /** A store through p's other kernel mappings, as {@link #pageRead} ({@code then} in the store's step). */
     public void pageWrite(Ctx ctx, int p, long val, Runnable then) {
+        afterUcFlush(ctx, p, a -> {
+            hw.write(ctx, ctx.cpu(), p, a, val);
+            then.run();
+        });
+    }
+
+    /**
+     * An access through p's kernel mappings: while p is UC and this CPU's WC buffer holds a store,
+     * one drain per step (X86Caches.flushWcForUc); then {@code access}, given p's memory type, in one step.
+     */
+    private void afterUcFlush(Ctx ctx, int p, IntConsumer access) {
         boolean[] done = {false};
         while (!done[0]) {
             ctx.atomic(() -> {
                 int a = (int) ctx.load(patMode[p - 1]);
-                if (a == Pte.UC && hw.flushWcForUc(ctx, ctx.cpu())) return;   // a drain: the store waits
-                hw.write(ctx, ctx.cpu(), p, a, val);
-                then.run();
+                if (a == Pte.UC && hw.flushWcForUc(ctx, ctx.cpu())) return;   // a drain: the access waits
+                access.accept(a);
                 done[0] = true;
             });
         }
