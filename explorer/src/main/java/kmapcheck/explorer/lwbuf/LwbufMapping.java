@@ -240,7 +240,7 @@ public final class LwbufMapping implements SpecMapping {
             pc.put(thread(t), Value.str(pc(v, t)));
             objv.put(thread(t), h >= 0 ? obj(h) : NO_OBJ);
             want.put(thread(t), allocating ? page(v.op(t).arg(0)) : h >= 0 ? page(v.local(t, WANT)) : NO_PAGE);
-            synced.put(thread(t), Value.of(h >= 0 && !allocating && v.local(t, SYNCED) != 0));
+            synced.put(thread(t), Value.of(h >= 0 && !allocating && v.local(t, VA) >= 0));
             glob.put(thread(t), Value.of(h >= 0 && !allocating && v.local(t, GLOB) != 0));
             seen.put(thread(t), h >= 0 && !allocating ? page(v.local(t, SEEN)) : NO_PAGE);
             boolean inKva = inOp(v, t, KVA) && v.stepsInOp(t) > 0;

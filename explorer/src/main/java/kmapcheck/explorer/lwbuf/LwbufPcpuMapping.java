@@ -160,7 +160,7 @@ public final class LwbufPcpuMapping implements SpecMapping {
             boolean allocating = inOp(v, t, ALLOC) && v.stepsInOp(t) > 0;
             boolean freeing = inOp(v, t, FREE) && v.stepsInOp(t) > 0;      // Free has reset the ghosts
             want.put(a, allocating ? page(v.op(t).arg(0)) : freeing ? NO_PAGE : page(v.local(t, WANT)));
-            synced.put(a, Value.of(!allocating && !freeing && v.local(t, KIND) == 1 && v.local(t, SYNCED) != 0));
+            synced.put(a, Value.of(!allocating && !freeing && v.local(t, KIND) == 1 && v.local(t, VA) >= 0));
             seen.put(a, allocating || freeing ? NO_PAGE : page(v.local(t, SEEN)));
         }
         Map<String, Value> s = new LinkedHashMap<>();

@@ -26,14 +26,13 @@ public final class LwbufPcpuProgram implements Program {
     static final int OBJ = 0;      // KVA index held (lwbuf or kmem), -1 none
     static final int KIND = 1;     // 0 none, 1 lwbuf, 2 kmem_alloc memory
     static final int WANT = 2;     // page asked for, 0 none
-    static final int SYNCED = 3;   // lwbuf_kva ran on this CPU since the alloc / last migration
-    static final int SEEN = 4;     // page the last access observed, 0 none
+    static final int SEEN = 3;     // page the last access observed, 0 none
     /**
-     * The KVA index lwbuf_kva returned, -1 none. An lwbuf is dereferenced through it, as a kernel
-     * caller does with lwbuf_kva's result; it is -1 exactly when SYNCED is 0 (a migration drops it:
-     * the caller must call lwbuf_kva again), so it adds no state beyond OBJ and SYNCED.
+     * The KVA index lwbuf_kva returned, -1 none: set by lwbuf_kva on this CPU, dropped by alloc, free
+     * and a migration (the caller must call lwbuf_kva again), so {@code VA >= 0} is the spec's synced.
+     * An lwbuf is dereferenced through it, as a kernel caller does with lwbuf_kva's result.
      */
-    static final int VA = 5;
+    static final int VA = 4;
 
     static final String ALLOC = "lwbuf_alloc", KVA = "lwbuf_kva", ACCESS = "access", FREE = "lwbuf_free",
             KMEM_ALLOC = "kmem_alloc", FREE_REMOTE = "lwbuf_free_remote";
@@ -64,7 +63,7 @@ public final class LwbufPcpuProgram implements Program {
     @Override public String threadName(int t) { return isHandler(t) ? "h" + handlerCpu(t) : "t" + (t + 1); }
     @Override public String cpuName(int c) { return "c" + c; }
     @Override public int initialCpu(int t) { return isHandler(t) ? handlerCpu(t) : initialCpu[t]; }
-    @Override public long[] initialLocals(int t) { return new long[]{-1, 0, 0, 0, 0, -1}; }
+    @Override public long[] initialLocals(int t) { return new long[]{-1, 0, 0, 0, -1}; }
 
     @Override
     public List<Op> choices(int t, View v) {
@@ -81,7 +80,7 @@ public final class LwbufPcpuProgram implements Program {
             }
             case 1 -> {
                 ops.add(new Op(KVA));
-                if (v.local(t, SYNCED) != 0) ops.add(new Op(ACCESS));
+                if (v.local(t, VA) >= 0) ops.add(new Op(ACCESS));
                 ops.add(new Op(FREE));
             }
             default -> ops.add(new Op(ACCESS));
@@ -106,18 +105,18 @@ public final class LwbufPcpuProgram implements Program {
     public void complete(int t, Op op, long result, long[][] locals) {
         long[] l = locals[t];
         switch (op.name()) {
-            case ALLOC -> { l[OBJ] = result; l[KIND] = 1; l[WANT] = op.arg(0); l[SYNCED] = 0; l[SEEN] = 0; l[VA] = -1; }
+            case ALLOC -> { l[OBJ] = result; l[KIND] = 1; l[WANT] = op.arg(0); l[SEEN] = 0; l[VA] = -1; }
             case KMEM_ALLOC -> { if (result < 0) return;                  // kmem_alloc returned 0: the user keeps nothing
-                l[OBJ] = result; l[KIND] = 2; l[WANT] = op.arg(0); l[SYNCED] = 0; l[SEEN] = 0; l[VA] = -1; }
-            case KVA -> { l[SYNCED] = 1; l[VA] = result; }
+                l[OBJ] = result; l[KIND] = 2; l[WANT] = op.arg(0); l[SEEN] = 0; l[VA] = -1; }
+            case KVA -> { l[VA] = result; }
             case ACCESS -> l[SEEN] = result;
-            case FREE -> { l[OBJ] = -1; l[KIND] = 0; l[WANT] = 0; l[SYNCED] = 0; l[SEEN] = 0; l[VA] = -1; }
+            case FREE -> { l[OBJ] = -1; l[KIND] = 0; l[WANT] = 0; l[SEEN] = 0; l[VA] = -1; }
             case FREE_REMOTE -> { }
             default -> throw new IllegalStateException("unknown op " + op);
         }
     }
 
-    @Override public void onMigrate(int t, long[] l) { l[SYNCED] = 0; l[VA] = -1; }
+    @Override public void onMigrate(int t, long[] l) { l[VA] = -1; }
 
     /** LWKT: clients migrate only between calls; a handler is its CPU's. */
     @Override

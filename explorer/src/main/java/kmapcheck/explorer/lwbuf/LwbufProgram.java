@@ -24,19 +24,18 @@ public final class LwbufProgram implements Program {
     // thread locals
     static final int OBJ = 0;      // lwbuf in use, -1 none
     static final int WANT = 1;     // page its allocation asked for, 0 none
-    static final int SYNCED = 2;   // lwbuf_kva ran on this CPU since we got it / migrated
-    static final int GLOB = 3;     // lwbuf_set_global completed
-    static final int SEEN = 4;     // page observed by the last access, 0 none
-    static final int NEXT = 5;     // scripted programs: index of the next step
+    static final int GLOB = 2;     // lwbuf_set_global completed
+    static final int SEEN = 3;     // page observed by the last access, 0 none
+    static final int NEXT = 4;     // scripted programs: index of the next step
     /**
-     * The KVA index lwbuf_kva returned, -1 none. An access goes through it, as a kernel caller
-     * dereferences lwbuf_kva's result; it is -1 exactly when SYNCED is 0 (alloc, free, hand-off and
-     * a migration drop it: the caller must call lwbuf_kva again), so it adds no state beyond OBJ
-     * and SYNCED. Without it (after lwbuf_set_global, or NoAccessContract) the access uses lwb->kva.
+     * The KVA index lwbuf_kva returned, -1 none: set by lwbuf_kva on this CPU, dropped by alloc, free,
+     * hand-off and a migration (the caller must call lwbuf_kva again), so {@code VA >= 0} is the
+     * spec's synced. An access goes through it, as a kernel caller dereferences lwbuf_kva's result;
+     * without it (after lwbuf_set_global, or NoAccessContract) the access uses lwb->kva.
      */
-    static final int VA = 6;
+    static final int VA = 5;
     /** DoubleFree (LwbufMisuse.tla's stale): the lwbuf this thread freed last and still points to, -1 none. */
-    static final int STALE = 7;
+    static final int STALE = 6;
 
     static final String ALLOC = "lwbuf_alloc", KVA = "lwbuf_kva", ACCESS = "access", SET_GLOBAL = "lwbuf_set_global",
             FREE = "lwbuf_free", HANDOFF = "handoff", FREE_STALE = "lwbuf_free(stale)";
@@ -75,7 +74,7 @@ public final class LwbufProgram implements Program {
     @Override public String threadName(int t) { return "t" + (t + 1); }
     @Override public String cpuName(int c) { return "c" + c; }
     @Override public int initialCpu(int t) { return initialCpu[t]; }
-    @Override public long[] initialLocals(int t) { return new long[]{-1, 0, 0, 0, 0, 0, -1, -1}; }
+    @Override public long[] initialLocals(int t) { return new long[]{-1, 0, 0, 0, 0, -1, -1}; }
     boolean doubleFree() { return doubleFree; }
 
     @Override
@@ -88,7 +87,7 @@ public final class LwbufProgram implements Program {
             return ops;
         }
         ops.add(new Op(KVA));
-        if (!accessContract || v.local(t, SYNCED) != 0 || v.local(t, GLOB) != 0) ops.add(new Op(ACCESS));
+        if (!accessContract || v.local(t, VA) >= 0 || v.local(t, GLOB) != 0) ops.add(new Op(ACCESS));
         ops.add(new Op(SET_GLOBAL));
         ops.add(new Op(FREE));
         for (int u = 0; u < threads(); u++)
@@ -131,7 +130,7 @@ public final class LwbufProgram implements Program {
         boolean holding = v.local(t, OBJ) >= 0;
         return switch (op.name()) {
             case ALLOC -> !holding;
-            case ACCESS -> holding && (!accessContract || v.local(t, SYNCED) != 0 || v.local(t, GLOB) != 0);
+            case ACCESS -> holding && (!accessContract || v.local(t, VA) >= 0 || v.local(t, GLOB) != 0);
             case HANDOFF -> holding && op.arg(0) != t && v.status((int) op.arg(0)) == ThreadState.Status.IDLE
                     && v.local((int) op.arg(0), OBJ) < 0;
             default -> holding;
@@ -157,23 +156,23 @@ public final class LwbufProgram implements Program {
         long[] l = locals[t];
         if (scripts[t] != null) l[NEXT]++;
         switch (op.name()) {
-            case ALLOC -> { l[OBJ] = result; l[WANT] = op.arg(0); l[SYNCED] = 0; l[GLOB] = 0; l[SEEN] = 0; l[VA] = -1; l[STALE] = -1; }
-            case KVA -> { l[SYNCED] = 1; l[VA] = result; }
+            case ALLOC -> { l[OBJ] = result; l[WANT] = op.arg(0); l[GLOB] = 0; l[SEEN] = 0; l[VA] = -1; l[STALE] = -1; }
+            case KVA -> { l[VA] = result; }
             case ACCESS -> l[SEEN] = result;
             case SET_GLOBAL -> l[GLOB] = 1;
             case FREE -> { if (doubleFree) l[STALE] = l[OBJ];
-                l[OBJ] = -1; l[WANT] = 0; l[SYNCED] = 0; l[GLOB] = 0; l[SEEN] = 0; l[VA] = -1; }
+                l[OBJ] = -1; l[WANT] = 0; l[GLOB] = 0; l[SEEN] = 0; l[VA] = -1; }
             case FREE_STALE -> l[STALE] = -1;
             case HANDOFF -> {
                 long[] u = locals[(int) op.arg(0)];
-                u[OBJ] = l[OBJ]; u[WANT] = l[WANT]; u[SYNCED] = 0; u[GLOB] = l[GLOB]; u[SEEN] = 0; u[VA] = -1;   // u's NEXT is its own
-                l[OBJ] = -1; l[WANT] = 0; l[SYNCED] = 0; l[GLOB] = 0; l[SEEN] = 0; l[VA] = -1;
+                u[OBJ] = l[OBJ]; u[WANT] = l[WANT]; u[GLOB] = l[GLOB]; u[SEEN] = 0; u[VA] = -1;   // u's NEXT is its own
+                l[OBJ] = -1; l[WANT] = 0; l[GLOB] = 0; l[SEEN] = 0; l[VA] = -1;
             }
             default -> throw new IllegalStateException("unknown op " + op);
         }
     }
 
-    @Override public void onMigrate(int t, long[] l) { l[SYNCED] = 0; l[VA] = -1; }
+    @Override public void onMigrate(int t, long[] l) { l[VA] = -1; }
 
     /** Liveness (LwbufSleep's AllocEventuallySucceeds) relies on a holder calling lwbuf_free (WF FreeS); a new lwbuf_alloc is never obligated. */
     @Override public boolean fair(int t, Op op) { return op.name().equals(FREE); }
