@@ -476,8 +476,11 @@ public final class VmPage {
         c.unlock(sq);
     }
 
-    /** vm_page_sunbusy (spec SuLd, SuCas, SuWake, prefix P); the StraySunbusier calls it unsbusied ("ss"). */
-    public void sunbusy(Ctx c, String P, String donePc, boolean rel) {
+    /**
+     * vm_page_sunbusy (spec SuLd, SuCas, SuWake, prefix P); the StraySunbusier calls it unsbusied ("ss").
+     * Releases no object lock: the kernel's vm_page_sunbusy (0012f373e4) has no object-lock argument.
+     */
+    public void sunbusy(Ctx c, String P, String donePc) {
         at(c, P + "_su");
         long x0 = c.load(busyLock);                                       // SuLd
         long wake = c.loop(x0, x -> {
@@ -491,7 +494,6 @@ public final class VmPage {
                 long nw = last ? VPB_UNBUSIED : x - VPB_ONE_SHARER;
                 if (c.cas(busyLock, x, nw)) {
                     c.fetchAndNot(sowners, me(c));
-                    if (rel && !(last && (x & VPB_BIT_WAITERS) != 0)) unlockObj(c);
                 } else cur[0] = c.load(busyLock);
             });
             if (cur[0] >= 0) return Ctx.Loop.again(cur[0]);
@@ -499,7 +501,7 @@ public final class VmPage {
         });
         if (wake == 1) {
             at(c, P + "_suw");
-            wakeupAll(c, rel);
+            wakeupAll(c, false);
         }
         at(c, donePc);
     }
@@ -1048,7 +1050,7 @@ public final class VmPage {
             busySleep(c, "bzs_bs", true, "bzs_relock");
             return Ctx.Loop.again(1);
         });
-        if (got == 1) sunbusy(c, "bzs", "idle", false);
+        if (got == 1) sunbusy(c, "bzs", "idle");
         return 0;
     }
 }

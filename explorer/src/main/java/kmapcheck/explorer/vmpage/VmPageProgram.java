@@ -108,7 +108,7 @@ public final class VmPageProgram implements Program {
             case BUSY_S -> page.busyShared(ctx);
             case MUNMAP -> { page.munmap(ctx, (int) op.arg(0)); yield 0; }
             case STRAY_XU -> { page.xunbusy(ctx, "sx", "idle", false); yield 0; }      // spec StrayFirst
-            case STRAY_SU -> { page.sunbusy(ctx, "ss", "idle", false); yield 0; }
+            case STRAY_SU -> { page.sunbusy(ctx, "ss", "idle"); yield 0; }
             default -> throw new IllegalStateException("unknown op " + op);
         };
     }
