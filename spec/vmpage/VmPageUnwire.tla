@@ -38,7 +38,7 @@ CONSTANTS
 
 RoleNames == {"Holder", "Faulter", "Daemon", "Terminator", "Busier",
               \* buggy clients (issue 11): a KPI called in breach of its contract
-              "StrayBusier", "StrayUnwirer", "StrayFreer", "OrphanBusier"}
+              "StrayBusier", "StrayUnwirer", "StrayFreer", "OrphanBusier", "ForeignUnbusier"}
 
 Variants ==
     { "Fixed",                   \* the code at 0012f373e4
@@ -146,7 +146,9 @@ Goto(t, p) == pc' = [pc EXCEPT ![t] = p]
 \* past vm_object_terminate) and on which it holds no reference.  An
 \* OrphanBusier is a Busier that starts busying the page only once it left its
 \* object (vm_object_terminate_pages asserts the page unbusied; the orphan's
-\* busy is taken through a stale pointer after it).
+\* busy is taken through a stale pointer after it).  A ForeignUnbusier calls
+\* vm_page_sunbusy whenever the page is busied, by another thread: it takes
+\* that busy for a shared busy of its own.
 StrayFrom(t, r, kind) == pc[t] = "idle" /\ Role[t] = r /\ kind
 \* end an operation: the locals are dead there
 Done(t, p) == /\ Goto(t, p)
@@ -372,7 +374,9 @@ Xunbusy(t, P, done) ==
 \*   else KASSERT((x & ~WAITERS) == SHARERS_WORD(1)); fcmpset_rel(x, UNBUSIED), then
 \*   wakeup(m) if x had WAITERS }
 SuLd(t, P) ==
-    /\ pc[t] = P \o "_su" \/ (P = "ss" /\ StrayFrom(t, "StrayBusier", "s" \in BusyKinds))
+    /\ \/ pc[t] = P \o "_su"
+       \/ P = "ss" /\ StrayFrom(t, "StrayBusier", "s" \in BusyKinds)
+       \/ P = "ss" /\ StrayFrom(t, "ForeignUnbusier", busy # UNBUSIED)
     /\ bx' = [bx EXCEPT ![t] = busy]
     /\ Goto(t, P \o "_sucas")
     /\ UNCHANGED <<rcv, busyv, pagev, sleepv, old, kassert>>
@@ -538,6 +542,7 @@ Step(t) ==
       [] Role[t] = "StrayUnwirer" -> HolderSteps(t)
       [] Role[t] = "StrayFreer"   -> FpFree(t, "sf", "done")
       [] Role[t] = "OrphanBusier" -> BusierSteps(t)
+      [] Role[t] = "ForeignUnbusier" -> Sunbusy(t, "ss", "idle")
 
 ThreadsOf(r) == {t \in Threads : Role[t] = r}
 \* per role, so that TLC's traces name each step's action
@@ -551,6 +556,7 @@ Next ==
     \/ \E t \in ThreadsOf("StrayUnwirer") : HolderSteps(t)
     \/ \E t \in ThreadsOf("StrayFreer")   : FpFree(t, "sf", "done")
     \/ \E t \in ThreadsOf("OrphanBusier") : BusierSteps(t)
+    \/ \E t \in ThreadsOf("ForeignUnbusier") : Sunbusy(t, "ss", "idle")
 
 \* Strong fairness on every step of a thread inside an operation (as VmPage.tla):
 \* "hold" counts as inside one (a wirer eventually unwires); idle threads may stay idle.

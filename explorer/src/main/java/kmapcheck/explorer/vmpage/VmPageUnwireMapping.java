@@ -240,6 +240,7 @@ public final class VmPageUnwireMapping implements SpecMapping {
                     case Faulter -> "FaWire"; case Daemon -> "DmScan"; case Terminator -> "TmDrop";
                     case StrayUnwirer -> page.managed() ? "UwLd" : "UnqDrop";
                     case StrayFreer -> "FpFree";
+                    case ForeignUnbusier -> "SuLd";
                     case Busier, OrphanBusier -> op != null && op.name().equals(VmPageUnwireProgram.BUSY_SU) ? "BsLd" : "BxTry";
                     case Holder -> "Step";
                     case StrayBusier -> switch (op == null ? "" : op.name()) {

@@ -5,6 +5,7 @@ import kmapcheck.explorer.Program;
 import kmapcheck.explorer.View;
 import kmapcheck.machine.Ctx;
 import kmapcheck.machine.Layout;
+import kmapcheck.vmpage.VmPage;
 import kmapcheck.vmpage.VmPageUnwire;
 
 import java.util.ArrayList;
@@ -26,7 +27,9 @@ public final class VmPageUnwireProgram implements Program {
         /** buggy client: vm_page_free once of a page out of its object, holding no reference */
         StrayFreer,
         /** buggy client: a Busier that starts only once the page left its object (a stale pointer) */
-        OrphanBusier
+        OrphanBusier,
+        /** buggy client: vm_page_sunbusy of a page another thread has busied (it takes that busy for its own) */
+        ForeignUnbusier
     }
 
     static final int HELD = 0, DONE = 1;
@@ -68,6 +71,7 @@ public final class VmPageUnwireProgram implements Program {
             case Holder -> { }
             case StrayUnwirer -> ops.add(new Op(UNWIRE));
             case StrayFreer -> { if (v.word(page.object) == 0) ops.add(new Op(STRAY_FREE)); }
+            case ForeignUnbusier -> { if (v.word(page.busyLock) != VmPage.VPB_UNBUSIED) ops.add(new Op(STRAY_SU)); }
             case Faulter -> ops.add(new Op(FAULT));
             case Daemon -> { if (v.word(page.queue) != VmPageUnwire.PQ_NONE) ops.add(new Op(SCAN)); }
             case Terminator -> { if (v.word(page.object) != 0) ops.add(new Op(TERMINATE)); }
