@@ -24,6 +24,10 @@
 (* protected only by the buffer's wiring) and "WirePerMbufRef" (the ext    *)
 (* storage holds one wiring of each page, taken with vm_page_wire when the *)
 (* chain is built and dropped by vm_page_unwire in ext_free).              *)
+(* Buggy client (issue 11, stop 26): "UnwireWithoutWire": ext_free unwires *)
+(* every page (as sendfile's ext_free does) but the chain was built        *)
+(* without vm_page_wire (as the seed builds it): one vm_page_unwire per    *)
+(* page too many; the second unwire of a page borrows from OBJREF.         *)
 (*                                                                         *)
 (* ref_count: the same word as VmPage.tla ([wires, objref, blocked], 32-bit *)
 (* arithmetic, Java AtomicInteger with OBJREF 0x80000000, BLOCKED          *)
@@ -38,14 +42,15 @@ EXTENDS Integers, Sequences, FiniteSets
 
 CONSTANTS
     Pages,         \* the buffer's pages (b_pages), model values
-    Variant,       \* "NoOpExtFree" | "WirePerMbufRef"
+    Variant,       \* "NoOpExtFree" | "WirePerMbufRef" | "UnwireWithoutWire"
     AllowTimeout   \* TRUE: the RPC may time out (soft mount / dead server)
 
-ASSUME Variant \in {"NoOpExtFree", "WirePerMbufRef"}
+ASSUME Variant \in {"NoOpExtFree", "WirePerMbufRef", "UnwireWithoutWire"}
 ASSUME AllowTimeout \in BOOLEAN
 
 Threads == {"nfsiod", "sock", "drv", "vm"}
-Fix == Variant = "WirePerMbufRef"
+Fix == Variant = "WirePerMbufRef"                       \* vm_page_wire per page at NBuild
+ExtFreeUnwires == Variant \in {"WirePerMbufRef", "UnwireWithoutWire"}   \* ext_free unwires
 
 WC == 1073741824
 RcWords == [wires : 0..(WC - 1), objref : BOOLEAN, blocked : BOOLEAN]
@@ -161,7 +166,7 @@ UnwireLoop(t, P, who, C) == UwLd(t, P) \/ UwCas(t, P, who, C) \/ UwFree(t, P, C)
 DropRef(t, h, C) ==
     /\ holders' = holders \ {h}
     /\ extcnt' = extcnt - 1
-    /\ IF extcnt = 1 /\ Fix
+    /\ IF extcnt = 1 /\ ExtFreeUnwires
        THEN /\ pc' = Set(pc, t, t \o "_ef_ld")     \* ext_free: unwire every page
             /\ todo' = Set(todo, t, Pages)
        ELSE /\ pc' = Set(pc, t, C)                \* NoOpExtFree: nothing to do

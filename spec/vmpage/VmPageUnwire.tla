@@ -38,7 +38,7 @@ CONSTANTS
 
 RoleNames == {"Holder", "Faulter", "Daemon", "Terminator", "Busier",
               \* buggy clients (issue 11): a KPI called in breach of its contract
-              "StrayBusier"}
+              "StrayBusier", "StrayUnwirer", "StrayFreer", "OrphanBusier", "ForeignUnbusier"}
 
 Variants ==
     { "Fixed",                   \* the code at 0012f373e4
@@ -64,6 +64,12 @@ Rc(w, o) == [wires |-> w, objref |-> o]
 ZERO == Rc(0, FALSE)
 ONE  == Rc(1, FALSE)
 OBJREF == Rc(0, TRUE)
+WireMask == 1073741823     \* VPRC_WIRE_COUNT_MAX: the 30-bit wire-count field all ones
+\* r - 1 in u_int arithmetic (atomic_fetchadd_int(-1), fcmpset's old - 1).  Only a
+\* buggy client's unwire (StrayUnwirer) takes 1 from a word with no wiring: the
+\* borrow goes through the BLOCKED bit (never set otherwise here, not a field)
+\* into OBJREF: OBJREF - 1 = 0x7FFFFFFF, 0 - 1 = 0xFFFFFFFF.
+Dec(r) == IF r.wires > 0 THEN [r EXCEPT !.wires = @ - 1] ELSE Rc(WireMask, ~r.objref)
 
 (* busy_lock, exactly as VmPage.tla: [shared, excl, waiters, sharers].    *)
 BusyWords == [shared : BOOLEAN, excl : BOOLEAN, waiters : BOOLEAN,
@@ -134,6 +140,15 @@ Goto(t, p) == pc' = [pc EXCEPT ![t] = p]
 \* (vm_page_assert_xbusied), vm_page_busy_tryupgrade ("su") or
 \* vm_page_sunbusy ("s") without a shared busy (vm_page_assert_sbusied); then
 \* it goes on as the kernel code does.  vm_page.c @0012f373e4.
+\* A StrayUnwirer calls vm_page_unwire once without holding a wiring
+\* (KASSERT "wire count underflow" / "counter underflow").  A StrayFreer calls
+\* vm_page_free once on a page that left its object (it kept the pointer
+\* past vm_object_terminate) and on which it holds no reference.  An
+\* OrphanBusier is a Busier that starts busying the page only once it left its
+\* object (vm_object_terminate_pages asserts the page unbusied; the orphan's
+\* busy is taken through a stale pointer after it).  A ForeignUnbusier calls
+\* vm_page_sunbusy whenever the page is busied, by another thread: it takes
+\* that busy for a shared busy of its own.
 StrayFrom(t, r, kind) == pc[t] = "idle" /\ Role[t] = r /\ kind
 \* end an operation: the locals are dead there
 Done(t, p) == /\ Goto(t, p)
@@ -155,7 +170,7 @@ sleepv == <<sleepers, sqlock>>
 (* invariant is about allocated pages.  The caller's object unlock folds   *)
 (* in (a left mover).                                                      *)
 FpFree(t, P, done) ==
-    /\ pc[t] = P \o "_free"
+    /\ pc[t] = P \o "_free" \/ (P = "sf" /\ StrayFrom(t, "StrayFreer", obj = None))
     /\ kassert' = kassert \cup KA(Sbusied(busy), "free_prep: shared busy page")
                           \cup KA(rc # ZERO, "free_prep: page has references")
     /\ pstate' = "free"
@@ -171,7 +186,8 @@ FpFree(t, P, done) ==
 \* holds the page lock ("uw_cas": locked = false; "uw_casl": locked and the
 \* page lock held; "uw_casu": locked, lock already released, the buggy order).
 UwLd(t) ==
-    /\ pc[t] = "hold" /\ Managed
+    /\ pc[t] = "hold" \/ StrayFrom(t, "StrayUnwirer", TRUE)
+    /\ Managed
     /\ old' = [old EXCEPT ![t] = rc]
     /\ Goto(t, "uw_cas")
     /\ UNCHANGED <<rcv, busyv, pagev, sleepv, bx, kassert>>
@@ -196,7 +212,7 @@ UwCas(t) ==
        /\ kassert' = kassert \cup KA(o.wires = 0, "vm_page_unwire: wire count underflow")
        /\ queue' = IF lockNow THEN "inactive" ELSE queue           \* vm_page_mvqueue
        /\ IF rc = o
-          THEN /\ rc' = [o EXCEPT !.wires = @ - 1]
+          THEN /\ rc' = Dec(o)
                /\ wiredBy' = [wiredBy EXCEPT ![t] = @ - 1]
                /\ plock' = IF lockNow \/ pc[t] = "uw_casl" THEN None ELSE plock
                /\ IF o.wires = 1 THEN /\ Goto(t, "uw_sub")
@@ -231,8 +247,9 @@ UwSub(t) ==
 \* vm_page_unwire_noq: old = vm_page_drop(m, 1) (fetchadd); KASSERT(WIRE_COUNT(old) != 0);
 \* if (WIRE_COUNT(old) > 1) return false; vm_wire_sub(1); return true.
 UnqDrop(t) ==
-    /\ pc[t] = "hold" /\ ~Managed
-    /\ rc' = [rc EXCEPT !.wires = @ - 1]
+    /\ pc[t] = "hold" \/ StrayFrom(t, "StrayUnwirer", TRUE)
+    /\ ~Managed
+    /\ rc' = Dec(rc)
     /\ wiredBy' = [wiredBy EXCEPT ![t] = @ - 1]
     /\ kassert' = kassert \cup KA(rc.wires = 0, "vm_page_unwire_noq: counter underflow")
     /\ IF rc.wires > 1 THEN Done(t, "done")                      \* not the last wiring
@@ -357,7 +374,9 @@ Xunbusy(t, P, done) ==
 \*   else KASSERT((x & ~WAITERS) == SHARERS_WORD(1)); fcmpset_rel(x, UNBUSIED), then
 \*   wakeup(m) if x had WAITERS }
 SuLd(t, P) ==
-    /\ pc[t] = P \o "_su" \/ (P = "ss" /\ StrayFrom(t, "StrayBusier", "s" \in BusyKinds))
+    /\ \/ pc[t] = P \o "_su"
+       \/ P = "ss" /\ StrayFrom(t, "StrayBusier", "s" \in BusyKinds)
+       \/ P = "ss" /\ StrayFrom(t, "ForeignUnbusier", busy # UNBUSIED)
     /\ bx' = [bx EXCEPT ![t] = busy]
     /\ Goto(t, P \o "_sucas")
     /\ UNCHANGED <<rcv, busyv, pagev, sleepv, old, kassert>>
@@ -412,12 +431,15 @@ BsChk(t, P, NS, ret) ==
 
 BusySleep(t, P, NS, ret) == BsSq(t, P) \/ BsChk(t, P, NS, ret)
 
+\* an idle Busier may start a busy operation; an OrphanBusier only once the page left its object
+BusierStart(t) == pc[t] = "idle" /\ (Role[t] = "Busier" \/ StrayFrom(t, "OrphanBusier", obj = None))
+
 \* vm_page_tryxbusy: cmpset_acq(&busy_lock, UNBUSIED, SINGLE_EXCLUSIVER); on failure
 \* the caller sleeps (vm_page_busy_acquire: _vm_page_busy_sleep) and retries.
 \* From idle the Busier picks a kind; "x_try"/"xd_try" after a sleep once woken.
 BxTry(t, P, next) ==
     /\ \/ pc[t] = P \o "_try" /\ t \notin sleepers
-       \/ pc[t] = "idle" /\ Role[t] = "Busier" /\ P \in BusyKinds
+       \/ BusierStart(t) /\ P \in BusyKinds
     /\ IF busy = UNBUSIED
        THEN /\ busy' = SINGLE_EXCL /\ xowners' = xowners \cup {t}
             /\ Goto(t, next)
@@ -427,7 +449,7 @@ BxTry(t, P, next) ==
 \* vm_page_trysbusy: x = m->busy_lock; (the loop below)
 BsLd(t) ==
     /\ \/ pc[t] = "su_try" /\ t \notin sleepers
-       \/ pc[t] = "idle" /\ Role[t] = "Busier" /\ "su" \in BusyKinds
+       \/ BusierStart(t) /\ "su" \in BusyKinds
     /\ bx' = [bx EXCEPT ![t] = busy]
     /\ Goto(t, "su_cas")
     /\ UNCHANGED <<rcv, busyv, pagev, sleepv, old, kassert>>
@@ -517,6 +539,10 @@ Step(t) ==
       [] Role[t] = "Terminator" -> TmDrop(t) \/ FpFree(t, "tm", "done")
       [] Role[t] = "Busier"     -> BusierSteps(t)
       [] Role[t] = "StrayBusier"  -> BusierSteps(t) \/ Xunbusy(t, "sx", "idle") \/ Sunbusy(t, "ss", "idle")
+      [] Role[t] = "StrayUnwirer" -> HolderSteps(t)
+      [] Role[t] = "StrayFreer"   -> FpFree(t, "sf", "done")
+      [] Role[t] = "OrphanBusier" -> BusierSteps(t)
+      [] Role[t] = "ForeignUnbusier" -> Sunbusy(t, "ss", "idle")
 
 ThreadsOf(r) == {t \in Threads : Role[t] = r}
 \* per role, so that TLC's traces name each step's action
@@ -527,6 +553,10 @@ Next ==
     \/ \E t \in ThreadsOf("Terminator") : TmDrop(t) \/ FpFree(t, "tm", "done")
     \/ \E t \in ThreadsOf("Busier")     : BusierSteps(t)
     \/ \E t \in ThreadsOf("StrayBusier")  : BusierSteps(t) \/ Xunbusy(t, "sx", "idle") \/ Sunbusy(t, "ss", "idle")
+    \/ \E t \in ThreadsOf("StrayUnwirer") : HolderSteps(t)
+    \/ \E t \in ThreadsOf("StrayFreer")   : FpFree(t, "sf", "done")
+    \/ \E t \in ThreadsOf("OrphanBusier") : BusierSteps(t)
+    \/ \E t \in ThreadsOf("ForeignUnbusier") : Sunbusy(t, "ss", "idle")
 
 \* Strong fairness on every step of a thread inside an operation (as VmPage.tla):
 \* "hold" counts as inside one (a wirer eventually unwires); idle threads may stay idle.
@@ -537,7 +567,8 @@ Spec == Init /\ [][Next]_vars /\ Fairness
 
 -----------------------------------------------------------------------------
 TypeOK ==
-    /\ rc \in [wires : 0..Cardinality(Threads), objref : BOOLEAN]
+    \* WireMask: the wrap of a StrayUnwirer's unwire (Dec)
+    /\ rc \in [wires : 0..Cardinality(Threads) \cup {WireMask}, objref : BOOLEAN]
     /\ obj \in {"O", None}
     /\ olock \in Threads \cup {None} /\ plock \in Threads \cup {None}
     /\ busy \in BusyWords

@@ -39,8 +39,8 @@ PcsOf(r) ==
       [] r = "Daemon"     -> {"idle"}
       [] r = "Terminator" -> {"idle", "tm_free", "done"}
       [] r = "Busier"     -> {"idle"} \cup UNION {KindPcs(k) : k \in BusyKinds}
-      \* no inductive model has a StrayBusier (stop 25's buggy clients are checked by their own models)
-      [] r = "StrayBusier" -> {"idle"}
+      \* no inductive model has a buggy client (stops 25, 26: they are checked by their own models)
+      [] r \in {"StrayBusier", "StrayUnwirer", "StrayFreer", "OrphanBusier", "ForeignUnbusier"} -> {"idle"}
 
 \* A thread holding one wiring (before the CAS / fetchadd that drops it).
 WiredPcs == {"hold", "uw_cas", "uw_casl", "uw_casu", "fa_add"}

@@ -140,6 +140,12 @@ public final class VmPageUnwire {
         if (unlockObject) c.unlock(objectLock);                                // VM_OBJECT_WUNLOCK (left mover)
     }
 
+    /**
+     * The buggy client StrayFreer (spec FpFree from StrayFrom): vm_page_free of a page that left its object,
+     * by a thread that holds no reference on it.
+     */
+    public void strayFree(Ctx c) { free(c, "sf", false); }
+
     // ---- vm_page_unwire(m, PQ_INACTIVE) ----------------------------------------------------------------
 
     /** Drops the calling thread's wiring (spec UwLd, UwCas, UwMvqUnlock, UwSub / UnqDrop, UnqSub, UnqTest). */

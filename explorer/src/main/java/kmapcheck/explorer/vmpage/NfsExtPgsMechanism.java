@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * NFS client pages in ext_pgs mbufs (spec/vmpage/NfsExtPgs.tla, seed 003). Keys, each from the
- * model's constant: {@code variant} (Variant: NoOpExtFree | WirePerMbufRef), {@code pages} (Pages:
+ * model's constant: {@code variant} (Variant: NoOpExtFree | WirePerMbufRef | UnwireWithoutWire), {@code pages} (Pages:
  * the model values pg1, pg2, ..), {@code allow_timeout} (AllowTimeout). The model's cfg gives the
  * invariants (its INVARIANT lines, in order) and the liveness property (NoLeak or none).
  */
@@ -32,7 +32,7 @@ public final class NfsExtPgsMechanism implements Mechanism {
     public Model build(Scenario s) {
         String v = s.get("variant");
         NfsWritePath.Variant variant = kmapcheck.explorer.EnumNames.bySpecName(NfsWritePath.Variant.values(), x -> x.specName, v);
-        if (variant == null) throw new Scenario.ScenarioException(s.file() + ": unknown NfsExtPgs variant '" + v + "' (NoOpExtFree, WirePerMbufRef)");
+        if (variant == null) throw new Scenario.ScenarioException(s.file() + ": unknown NfsExtPgs variant '" + v + "' (NoOpExtFree, WirePerMbufRef, UnwireWithoutWire)");
         List<String> pages = s.getList("pages", "pg1");
         if (pages.isEmpty() || pages.size() > 4) throw new Scenario.ScenarioException(s.file() + ": 1..4 pages");
         for (int i = 0; i < pages.size(); i++)

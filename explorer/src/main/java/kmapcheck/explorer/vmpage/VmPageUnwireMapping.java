@@ -190,7 +190,8 @@ public final class VmPageUnwireMapping implements SpecMapping {
         for (int t = 0; t < prog.threads(); t++) threads.add(th(t));
         for (String l : List.of("olock", "plock", "sqlock"))
             if (!s.get(l).equals(NONE) && !threads.contains(s.get(l))) return false;
-        if (wires(s) > prog.threads() || num(rec(s, "busy").get("sharers")) > prog.threads()) return false;
+        // VPRC_WIRE_MASK: the wrap of a StrayUnwirer's unwire (spec Dec)
+        if ((wires(s) > prog.threads() && wires(s) != VmPage.VPRC_WIRE_MASK) || num(rec(s, "busy").get("sharers")) > prog.threads()) return false;
         for (Value o : fn(s, "old").values()) if (num(((Value.Rec) o).get("wires")) > prog.threads()) return false;
         return num(s.get("frees")) >= 0;
     }
@@ -237,7 +238,10 @@ public final class VmPageUnwireMapping implements SpecMapping {
             case "idle":
                 return switch (role) {
                     case Faulter -> "FaWire"; case Daemon -> "DmScan"; case Terminator -> "TmDrop";
-                    case Busier -> op != null && op.name().equals(VmPageUnwireProgram.BUSY_SU) ? "BsLd" : "BxTry";
+                    case StrayUnwirer -> page.managed() ? "UwLd" : "UnqDrop";
+                    case StrayFreer -> "FpFree";
+                    case ForeignUnbusier -> "SuLd";
+                    case Busier, OrphanBusier -> op != null && op.name().equals(VmPageUnwireProgram.BUSY_SU) ? "BsLd" : "BxTry";
                     case Holder -> "Step";
                     case StrayBusier -> switch (op == null ? "" : op.name()) {
                         case VmPageUnwireProgram.STRAY_DG -> "DgLd"; case VmPageUnwireProgram.STRAY_UP -> "UpLd";

@@ -5,6 +5,7 @@ import kmapcheck.explorer.Program;
 import kmapcheck.explorer.View;
 import kmapcheck.machine.Ctx;
 import kmapcheck.machine.Layout;
+import kmapcheck.vmpage.VmPage;
 import kmapcheck.vmpage.VmPageUnwire;
 
 import java.util.ArrayList;
@@ -20,13 +21,22 @@ public final class VmPageUnwireProgram implements Program {
     public enum Role {
         Holder, Faulter, Daemon, Terminator, Busier,
         /** buggy client (spec StrayFrom): a busy KPI per BusyKinds without the busy lock it requires */
-        StrayBusier
+        StrayBusier,
+        /** buggy client: vm_page_unwire once without a wiring */
+        StrayUnwirer,
+        /** buggy client: vm_page_free once of a page out of its object, holding no reference */
+        StrayFreer,
+        /** buggy client: a Busier that starts only once the page left its object (a stale pointer) */
+        OrphanBusier,
+        /** buggy client: vm_page_sunbusy of a page another thread has busied (it takes that busy for its own) */
+        ForeignUnbusier
     }
 
     static final int HELD = 0, DONE = 1;
     static final String UNWIRE = "vm_page_unwire", FAULT = "vm_fault_wire", SCAN = "vm_pageout_scan",
             TERMINATE = "vm_object_terminate", BUSY_X = "busy_x", BUSY_XD = "busy_downgrade", BUSY_SU = "busy_tryupgrade",
-            STRAY_XU = "stray_xunbusy", STRAY_DG = "stray_downgrade", STRAY_UP = "stray_tryupgrade", STRAY_SU = "stray_sunbusy";
+            STRAY_XU = "stray_xunbusy", STRAY_DG = "stray_downgrade", STRAY_UP = "stray_tryupgrade", STRAY_SU = "stray_sunbusy",
+            STRAY_FREE = "stray_free";
 
     private final Layout layout;
     final VmPageUnwire page;
@@ -59,10 +69,14 @@ public final class VmPageUnwireProgram implements Program {
         if (v.local(t, HELD) != 0) { ops.add(new Op(UNWIRE)); return ops; }
         switch (roles[t]) {
             case Holder -> { }
+            case StrayUnwirer -> ops.add(new Op(UNWIRE));
+            case StrayFreer -> { if (v.word(page.object) == 0) ops.add(new Op(STRAY_FREE)); }
+            case ForeignUnbusier -> { if (v.word(page.busyLock) != VmPage.VPB_UNBUSIED) ops.add(new Op(STRAY_SU)); }
             case Faulter -> ops.add(new Op(FAULT));
             case Daemon -> { if (v.word(page.queue) != VmPageUnwire.PQ_NONE) ops.add(new Op(SCAN)); }
             case Terminator -> { if (v.word(page.object) != 0) ops.add(new Op(TERMINATE)); }
-            case Busier -> {
+            case Busier, OrphanBusier -> {
+                if (roles[t] == Role.OrphanBusier && v.word(page.object) != 0) break;
                 if (kindX) ops.add(new Op(BUSY_X));
                 if (kindXd) ops.add(new Op(BUSY_XD));
                 if (kindSu) ops.add(new Op(BUSY_SU));
@@ -91,6 +105,7 @@ public final class VmPageUnwireProgram implements Program {
             case STRAY_DG -> page.downgradeThenSunbusy(ctx);
             case STRAY_UP -> page.tryupgradeThenUnbusy(ctx);
             case STRAY_SU -> page.sunbusy(ctx, "ss");
+            case STRAY_FREE -> page.strayFree(ctx);
             default -> throw new IllegalStateException("unknown op " + op);
         }
         return 0;
@@ -100,7 +115,7 @@ public final class VmPageUnwireProgram implements Program {
     public void complete(int t, Op op, long result, long[][] locals) {
         long[] l = locals[t];
         switch (op.name()) {
-            case UNWIRE, TERMINATE -> { l[HELD] = 0; l[DONE] = 1; }
+            case UNWIRE, TERMINATE, STRAY_FREE -> { l[HELD] = 0; l[DONE] = 1; }
             case FAULT -> { if (result == 1) l[HELD] = 1; else l[DONE] = 1; }
             default -> { }
         }

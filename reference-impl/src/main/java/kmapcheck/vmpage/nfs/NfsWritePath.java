@@ -50,7 +50,9 @@ public final class NfsWritePath {
 
     public enum Variant {
         NO_OP_EXT_FREE("NoOpExtFree"),
-        WIRE_PER_MBUF_REF("WirePerMbufRef");
+        WIRE_PER_MBUF_REF("WirePerMbufRef"),
+        /** buggy client: ext_free unwires every page (as sendfile's) but the chain took no wiring */
+        UNWIRE_WITHOUT_WIRE("UnwireWithoutWire");
 
         public final String specName;
 
@@ -113,6 +115,8 @@ public final class NfsWritePath {
     public Variant variant() { return variant; }
     public int pages() { return n; }
     private boolean fix() { return variant == Variant.WIRE_PER_MBUF_REF; }
+    /** ext_free unwires every page: the fix, and the buggy UnwireWithoutWire. */
+    private boolean extFreeUnwires() { return variant != Variant.NO_OP_EXT_FREE; }
 
     public static long wires(long rc) { return rc & VPRC_WIRE_MASK; }
     public static boolean objref(long rc) { return (rc & VPRC_OBJREF) != 0; }
@@ -241,7 +245,7 @@ public final class NfsWritePath {
             o[0] = c.fetchAdd(extCount, -1);
         });
         long last = KEEP;
-        if (o[0] == 1 && fix()) last = extFree(c, "nfsiod_ef");
+        if (o[0] == 1 && extFreeUnwires()) last = extFree(c, "nfsiod_ef");
         at(c, "n_bufdone");
         c.store(pip, 0);                                                             // NBufdone: vfs_unbusy_pages
         long b = unwireAll(c, "n_bl", false, true);                                  // brelse
@@ -279,7 +283,7 @@ public final class NfsWritePath {
             c.unlock(sbLock);
             o[0] = c.fetchAdd(extCount, -1);
         });
-        if (o[0] == 1 && fix()) return extFree(c, "sock_ef");
+        if (o[0] == 1 && extFreeUnwires()) return extFree(c, "sock_ef");
         return KEEP;
     }
 
@@ -292,7 +296,7 @@ public final class NfsWritePath {
             c.store(txSlot, 0);
             o[0] = c.fetchAdd(extCount, -1);
         });
-        if (o[0] == 1 && fix()) return extFree(c, "drv_ef");
+        if (o[0] == 1 && extFreeUnwires()) return extFree(c, "drv_ef");
         return KEEP;
     }
 
