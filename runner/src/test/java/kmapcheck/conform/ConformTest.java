@@ -38,20 +38,33 @@ class ConformTest {
         Path out = Files.createTempDirectory("kmapcheck-conform-");
         Conform conform = new Conform("3g", 1200, false);
         ConcurrentTests tests = new ConcurrentTests();
-        for (Manifest.Entry e : all) {
-            if (e.tool() != Manifest.Tool.EXPLORER || !e.dflt() || !TestRoot.selected(e.mechanism())) continue;
+        for (Manifest.Entry[] pair : ConformVerdicts.pairs(all)) {
+            Manifest.Entry e = pair[0], m = pair[1];
+            boolean scenarioVerdict = ConformVerdicts.assertsScenario(e, m), modelVerdict = ConformVerdicts.assertsModel(e, m);
+            String also = (scenarioVerdict ? " + explorer verdict" : "") + (modelVerdict ? " + TLC verdict" : "");
             // each pair writes its graph under out/<mechanism>/<scenario>: no two share a directory
-            tests.add("conform " + e.id() + " ~ MC" + e.model(), () -> conform.run(e, Conform.modelOf(all, e), out), r -> {
+            tests.add("conform " + e.id() + " ~ MC" + e.model() + also, () -> conform.run(e, m, out), r -> {
                 assertEquals("conforms", r.get("verdict").asText(), e.id() + ": " + r.get("problems"));
                 assertEquals(0, r.get("javaOnly").asLong());
                 assertEquals(0, r.get("stepsNotInSpec").asLong());
                 assertEquals(0, r.get("invariantDisagreements").asLong());
                 assertTrue(r.get("stepsChecked").asLong() > 0);
+                // the manifest verdicts ManifestVerdictsTest leaves to this run (ConformVerdicts)
+                if (scenarioVerdict) assertPass(e, r.get("explorerVerdict"));
+                if (modelVerdict) assertPass(m, r.get("tlcVerdict"));
             });
         }
         long mechanisms = tests.stream().map(t -> t.getDisplayName().split(" ")[1].split("/")[0]).distinct().count();
         if (TestRoot.allMechanisms()) assertEquals(4, mechanisms, "pairs of all four mechanisms");
         return tests.stream();
+    }
+
+    /** A verdict of {@link Conform#explorerVerdict}/{@link Conform#tlcVerdict} meets the entry's: pass, the manifest's count. */
+    static void assertPass(Manifest.Entry e, JsonNode v) {
+        assertTrue(e.expectsPass());
+        assertEquals("pass", v.get("verdict").asText(), e.id() + " (" + e.tool().label() + "): expected pass, got " + v);
+        assertEquals(e.distinctStates().longValue(), v.get("distinctStates").asLong(),
+                e.id() + " (" + e.tool().label() + "): distinct states, manifest " + e.distinctStates());
     }
 
     /** Runs {@link Judge} in a child JVM, as conform does. */
