@@ -98,6 +98,45 @@ class ConformTest {
         assertEquals(2, Conform.reasonProblems(0, List.of(), why, "MCX").size(), "reasons where nothing needs one");
     }
 
+    /** A verdict only where every check of the plain run was made and held; any one missing or failed leaves it unknown. */
+    @Test
+    void verdictsNeedEveryCheckOfThePlainRun() throws Exception {
+        var g = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree("""
+                {"panics":0,"deadlocks":0,"javaViolatedStates":0,"outOfModel":0,"actionProperties":0,"livenessProperties":0,"concreteStates":42}""");
+        assertEquals("pass", Conform.explorerVerdict(g, JSON).get("verdict").asText());
+        assertEquals(42, Conform.explorerVerdict(g, JSON).get("distinctStates").asLong());
+        for (String k : List.of("panics", "deadlocks", "javaViolatedStates", "outOfModel", "actionProperties", "livenessProperties")) {
+            assertEquals("unknown", Conform.explorerVerdict(g.deepCopy().put(k, 1), JSON).get("verdict").asText(), k);
+            var missing = g.deepCopy();
+            missing.remove(k);
+            assertEquals("unknown", Conform.explorerVerdict(missing, JSON).get("verdict").asText(), "no " + k);
+        }
+        var t = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree("""
+                {"tlcStatesExact":true,"javaOnly":0,"tlcOnly":0,"tlcViolatedStates":0,"assumptionsHold":true,"cfgProperties":[],
+                 "fingerprintCollisions":[],"tlcChecksDeadlock":false,"tlcStates":7}""");
+        assertEquals("pass", Conform.tlcVerdict(t, JSON).get("verdict").asText());
+        assertEquals(7, Conform.tlcVerdict(t, JSON).get("distinctStates").asLong());
+        List<com.fasterxml.jackson.databind.node.ObjectNode> bad = new ArrayList<>();
+        bad.add(t.deepCopy().put("tlcStatesExact", false));
+        bad.add(t.deepCopy().put("javaOnly", 1));
+        bad.add(t.deepCopy().put("tlcOnly", 3));
+        bad.add(t.deepCopy().put("tlcViolatedStates", 1));
+        bad.add(t.deepCopy().put("assumptionsHold", false));
+        bad.add(t.deepCopy().put("tlcChecksDeadlock", true));
+        var prop = t.deepCopy();
+        prop.putArray("cfgProperties").add("Live");
+        bad.add(prop);
+        var col = t.deepCopy();
+        col.putArray("fingerprintCollisions").add("states 1 and 2 have one fingerprint");
+        bad.add(col);
+        for (String k : List.of("tlcStatesExact", "javaOnly", "tlcOnly", "tlcViolatedStates", "assumptionsHold", "cfgProperties", "tlcChecksDeadlock")) {
+            var missing = t.deepCopy();
+            missing.remove(k);
+            bad.add(missing);
+        }
+        for (var b : bad) assertEquals("unknown", Conform.tlcVerdict(b, JSON).get("verdict").asText(), b.toString());
+    }
+
     /** A graph the judge accepts, then the same graph tampered with: each check can fail. */
     @Test
     void theJudgeCatchesForeignStatesStepsAndVerdicts() throws Exception {
