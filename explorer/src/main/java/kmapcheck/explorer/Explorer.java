@@ -167,7 +167,8 @@ public final class Explorer {
     public Expansion expandChecked(Node n) {
         List<Succ> out = new ArrayList<>();
         boolean progress = false;
-        for (Transition x : space.successors(n.state, true)) {
+        // undescribed: a description (the primitives executed) changes no action name (SpecMapping.actionName reads none)
+        for (Transition x : space.successors(n.state, false)) {
             if (x.kind() == SpecMapping.Kind.THREAD || x.obligated() && x.thread() < 0) progress = true;
             out.add(new Succ(traces.actionName(n.state, x), new Node(x.next()), x.error()));
         }
