@@ -150,6 +150,32 @@ public final class Explorer {
     }
 
     /**
+     * A transition as a graph search needs it ({@link kmapcheck.explorer.conform.AbstractGraph}):
+     * the spec action it refines as {@link #expand} names it ("Panic" for a kernel assertion, null
+     * for a stutter), its target and its kernel assertion text; its spec state is {@link #mapped}
+     * of the target, computed only where needed.
+     */
+    public record Succ(String action, Node to, String error) {}
+
+    /**
+     * The successors of {@code n} as {@link #expand} finds them, with the verdict search's deadlock
+     * check on {@code n} ({@link BreadthFirstSearch}: with {@code search.deadlock}, some thread is
+     * inside an op and neither a thread nor an obligated environment event can move).
+     */
+    public record Expansion(List<Succ> steps, boolean deadlock) {}
+
+    public Expansion expandChecked(Node n) {
+        List<Succ> out = new ArrayList<>();
+        boolean progress = false;
+        // undescribed: a description (the primitives executed) changes no action name (SpecMapping.actionName reads none)
+        for (Transition x : space.successors(n.state, false)) {
+            if (x.kind() == SpecMapping.Kind.THREAD || x.obligated() && x.thread() < 0) progress = true;
+            out.add(new Succ(traces.actionName(n.state, x), new Node(x.next()), x.error()));
+        }
+        return new Expansion(out, cfg.checkDeadlock() && !progress && StateSpace.busy(n.state));
+    }
+
+    /**
      * The successors of {@code n} as {@link #expand} finds them, without their spec states, action names or
      * descriptions (cheaper: for counting searches such as {@link kmapcheck.explorer.conform.AbstractGraph#count}).
      *

@@ -58,6 +58,38 @@ class ExplorerTest {
         assertEquals("deadlock", r.kind());
     }
 
+    /** conform's graph search makes the verdict search's deadlock check: the ABBA deadlock is counted, and only with search.deadlock. */
+    @Test
+    void theGraphSearchCountsTheDeadlockTheVerdictSearchReports() throws Exception {
+        for (boolean check : new boolean[]{true, false}) {
+            Layout l = new Layout(1);
+            Lock a = l.lock("A"), b = l.lock("B");
+            Word x = l.word("x", 0);
+            ToyPrograms.Scripted p = new ToyPrograms.Scripted(l, List.of(List.of("ab"), List.of("ba")), Set.of(), (op, ctx) -> {
+                Lock first = op.equals("ab") ? a : b, second = op.equals("ab") ? b : a;
+                ctx.lock(first);
+                ctx.fetchAdd(x, 1);
+                ctx.lock(second);
+                ctx.unlock(second);
+                ctx.unlock(first);
+                return 0L;
+            });
+            ExplorerConfig cfg = new ExplorerConfig(10_000, 100, false, false, 0, 0, check, true);
+            // an invariant both ops together break (x = 2 once both are through): counted on the graph's states
+            List<SpecMapping.Invariant> invs = List.of(new SpecMapping.Invariant("AtMostOne", m -> ((Value.Int) m.get("x")).v() <= 1));
+            Explorer ex = new Explorer("toy/abba", p, ToyPrograms.mapping(List.of(x), invs, List.of()), cfg);
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kmapcheck-graph-");
+            kmapcheck.explorer.conform.AbstractGraph.Summary g = kmapcheck.explorer.conform.AbstractGraph.build(ex, cfg, dir, m -> true);
+            assertTrue(g.complete());
+            assertEquals(check, g.deadlocks() > 0, "deadlocks " + g.deadlocks() + " with search.deadlock " + check);
+            assertTrue(g.javaViolated() > 0, "states where AtMostOne fails");
+            ExplorationResult r = ex.run();
+            assertEquals(ExplorationResult.Verdict.VIOLATION, r.verdict());
+            Explorer free = new Explorer("toy/abba", p, ToyPrograms.mapping(List.of(x), List.of(), List.of()), cfg);
+            assertEquals(check ? ExplorationResult.Verdict.VIOLATION : ExplorationResult.Verdict.PASS, free.run().verdict());
+        }
+    }
+
     @Test
     void unguardedAccessToAGuardedWordIsReported() {
         Layout l = new Layout(1);

@@ -24,7 +24,10 @@ final class ConformCommand {
                 d. the spec actions no explorer step takes.
               One summary line per pair; --json prints one JSON object per pair instead (keys id,
               javaStates, tlcStates, javaOnly, tlcOnly, stepsNotInSpec, invariantDisagreements,
-              actionsNeverTaken, verdict, problems, and details).
+              actionsNeverTaken, verdict, problems, and details); explorerVerdict and tlcVerdict
+              are the passes of explore and tlc (with their distinct-state counts) where this run
+              makes every check they make (cfg without PROPERTY, exact reachable set), else
+              "unknown" with the reason.
               Exit 0 iff every pair conforms: complete, javaOnly, stepsNotInSpec and
               invariantDisagreements 0, and every TLC-only state and never-taken action explained in
               the scenario's manifest entry ("conform": {"tlcOnly": "why", "actionsNeverTaken":

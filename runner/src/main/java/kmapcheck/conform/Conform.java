@@ -85,12 +85,16 @@ public final class Conform {
             r.put("explorerPeakHeapMb", g.get("peakHeapMb").asLong());
             if (g.has("bound")) {
                 r.put("verdict", "incomplete");
+                r.set("explorerVerdict", unknown(json, "the exploration hit " + g.get("bound").asText()));
+                r.set("tlcVerdict", unknown(json, "not judged"));
                 problems.add("the exploration hit " + g.get("bound").asText() + ": INCOMPLETE, not judged");
                 return finish(r, problems, json);
             }
         }
         if (t.has("error")) {
             r.put("verdict", "error");
+            r.set("explorerVerdict", unknown(json, t.get("error").asText()));
+            r.set("tlcVerdict", unknown(json, t.get("error").asText()));
             problems.add(t.get("error").asText());
             return finish(r, problems, json);
         }
@@ -103,6 +107,8 @@ public final class Conform {
                 "stepsNotInSpecExamples", "stepsNotInSpecByExplorerAction", "stepsMisnamedExamples", "invariantDisagreementsBy",
                 "fingerprintCollisions"))
             r.set(k, t.get(k));
+        r.set("explorerVerdict", explorerVerdict(t.get("explorer"), json));
+        r.set("tlcVerdict", tlcVerdict(t, json));
         r.put("millisTlc", t.get("millisTotal").asLong());
         r.put("millisProcess", t.get("millisProcess").asLong());
         r.put("peakRssMb", t.get("peakRssMb").asLong());
@@ -124,6 +130,48 @@ public final class Conform {
         problems.addAll(reasonProblems(tlcOnly, never, scenario.conform(), model.file()));
         r.put("verdict", problems.isEmpty() ? "conforms" : "differs");
         return finish(r, problems, json);
+    }
+
+    /**
+     * The verdict the explorer's verdict search ({@code kmapcheck explore}) reaches, where this
+     * pair's complete graph search establishes it: a pass with its distinct-state count when the
+     * graph search made every check the verdict search makes and none failed (no panic, no
+     * deadlock, every Java invariant holds on every state, no state left outside CONSTRAINTs, no
+     * action or liveness property, which only the verdict search checks); otherwise
+     * {@code "unknown"} with the reason (a violation's trace comes from the verdict search only).
+     */
+    static ObjectNode explorerVerdict(JsonNode g, ObjectMapper json) {
+        if (g == null) return unknown(json, "no exploration in this run");
+        List<String> why = new ArrayList<>();
+        for (String k : List.of("panics", "deadlocks", "javaViolatedStates", "outOfModel", "actionProperties", "livenessProperties"))
+            if (g.path(k).asLong(-1) != 0) why.add(k + " " + g.path(k).asText("?"));
+        if (!why.isEmpty()) return unknown(json, String.join(", ", why));
+        return json.createObjectNode().put("verdict", "pass").put("distinctStates", g.get("concreteStates").asLong());
+    }
+
+    /**
+     * The verdict TLC's model checker reaches on the paired model, where TLC's judgement here
+     * establishes it: a pass with TLC's distinct-state count when TLC's reachable set is known
+     * exactly and is the explorer's (no TLC-only, no explorer-only state), TLC finds every
+     * INVARIANT true on each of its states, the ASSUMEs hold, and the cfg has no PROPERTY and sets
+     * CHECK_DEADLOCK FALSE (which only TLC's model checker checks); otherwise {@code "unknown"} with
+     * the reason (a violation's trace comes from TLC's model checker only).
+     */
+    static ObjectNode tlcVerdict(JsonNode t, ObjectMapper json) {
+        List<String> why = new ArrayList<>();
+        if (!t.path("tlcStatesExact").asBoolean(false)) why.add("TLC's reachable set not searched exhaustively");
+        for (String k : List.of("javaOnly", "tlcOnly", "tlcViolatedStates"))
+            if (t.path(k).asLong(-1) != 0) why.add(k + " " + t.path(k).asText("?"));
+        if (!t.path("assumptionsHold").asBoolean(false)) why.add("an ASSUME does not hold");
+        if (!t.path("cfgProperties").isArray() || !t.get("cfgProperties").isEmpty()) why.add("PROPERTY " + t.path("cfgProperties"));
+        if (!t.path("fingerprintCollisions").isEmpty()) why.add("fingerprint collisions");
+        if (t.path("tlcChecksDeadlock").asBoolean(true)) why.add("CHECK_DEADLOCK TRUE (TLC's deadlock check is not made here)");
+        if (!why.isEmpty()) return unknown(json, String.join(", ", why));
+        return json.createObjectNode().put("verdict", "pass").put("distinctStates", t.get("tlcStates").asLong());
+    }
+
+    private static ObjectNode unknown(ObjectMapper json, String why) {
+        return json.createObjectNode().put("verdict", "unknown").put("why", why);
     }
 
     /**

@@ -105,10 +105,11 @@ public final class Judge {
         try {
             FastTool tool = load(specDir, module);
             if (mode.equals("conform")) {
-                AbstractGraph.Summary g = explore(tool, Path.of(args[1]), args[2], specDir, module, graph);
                 ObjectNode e = out.putObject("explorer");
+                AbstractGraph.Summary g = explore(tool, Path.of(args[1]), args[2], specDir, module, graph, e);
                 e.put("javaStates", g.javaStates()).put("concreteStates", g.concreteStates()).put("transitions", g.transitions())
                         .put("stutters", g.stutters()).put("panics", g.panics()).put("outOfModel", g.outOfModel())
+                        .put("deadlocks", g.deadlocks()).put("javaViolatedStates", g.javaViolated())
                         .put("maxDepth", g.maxDepth()).put("millis", g.millis()).put("peakHeapMb", heapPeakMb());
                 if (!g.complete()) e.put("bound", g.bound());
                 if (!g.complete()) {
@@ -127,9 +128,11 @@ public final class Judge {
     /**
      * The scenario's graph, explored in this JVM so that TLC decides the model's CONSTRAINTs on
      * every new mapped state (a state outside them is not followed, as in TLC's model checker).
+     * {@code facts} gets the checks of the verdict search this graph search does not make: the
+     * mapping's action properties and liveness properties (their numbers).
      */
-    static AbstractGraph.Summary explore(FastTool tool, Path jpf, String id, Path specDir, String module, Path graph)
-            throws IOException {
+    static AbstractGraph.Summary explore(FastTool tool, Path jpf, String id, Path specDir, String module, Path graph,
+                                         ObjectNode facts) throws IOException {
         Scenario s;
         Explorer ex;
         try {
@@ -138,6 +141,7 @@ public final class Judge {
         } catch (Scenario.ScenarioException e) {
             throw new Refusal(e.getMessage());
         }
+        facts.put("actionProperties", ex.mapping().actionProperties().size()).put("livenessProperties", ex.mapping().liveness().size());
         boolean constrained = tool.getModelConfig().getConstraints().size() > 0;
         resetHeapPeaks();
         return AbstractGraph.build(ex, s.explorerConfig(), graph,
@@ -246,6 +250,7 @@ public final class Judge {
         List<int[]> succAct = new ArrayList<>();      // action id, | IN_MODEL if the successor satisfies the CONSTRAINTs
         BitSet inModel = new BitSet();
         int[] disagree = new int[invs.length];
+        long tlcViolated = 0;                          // explorer states where TLC finds an invariant false (or cannot evaluate it)
         ArrayNode[] disagreeEx = new ArrayNode[invs.length];
         List<String> duplicates = new ArrayList<>();
         String symmetry = tool.getModelConfig().getSymmetry();
@@ -266,6 +271,7 @@ public final class Judge {
                 if (dup != null && symmetric) symmetricImages++;
                 else if (dup != null && duplicates.size() < EXAMPLES) duplicates.add("states " + dup + " and " + i + " have one fingerprint");
                 if (tool.isInModel(s)) inModel.set(i);
+                boolean tlcHolds = true;
                 for (int k = 0; k < invs.length; k++) {
                     String tlcVerdict;
                     try {
@@ -273,12 +279,14 @@ public final class Judge {
                     } catch (RuntimeException e) {
                         tlcVerdict = "error: " + oneLine(e.getMessage());
                     }
+                    tlcHolds &= tlcVerdict.equals("holds");
                     String javaVerdict = javaViolated.contains(tlcInvs.get(k)) ? "violated" : "holds";
                     if (!tlcVerdict.equals(javaVerdict) && disagree[k]++ < EXAMPLES) {
                         if (disagreeEx[k] == null) disagreeEx[k] = json.createArrayNode();
                         disagreeEx[k].addObject().put("state", i).put("java", javaVerdict).put("tlc", tlcVerdict).put("text", line);
                     }
                 }
+                if (!tlcHolds) tlcViolated++;
                 List<Long> fs = new ArrayList<>();
                 List<Integer> as = new ArrayList<>();
                 for (int a = 0; a < actions.length; a++) {
@@ -425,6 +433,14 @@ public final class Judge {
             if (disagree[k] > 0) byInv.putObject(tlcInvs.get(k)).put("count", disagree[k]).set("examples", disagreeEx[k]);
         }
         out.put("invariantDisagreements", total);
+        out.put("tlcViolatedStates", tlcViolated);
+        // what else TLC's model checker checks on this model: its ASSUMEs and the cfg's PROPERTYs
+        out.put("assumptionsHold", tool.checkAssumptions() == tlc2.output.EC.NO_ERROR);
+        ArrayNode props = json.createArrayNode();
+        tlc2.util.Vect<?> cfgProps = tool.getModelConfig().getProperties();
+        for (int i = 0; i < cfgProps.size(); i++) props.add(String.valueOf(cfgProps.elementAt(i)));
+        out.set("cfgProperties", props);
+        out.put("tlcChecksDeadlock", tool.getModelConfig().getCheckDeadlock());
         out.set("invariantDisagreementsBy", byInv);
         ArrayNode taken = json.createArrayNode(), never = json.createArrayNode(), neverEnabled = json.createArrayNode();
         for (int a = 0; a < tlcActionNames.size(); a++) {

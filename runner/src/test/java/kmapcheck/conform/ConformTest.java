@@ -38,20 +38,33 @@ class ConformTest {
         Path out = Files.createTempDirectory("kmapcheck-conform-");
         Conform conform = new Conform("3g", 1200, false);
         ConcurrentTests tests = new ConcurrentTests();
-        for (Manifest.Entry e : all) {
-            if (e.tool() != Manifest.Tool.EXPLORER || !e.dflt() || !TestRoot.selected(e.mechanism())) continue;
+        for (Manifest.Entry[] pair : ConformVerdicts.pairs(all)) {
+            Manifest.Entry e = pair[0], m = pair[1];
+            boolean scenarioVerdict = ConformVerdicts.assertsScenario(e, m), modelVerdict = ConformVerdicts.assertsModel(e, m);
+            String also = (scenarioVerdict ? " + explorer verdict" : "") + (modelVerdict ? " + TLC verdict" : "");
             // each pair writes its graph under out/<mechanism>/<scenario>: no two share a directory
-            tests.add("conform " + e.id() + " ~ MC" + e.model(), () -> conform.run(e, Conform.modelOf(all, e), out), r -> {
+            tests.add("conform " + e.id() + " ~ MC" + e.model() + also, () -> conform.run(e, m, out), r -> {
                 assertEquals("conforms", r.get("verdict").asText(), e.id() + ": " + r.get("problems"));
                 assertEquals(0, r.get("javaOnly").asLong());
                 assertEquals(0, r.get("stepsNotInSpec").asLong());
                 assertEquals(0, r.get("invariantDisagreements").asLong());
                 assertTrue(r.get("stepsChecked").asLong() > 0);
+                // the manifest verdicts ManifestVerdictsTest leaves to this run (ConformVerdicts)
+                if (scenarioVerdict) assertPass(e, r.get("explorerVerdict"));
+                if (modelVerdict) assertPass(m, r.get("tlcVerdict"));
             });
         }
         long mechanisms = tests.stream().map(t -> t.getDisplayName().split(" ")[1].split("/")[0]).distinct().count();
         if (TestRoot.allMechanisms()) assertEquals(4, mechanisms, "pairs of all four mechanisms");
         return tests.stream();
+    }
+
+    /** A verdict of {@link Conform#explorerVerdict}/{@link Conform#tlcVerdict} meets the entry's: pass, the manifest's count. */
+    static void assertPass(Manifest.Entry e, JsonNode v) {
+        assertTrue(e.expectsPass());
+        assertEquals("pass", v.get("verdict").asText(), e.id() + " (" + e.tool().label() + "): expected pass, got " + v);
+        assertEquals(e.distinctStates().longValue(), v.get("distinctStates").asLong(),
+                e.id() + " (" + e.tool().label() + "): distinct states, manifest " + e.distinctStates());
     }
 
     /** Runs {@link Judge} in a child JVM, as conform does. */
@@ -83,6 +96,45 @@ class ConformTest {
         Manifest.ConformReasons why = new Manifest.ConformReasons("scripted", Map.of("A", "why"));
         assertEquals(List.of(), Conform.reasonProblems(5, List.of("A"), why, "MCX"));
         assertEquals(2, Conform.reasonProblems(0, List.of(), why, "MCX").size(), "reasons where nothing needs one");
+    }
+
+    /** A verdict only where every check of the plain run was made and held; any one missing or failed leaves it unknown. */
+    @Test
+    void verdictsNeedEveryCheckOfThePlainRun() throws Exception {
+        var g = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree("""
+                {"panics":0,"deadlocks":0,"javaViolatedStates":0,"outOfModel":0,"actionProperties":0,"livenessProperties":0,"concreteStates":42}""");
+        assertEquals("pass", Conform.explorerVerdict(g, JSON).get("verdict").asText());
+        assertEquals(42, Conform.explorerVerdict(g, JSON).get("distinctStates").asLong());
+        for (String k : List.of("panics", "deadlocks", "javaViolatedStates", "outOfModel", "actionProperties", "livenessProperties")) {
+            assertEquals("unknown", Conform.explorerVerdict(g.deepCopy().put(k, 1), JSON).get("verdict").asText(), k);
+            var missing = g.deepCopy();
+            missing.remove(k);
+            assertEquals("unknown", Conform.explorerVerdict(missing, JSON).get("verdict").asText(), "no " + k);
+        }
+        var t = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree("""
+                {"tlcStatesExact":true,"javaOnly":0,"tlcOnly":0,"tlcViolatedStates":0,"assumptionsHold":true,"cfgProperties":[],
+                 "fingerprintCollisions":[],"tlcChecksDeadlock":false,"tlcStates":7}""");
+        assertEquals("pass", Conform.tlcVerdict(t, JSON).get("verdict").asText());
+        assertEquals(7, Conform.tlcVerdict(t, JSON).get("distinctStates").asLong());
+        List<com.fasterxml.jackson.databind.node.ObjectNode> bad = new ArrayList<>();
+        bad.add(t.deepCopy().put("tlcStatesExact", false));
+        bad.add(t.deepCopy().put("javaOnly", 1));
+        bad.add(t.deepCopy().put("tlcOnly", 3));
+        bad.add(t.deepCopy().put("tlcViolatedStates", 1));
+        bad.add(t.deepCopy().put("assumptionsHold", false));
+        bad.add(t.deepCopy().put("tlcChecksDeadlock", true));
+        var prop = t.deepCopy();
+        prop.putArray("cfgProperties").add("Live");
+        bad.add(prop);
+        var col = t.deepCopy();
+        col.putArray("fingerprintCollisions").add("states 1 and 2 have one fingerprint");
+        bad.add(col);
+        for (String k : List.of("tlcStatesExact", "javaOnly", "tlcOnly", "tlcViolatedStates", "assumptionsHold", "cfgProperties", "tlcChecksDeadlock")) {
+            var missing = t.deepCopy();
+            missing.remove(k);
+            bad.add(missing);
+        }
+        for (var b : bad) assertEquals("unknown", Conform.tlcVerdict(b, JSON).get("verdict").asText(), b.toString());
     }
 
     /** A graph the judge accepts, then the same graph tampered with: each check can fail. */

@@ -62,10 +62,12 @@ public final class AbstractGraph {
      * @param bound            null if the search completed, else which bound it hit
      * @param maxDepth         largest BFS depth reached
      * @param millis           wall time
+     * @param deadlocks        implementation states the verdict search reports as a deadlock ({@link Explorer#expandChecked})
+     * @param javaViolated     abstract states where a Java invariant check fails (a non-empty line of verdicts.txt)
      */
     public record Summary(List<String> vars, List<String> invariants, int javaStates, long concreteStates,
                           long transitions, long stutters, long edges, long panics, long outOfModel, String bound,
-                          int maxDepth, long millis) {
+                          int maxDepth, long millis, long deadlocks, long javaViolated) {
         public boolean complete() { return bound == null; }
     }
 
@@ -89,10 +91,11 @@ public final class AbstractGraph {
         Map<Object, Integer> seen = new HashMap<>();     // implementation state -> its abstract state
         record Item(Explorer.Node node, int abs, int depth) {}
         ArrayDeque<Item> queue = new ArrayDeque<>();
-        long transitions = 0, stutters = 0, panics = 0, outOfModel = 0;
+        long transitions = 0, stutters = 0, panics = 0, outOfModel = 0, deadlocks = 0;
         java.util.Set<String> outside = new java.util.HashSet<>();     // mapped states outside the CONSTRAINTs
         int maxDepth = 0;
         String bound = null;
+        long javaViolated;
         try (BufferedWriter states = Files.newBufferedWriter(dir.resolve("states.tla"));
              BufferedWriter verdicts = Files.newBufferedWriter(dir.resolve("verdicts.txt"));
              BufferedWriter edges = Files.newBufferedWriter(dir.resolve("edges.txt"))) {
@@ -105,7 +108,9 @@ public final class AbstractGraph {
             while (!queue.isEmpty()) {
                 Item it = queue.poll();
                 if (it.depth() >= bounds.maxDepth()) { bound = "search.max_depth=" + bounds.maxDepth(); continue; }
-                for (Explorer.Edge e : ex.expand(it.node())) {
+                Explorer.Expansion x = ex.expandChecked(it.node());
+                if (x.deadlock()) deadlocks++;
+                for (Explorer.Succ e : x.steps()) {
                     transitions++;
                     // under search.symmetry the target is its class's representative, as the search stores it
                     Explorer.Node target = ex.canonical(e.to());
@@ -114,7 +119,7 @@ public final class AbstractGraph {
                     if (known != null) {
                         to = known;
                     } else {
-                        Map<String, Value> mapped = target == e.to() ? e.mapped() : ex.mapped(target);
+                        Map<String, Value> mapped = ex.mapped(target);
                         String text = w.record(mapped);
                         Integer abs = w.known(text);
                         if (abs == null && (outside.contains(text) || !inModel.test(mapped))) {
@@ -143,10 +148,12 @@ public final class AbstractGraph {
                     queue.add(new Item(target, to, it.depth() + 1));
                 }
             }
+            javaViolated = w.violated;
         }
         Files.write(dir.resolve("actions.txt"), new ArrayList<>(actionIds.keySet()));
         return new Summary(vars, invs.stream().map(SpecMapping.Invariant::name).toList(), abstractIds.size(), seen.size(),
-                transitions, stutters, edgeSet.size(), panics, outOfModel, bound, maxDepth, (System.nanoTime() - t0) / 1_000_000);
+                transitions, stutters, edgeSet.size(), panics, outOfModel, bound, maxDepth, (System.nanoTime() - t0) / 1_000_000,
+                deadlocks, javaViolated);
     }
 
     /**
@@ -221,6 +228,7 @@ public final class AbstractGraph {
         private final List<SpecMapping.Invariant> invs;
         private final Map<String, Integer> ids;
         private final BufferedWriter states, verdicts;
+        long violated;
 
         Writer(List<String> vars, List<SpecMapping.Invariant> invs, Map<String, Integer> ids,
                BufferedWriter states, BufferedWriter verdicts) {
@@ -254,6 +262,7 @@ public final class AbstractGraph {
                 }
                 if (!holds) violated.add(inv.name());
             }
+            if (!violated.isEmpty()) this.violated++;
             verdicts.write(String.join(",", violated));
             verdicts.newLine();
             return id;
