@@ -55,7 +55,7 @@ CONSTANTS
     Variant
 
 RoleNames == {"Faulter", "PmapHolder", "Remover", "Terminator", "Mapper",
-              "Busier", "WriteProtector", "Unmapper",
+              "Busier", "WriteProtector", "Unmapper", "RangeUnmapper",
               \* buggy clients: each calls one KPI in breach of its contract (Misuse below)
               "StrayUnwirer", "StrayXunbusier", "StraySunbusier"}
 StrayRoles == {"StrayUnwirer", "StrayXunbusier", "StraySunbusier"}
@@ -203,6 +203,10 @@ Finish(t, d) == Fin(t, d[1], d[2])
 Goto(t, p) == pc' = [pc EXCEPT ![t] = p]
 
 Set(f, t, v) == [f EXCEPT ![t] = v]
+
+\* Where a munmap ends: an Unmapper may munmap again (once a Mapper has remapped
+\* the page); a RangeUnmapper (a process's one munmap of its VA range) is done.
+UmEnd(t) == IF Role[t] = "RangeUnmapper" THEN "done" ELSE "idle"
 
 \* Buggy clients (default misuse models, issue 11): an idle thread of a Stray*
 \* role calls a KPI whose precondition it does not meet, entering the kernel
@@ -471,7 +475,7 @@ InvTail(t, K, P, N) ==
       [] K = "raf" -> /\ Goto(t, P \o "_cl")
                       /\ UNCHANGED <<mapped, wmapped, plock, pvlock, pm, diq>>
       [] K = "um" -> /\ plock' = [plock EXCEPT ![p] = None] /\ diq' = diq \ {t}
-                     /\ pm' = Set(pm, t, None) /\ Goto(t, "idle")
+                     /\ pm' = Set(pm, t, None) /\ Goto(t, UmEnd(t))
                      /\ UNCHANGED <<mapped, wmapped, pvlock>>
 
 InvFrame == UNCHANGED <<rcv, obj, olock, busyv, pagev, sleepv, kassert, old, bx, opte, pte, mdirty, wrote>>
@@ -1198,25 +1202,38 @@ BusierSteps(t) ==
 (* then pmap_invalidate_page, PMAP_UNLOCK, pmap_delayed_invl_finish.  The  *)
 (* pv entry is gone before the TLBs are flushed: the delayed-invalidation  *)
 (* window (diq).                                                           *)
+\* The pmaps whose VA a thread munmaps: an Unmapper unmaps one of the page's
+\* mappings (p \in mapped); a RangeUnmapper munmaps a VA range of any pmap
+\* that maps the page or no longer does (pmap_remove_all of the Remover, or
+\* another remover, may have cleared it first).
+UmTargets(t) == IF Role[t] = "RangeUnmapper" THEN Pmaps ELSE mapped
+
+\* With no valid PTE (pmap.c 1f1b2286: pmap_remove_page returns when the PTE
+\* is not PG_V; pmap_remove_ptes skips a zero PTE) pmap_remove removes nothing:
+\* no pv entry, no vm_page_dirty, no pmap_delayed_invl_page, no invalidation;
+\* the locks are taken and released in the one step.
 UmClear(t) ==
-    /\ \E p \in mapped :
+    /\ \E p \in UmTargets(t) :
          /\ Locks(t, "idle", "um", p)
-         /\ pte' = [pte EXCEPT ![p] = NoPte]
-         /\ mdirty' = (mdirty \/ Dirt(pte[p]))
-         /\ mapped' = mapped \ {p}
-         /\ wmapped' = wmapped \ {p}
          /\ pvlock' = None
-         /\ IF LockAtomic
-            THEN /\ tlb' = [c \in CPUs |-> [tlb[c] EXCEPT ![p] = "none"]]
-                 /\ pm' = Set(pm, t, None) /\ Goto(t, "idle")
-                 /\ UNCHANGED <<plock, diq>>
-            ELSE /\ plock' = [plock EXCEPT ![p] = t] /\ diq' = diq \cup {t}
-                 /\ pm' = Set(pm, t, p) /\ Goto(t, "um_il")
-                 /\ UNCHANGED tlb
+         /\ IF Role[t] = "RangeUnmapper" /\ ~pte[p].v      \* (an Unmapper's p is mapped)
+            THEN /\ pm' = Set(pm, t, None) /\ Goto(t, UmEnd(t))
+                 /\ UNCHANGED <<pte, mdirty, mapped, wmapped, tlb, plock, diq>>
+            ELSE /\ pte' = [pte EXCEPT ![p] = NoPte]
+                 /\ mdirty' = (mdirty \/ Dirt(pte[p]))
+                 /\ mapped' = mapped \ {p}
+                 /\ wmapped' = wmapped \ {p}
+                 /\ IF LockAtomic
+                    THEN /\ tlb' = [c \in CPUs |-> [tlb[c] EXCEPT ![p] = "none"]]
+                         /\ pm' = Set(pm, t, None) /\ Goto(t, UmEnd(t))
+                         /\ UNCHANGED <<plock, diq>>
+                    ELSE /\ plock' = [plock EXCEPT ![p] = t] /\ diq' = diq \cup {t}
+                         /\ pm' = Set(pm, t, p) /\ Goto(t, "um_il")
+                         /\ UNCHANGED tlb
     /\ UNCHANGED <<rcv, obj, olock, busyv, pagev, sleepv, old, bx, opte, ipi, wrote, kassert>>
 
 UnmapperSteps(t) ==
-    \/ \E p \in mapped : PvWait(t, "idle", "um", p)
+    \/ \E p \in UmTargets(t) : PvWait(t, "idle", "um", p)
     \/ UmClear(t) \/ Invalidate(t, "um", "um", "idle")
 
 -----------------------------------------------------------------------------
@@ -1277,6 +1294,7 @@ Step(t) ==
       [] Role[t] = "Busier"         -> BusierSteps(t)
       [] Role[t] = "WriteProtector" -> WriteProtectorSteps(t)
       [] Role[t] = "Unmapper"       -> UnmapperSteps(t)
+      [] Role[t] = "RangeUnmapper"  -> UnmapperSteps(t)
       [] Role[t] = "StrayUnwirer"   -> HoldSteps(t)
       [] Role[t] = "StrayXunbusier" -> Xunbusy(t, "sx", <<"idle", FALSE>>)
       [] Role[t] = "StraySunbusier" -> Sunbusy(t, "ss", <<"idle", FALSE>>)
@@ -1293,6 +1311,7 @@ Next ==
     \/ \E t \in ThreadsOf("Busier")         : BusierSteps(t)
     \/ \E t \in ThreadsOf("WriteProtector") : WriteProtectorSteps(t)
     \/ \E t \in ThreadsOf("Unmapper")       : UnmapperSteps(t)
+    \/ \E t \in ThreadsOf("RangeUnmapper")  : UnmapperSteps(t)
     \/ \E t \in ThreadsOf("StrayUnwirer")   : HoldSteps(t)
     \/ \E t \in ThreadsOf("StrayXunbusier") : Xunbusy(t, "sx", <<"idle", FALSE>>)
     \/ \E t \in ThreadsOf("StraySunbusier") : Sunbusy(t, "ss", <<"idle", FALSE>>)

@@ -725,7 +725,8 @@ public final class VmPage {
      * munmap -> pmap_remove(pmap p, va, va + PAGE_SIZE) (spec UmClear, Invalidate "um"):
      * pmap_delayed_invl_start; PMAP_LOCK; pte_load_clear; vm_page_dirty; the pv entry freed under the
      * pv-list lock and pmap_delayed_invl_page(m); the pv-list lock released; pmap_invalidate_page;
-     * PMAP_UNLOCK; pmap_delayed_invl_finish.
+     * PMAP_UNLOCK; pmap_delayed_invl_finish. With no valid PTE (a RangeUnmapper's VA after another
+     * remover cleared it; pmap.c 1f1b2286 pmap_remove_page returns) it takes and drops the locks only.
      */
     public void munmap(Ctx c, int p) {
         c.lock(pvLock);

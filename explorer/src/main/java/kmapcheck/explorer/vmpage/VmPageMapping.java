@@ -543,7 +543,7 @@ public final class VmPageMapping implements SpecMapping {
                 return switch (role) {
                     case Faulter -> "FaStart"; case PmapHolder -> "PhStart"; case Remover -> "RmLock";
                     case Terminator -> "TmStart"; case Mapper -> "MpStart"; case Busier -> "BzStart";
-                    case WriteProtector -> "WpStart"; case Unmapper -> "UmClear";
+                    case WriteProtector -> "WpStart"; case Unmapper, RangeUnmapper -> "UmClear";
                     case StrayUnwirer -> op != null && op.name().equals(VmPageProgram.RELEASE) ? "RlObj" : "UwLd";
                     case StrayXunbusier -> "XuCas"; case StraySunbusier -> "SuLd"; };
             case "hold": return op != null && op.name().equals(VmPageProgram.RELEASE) ? "RlObj" : "UwLd";

@@ -22,6 +22,8 @@ public final class VmPageProgram implements Program {
 
     public enum Role {
         Faulter, PmapHolder, Remover, Terminator, Mapper, Busier, WriteProtector, Unmapper,
+        /** a process's one munmap of a VA range that may no longer map the page (spec UmTargets) */
+        RangeUnmapper,
         /** buggy clients (spec StrayFirst): unwire/release without a wiring, xunbusy/sunbusy without the busy lock */
         StrayUnwirer, StrayXunbusier, StraySunbusier
     }
@@ -86,6 +88,7 @@ public final class VmPageProgram implements Program {
             case Busier -> { if (busyX) ops.add(new Op(BUSY_X)); if (busyS) ops.add(new Op(BUSY_S)); }
             case WriteProtector -> ops.add(new Op(WPROT));
             case Unmapper -> { for (int p = 0; p < page.pmaps(); p++) if ((pv(v) & (1L << p)) != 0) ops.add(new Op(MUNMAP, p)); }
+            case RangeUnmapper -> { for (int p = 0; p < page.pmaps(); p++) ops.add(new Op(MUNMAP, p)); }
             case StrayUnwirer -> { if (unwire) ops.add(new Op(UNWIRE)); if (release) ops.add(new Op(RELEASE)); }
             case StrayXunbusier -> ops.add(new Op(STRAY_XU));
             case StraySunbusier -> ops.add(new Op(STRAY_SU));
@@ -120,6 +123,7 @@ public final class VmPageProgram implements Program {
             case FAULT, HOLD -> { if (result == 1) l[HELD] = 1; }
             case UNWIRE, RELEASE -> l[HELD] = 0;
             case TERMINATE -> { if (result == 1) l[DONE] = 1; }
+            case MUNMAP -> { if (roles[t] == Role.RangeUnmapper) l[DONE] = 1; }   // spec UmEnd
             default -> { }
         }
         if (stray(roles[t])) l[DONE] = 1;        // a buggy client makes its one misuse (spec Fin: "done")
