@@ -201,7 +201,6 @@ public final class VmPage {
     public Variant variant() { return variant; }
     public int pmaps() { return npmaps; }
     public int cpus() { return ncpus; }
-    public boolean lockAtomic() { return lockAtomic; }
 
     // ---- small helpers ---------------------------------------------------------------------------
     public static long wires(long rc) { return rc & VPRC_WIRE_MASK; }
