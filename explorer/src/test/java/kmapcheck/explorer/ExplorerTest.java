@@ -38,12 +38,10 @@ class ExplorerTest {
         assertEquals(ExplorationResult.Verdict.PASS, ToyPrograms.lostWakeup(true, 1).run().verdict());
     }
 
-    @Test
-    void abbaLockingDeadlocks() {
-        Layout l = new Layout(1);
+    /** Two threads: "ab" locks A then B, "ba" B then A, each adding 1 to x between its two acquisitions. */
+    private static ToyPrograms.Scripted abba(Layout l, Word x) {
         Lock a = l.lock("A"), b = l.lock("B");
-        Word x = l.word("x", 0);
-        ToyPrograms.Scripted p = new ToyPrograms.Scripted(l, List.of(List.of("ab"), List.of("ba")), Set.of(), (op, ctx) -> {
+        return new ToyPrograms.Scripted(l, List.of(List.of("ab"), List.of("ba")), Set.of(), (op, ctx) -> {
             Lock first = op.equals("ab") ? a : b, second = op.equals("ab") ? b : a;
             ctx.lock(first);
             ctx.fetchAdd(x, 1);     // a non-mover between the two acquisitions
@@ -52,6 +50,13 @@ class ExplorerTest {
             ctx.unlock(first);
             return 0L;
         });
+    }
+
+    @Test
+    void abbaLockingDeadlocks() {
+        Layout l = new Layout(1);
+        Word x = l.word("x", 0);
+        ToyPrograms.Scripted p = abba(l, x);
         ExplorationResult r = new Explorer("toy/abba", p, ToyPrograms.mapping(List.of(x), List.of(), List.of()),
                 new ExplorerConfig(10_000, 100, false, false, 0, 0, true, true)).run();
         assertEquals(ExplorationResult.Verdict.VIOLATION, r.verdict());
@@ -63,17 +68,8 @@ class ExplorerTest {
     void theGraphSearchCountsTheDeadlockTheVerdictSearchReports() throws Exception {
         for (boolean check : new boolean[]{true, false}) {
             Layout l = new Layout(1);
-            Lock a = l.lock("A"), b = l.lock("B");
             Word x = l.word("x", 0);
-            ToyPrograms.Scripted p = new ToyPrograms.Scripted(l, List.of(List.of("ab"), List.of("ba")), Set.of(), (op, ctx) -> {
-                Lock first = op.equals("ab") ? a : b, second = op.equals("ab") ? b : a;
-                ctx.lock(first);
-                ctx.fetchAdd(x, 1);
-                ctx.lock(second);
-                ctx.unlock(second);
-                ctx.unlock(first);
-                return 0L;
-            });
+            ToyPrograms.Scripted p = abba(l, x);
             ExplorerConfig cfg = new ExplorerConfig(10_000, 100, false, false, 0, 0, check, true);
             // an invariant both ops together break (x = 2 once both are through): counted on the graph's states
             List<SpecMapping.Invariant> invs = List.of(new SpecMapping.Invariant("AtMostOne", m -> ((Value.Int) m.get("x")).v() <= 1));
