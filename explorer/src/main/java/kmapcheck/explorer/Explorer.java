@@ -169,7 +169,7 @@ public final class Explorer {
         boolean progress = false;
         // undescribed: a description (the primitives executed) changes no action name (SpecMapping.actionName reads none)
         for (Transition x : space.successors(n.state, false)) {
-            if (x.kind() == SpecMapping.Kind.THREAD || x.obligated() && x.thread() < 0) progress = true;
+            if (x.progresses()) progress = true;
             out.add(new Succ(traces.actionName(n.state, x), new Node(x.next()), x.error()));
         }
         return new Expansion(out, cfg.checkDeadlock() && !progress && StateSpace.busy(n.state));

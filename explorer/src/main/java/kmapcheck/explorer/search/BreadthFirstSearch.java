@@ -268,7 +268,7 @@ public final class BreadthFirstSearch {
             Out o = new Out();
             e.outs[i] = o;
             o.obligated = x.obligated();
-            if (x.kind() == SpecMapping.Kind.THREAD || x.obligated() && x.thread() < 0) e.progress = true;
+            if (x.progresses()) e.progress = true;
             if (x.error() != null) {
                 o.errorProperty = x.errorProperty();
                 o.error = x.error();

@@ -27,6 +27,12 @@ public record Transition(MachineState next, SpecMapping.Kind kind, int thread, i
                          String label, long[] args) {
     static final long[] NO_ARGS = new long[0];
 
+    /**
+     * A step that rules out a deadlock (the verdict search's and conform's check): a thread moves,
+     * or an environment event that liveness may rely on.
+     */
+    public boolean progresses() { return kind == SpecMapping.Kind.THREAD || obligated && thread < 0; }
+
     Transition withObligated(boolean o) {
         return new Transition(next, kind, thread, cpu, op, stepInOp, completed, prims, errorProperty, error, o, label, args);
     }
