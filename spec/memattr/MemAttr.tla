@@ -127,16 +127,17 @@ VARIABLES
     ctlb,         \* KCpu's TLB entry for its CADDR2 (an Entry)
     lastWritten,  \* lastWritten[p] : ghost: last value written to p that is globally performed
     rdVal,        \* rdVal[p]    : ghost: value returned by the last read of p
-    rdExp         \* rdExp[p]    : ghost: value that read should have returned
+    rdExp,        \* rdExp[p]    : ghost: value that read should have returned
+    ucPassedWc    \* ucPassedWc[c] : ghost: a UC access by c was performed while c's WC buffer held a store
 
 vars == <<mem, cst, cval, old, wcb, pat, chg, fb, lk, apc, ab, arec, bm, chain, ref, pte, tlb, ipi,
-          slk, cpte, ctlb, lastWritten, rdVal, rdExp>>
+          slk, cpte, ctlb, lastWritten, rdVal, rdExp, ucPassedWc>>
 cacheVars == <<mem, cst, cval, old>>
 chgVars   == <<chg, fb, lk>>
 allocVars == <<apc, ab, arec>>
 sfVars    == <<bm, chain, ref, pte, tlb, ipi>>
 mapVars   == <<slk, cpte, ctlb>>
-ghostVars == <<lastWritten, rdVal, rdExp>>
+ghostVars == <<lastWritten, rdVal, rdExp, ucPassedWc>>
 
 (***************************************************************************)
 (* Helpers                                                                 *)
@@ -146,6 +147,10 @@ DirtyHolders(p) == {c \in CPUs : cst[c][p] = "D"}
 HasDirty(p)    == DirtyHolders(p) # {}
 DirtyVal(p)    == cval[CHOOSE c \in DirtyHolders(p) : TRUE][p]
 NoPendingWC(c) == \A q \in Pages : wcb[c][q] = NoVal
+\* The ghost of UcFlushesWC, recorded by every data access of c with memory
+\* type a: set when a UC access is performed while c's WC buffer holds a store.
+RecordUcOrder(c, a) ==
+    ucPassedWc' = [ucPassedWc EXCEPT ![c] = @ \/ (a = "UC" /\ ~NoPendingWC(c))]
 \* What a read by CPU c must return: its own not yet drained WC write
 \* (a CPU sees its own writes), otherwise the last globally performed write.
 Expected(c, p) == IF wcb[c][p] # NoVal THEN wcb[c][p] ELSE lastWritten[p]
@@ -231,46 +236,48 @@ DoRead(c, p, q, a) ==
     LET e == Expected(c, p)
         Rec(v) == /\ rdVal' = [rdVal EXCEPT ![p] = v]
                   /\ rdExp' = [rdExp EXCEPT ![p] = e]
-    IN  \/ /\ a = "WB" /\ cst[c][q] # "I"                  \* cache hit
-           /\ Rec(cval[c][q])
-           /\ UNCHANGED cacheVars
-        \/ /\ a = "WB" /\ cst[c][q] = "I"                  \* miss: allocate
-           /\ Rec(LoadVal(c, q))
-           /\ WBLoad(c, q)
-        \/ /\ a = "WC" /\ wcb[c][q] # NoVal                \* own WC buffer forwards
-           /\ Rec(wcb[c][q])
-           /\ UNCHANGED cacheVars
-        \/ /\ \/ a = "UC" /\ NoPendingWC(c)                \* after the WC flush (UcFlushesWC)
-              \/ a = "WC" /\ wcb[c][q] = NoVal
-           /\ Rec(BusReadVal(c, q))
-           /\ BusRead(c, q)
+    IN  /\ RecordUcOrder(c, a)
+        /\ \/ /\ a = "WB" /\ cst[c][q] # "I"                  \* cache hit
+              /\ Rec(cval[c][q])
+              /\ UNCHANGED cacheVars
+           \/ /\ a = "WB" /\ cst[c][q] = "I"                  \* miss: allocate
+              /\ Rec(LoadVal(c, q))
+              /\ WBLoad(c, q)
+           \/ /\ a = "WC" /\ wcb[c][q] # NoVal                \* own WC buffer forwards
+              /\ Rec(wcb[c][q])
+              /\ UNCHANGED cacheVars
+           \/ /\ \/ a = "UC" /\ NoPendingWC(c)                \* after the WC flush
+                 \/ a = "WC" /\ wcb[c][q] = NoVal
+              /\ Rec(BusReadVal(c, q))
+              /\ BusRead(c, q)
 
-\* UcFlushesWC: a UC read or write by c is performed only once c's WC buffer
+\* The UC flush: a UC read or write by c is performed only once c's WC buffer
 \* is empty: the access itself forces the flush (Intel SDM vol. 3A 11.3.1,
 \* "Buffering of Write Combining Memory Locations": a read or write to
 \* uncached memory empties a partially filled WC buffer), not a rule its
 \* client must keep.  The flush is the hardware's WcDrain steps (one entry
 \* each, other steps may fall between them); the access is the step after
-\* them, hence the guard NoPendingWC(c).
+\* them, hence the guard NoPendingWC(c), which keeps UcFlushesWC.
 \* A data write of v by CPU c through a mapping of memory type a whose
 \* translation names frame q, by a client addressing page p (as DoRead).
 \* End-to-end ghost: a WB or UC store is globally performed when it retires,
 \* so the client records v as p's last written value; a WC store is
 \* performed when its buffer drains (WcDrain records it for the frame).
 DoWrite(c, p, q, a, v) ==
-    \/ /\ a = "WB"                                         \* RFO: others invalidated
-       /\ cst'  = [d \in CPUs |-> [cst[d] EXCEPT ![q] = IF d = c THEN "D" ELSE "I"]]
-       /\ cval' = [d \in CPUs |-> [cval[d] EXCEPT ![q] = IF d = c THEN v ELSE 0]]
-       /\ old'  = [d \in CPUs |-> [old[d] EXCEPT ![q] = IF d = c THEN old[c][q] ELSE FALSE]]
-       /\ lastWritten' = [lastWritten EXCEPT ![p] = v]
-       /\ UNCHANGED <<mem, wcb>>
-    \/ /\ a = "UC" /\ NoPendingWC(c)                       \* straight to memory, after the WC flush
-       /\ BusWrite(c, q, v)
-       /\ lastWritten' = [lastWritten EXCEPT ![p] = v]
-       /\ UNCHANGED wcb
-    \/ /\ a = "WC"                                         \* buffered, cache not looked at
-       /\ wcb' = [wcb EXCEPT ![c][q] = v]
-       /\ UNCHANGED <<mem, cst, cval, old, lastWritten>>
+    /\ RecordUcOrder(c, a)
+    /\ \/ /\ a = "WB"                                      \* RFO: others invalidated
+          /\ cst'  = [d \in CPUs |-> [cst[d] EXCEPT ![q] = IF d = c THEN "D" ELSE "I"]]
+          /\ cval' = [d \in CPUs |-> [cval[d] EXCEPT ![q] = IF d = c THEN v ELSE 0]]
+          /\ old'  = [d \in CPUs |-> [old[d] EXCEPT ![q] = IF d = c THEN old[c][q] ELSE FALSE]]
+          /\ lastWritten' = [lastWritten EXCEPT ![p] = v]
+          /\ UNCHANGED <<mem, wcb>>
+       \/ /\ a = "UC" /\ NoPendingWC(c)                    \* straight to memory, after the WC flush
+          /\ BusWrite(c, q, v)
+          /\ lastWritten' = [lastWritten EXCEPT ![p] = v]
+          /\ UNCHANGED wcb
+       \/ /\ a = "WC"                                      \* buffered, cache not looked at
+          /\ wcb' = [wcb EXCEPT ![c][q] = v]
+          /\ UNCHANGED <<mem, cst, cval, old, lastWritten>>
 
 (***************************************************************************)
 (* Initial state: every page write-back (pmap_page_init sets               *)
@@ -302,6 +309,7 @@ InitVars ==
     /\ lastWritten = [p \in Pages |-> 0]
     /\ rdVal = [p \in Pages |-> NoVal]
     /\ rdExp = [p \in Pages |-> NoVal]
+    /\ ucPassedWc = [c \in CPUs |-> FALSE]
 
 Init == Granularity = "fine" /\ InitVars
 
@@ -538,7 +546,7 @@ WcDrain(c, p) ==
     /\ BusWrite(c, p, wcb[c][p])
     /\ wcb' = [wcb EXCEPT ![c][p] = NoVal]
     /\ lastWritten' = [lastWritten EXCEPT ![p] = wcb[c][p]]
-    /\ UNCHANGED <<pat, chgVars, allocVars, sfVars, mapVars, rdVal, rdExp>>
+    /\ UNCHANGED <<pat, chgVars, allocVars, sfVars, mapVars, rdVal, rdExp, ucPassedWc>>
 
 (***************************************************************************)
 (* The attribute change: pmap_page_set_memattr(p, a) [S4p], run by a       *)
@@ -874,6 +882,7 @@ TypeOK ==
     /\ lastWritten \in [Pages -> Vals]
     /\ rdVal \in [Pages -> Vals \cup {NoVal}]
     /\ rdExp \in [Pages -> Vals \cup {NoVal}]
+    /\ ucPassedWc \in [CPUs -> BOOLEAN]
 
 \* Coherence: a read through any mapping of a page returns the last value
 \* written to it (the last globally performed write, or the reading CPU's
@@ -895,4 +904,14 @@ NoStaleDirtyLine ==
 SingleWriter ==
     \A p \in Pages, c \in CPUs :
         cst[c][p] = "D" => \A d \in Others(c) : cst[d][p] = "I"
+
+\* UcFlushesWC (hardware sanity, SDM vol. 3A 11.3.1): no UC read or write by
+\* c was performed while c's WC buffer still held a store, so a UC access
+\* (a device doorbell, say) is never globally visible before the CPU's
+\* earlier write-combined stores.  Per-page Coherence cannot see such an
+\* access when the pending store is to another page.  DoRead and DoWrite
+\* keep it by their guard NoPendingWC(c); it judges implementations of the
+\* flush (the reference implementation's X86Caches.flushWcForUc) and spec
+\* variants that drop the guard.
+UcFlushesWC == \A c \in CPUs : ~ucPassedWc[c]
 =============================================================================

@@ -1,9 +1,10 @@
 ----------------------------- MODULE MemAttrInd -----------------------------
 (***************************************************************************)
 (* The inductive invariant of MemAttr's fine-grained Spec (issue 13):      *)
-(* IndInv = TypeOK /\ Coherence /\ NoStaleDirtyLine /\ SingleWriter /\ the *)
-(* strengthening conjuncts below.  proofs/memattr.md argues, per action of *)
-(* Next, why each conjunct is preserved; the MCInd* models check it:       *)
+(* IndInv = TypeOK /\ Coherence /\ NoStaleDirtyLine /\ SingleWriter /\     *)
+(* UcFlushesWC /\ the strengthening conjuncts below.  proofs/memattr.md    *)
+(* argues, per action of Next, why each conjunct is preserved; the MCInd*  *)
+(* models check it:                                                        *)
 (* Init == IndInit (= TypeOK /\ IndInv, enumerated variable by variable so *)
 (* TLC prunes early), one step of Next, every conjunct an INVARIANT.       *)
 (*                                                                         *)
@@ -165,7 +166,7 @@ CleanIsLast ==
 InvalidIsZero == \A c \in CPUs, p \in Pages : cst[c][p] = "I" => cval[c][p] = 0
 
 IndInv ==
-    /\ TypeOK /\ Coherence /\ NoStaleDirtyLine /\ SingleWriter
+    /\ TypeOK /\ Coherence /\ NoStaleDirtyLine /\ SingleWriter /\ UcFlushesWC
     /\ PatOK /\ ChangeHasNewAttr
     /\ SfBufLockOK /\ SysmapsLockOK /\ PcsOK /\ IpiOK /\ NoDupMapping /\ ChainNoDup
     /\ PteOK /\ TlbOK /\ CaddrOK
@@ -214,6 +215,7 @@ IndInitWith(Draw(_, _)) ==
     /\ rdExp \in Draw(1, [Pages -> Vals \cup {NoVal}])
     \* Coherence (rdVal[p] = rdExp[p] for every page) is rdVal = rdExp
     /\ rdVal = rdExp
+    /\ ucPassedWc \in [CPUs -> BOOLEAN] /\ UcFlushesWC
     /\ TypeOK /\ NoStaleDirtyLine
 
 \* Every candidate.

@@ -43,7 +43,7 @@ PteOKDup ==
 \* current attribute (MissStore) and goes first in the chain.
 
 IndInvDup ==
-    /\ TypeOK /\ Coherence /\ NoStaleDirtyLine /\ SingleWriter
+    /\ TypeOK /\ Coherence /\ NoStaleDirtyLine /\ SingleWriter /\ UcFlushesWC
     /\ PatOK /\ ChangeHasNewAttr
     /\ SfBufLockOK /\ SysmapsLockOK /\ PcsOK /\ IpiOK /\ ChainNoDup
     /\ PteOKDup /\ TlbOK /\ CaddrOK
@@ -83,5 +83,6 @@ IndInitDup ==
     /\ wcb \in [CPUs -> [Pages -> UNION {WcbRange(p) : p \in Pages}]] /\ WcOK
     /\ rdExp \in [Pages -> Vals \cup {NoVal}]
     /\ rdVal = rdExp
+    /\ ucPassedWc \in [CPUs -> BOOLEAN] /\ UcFlushesWC
     /\ TypeOK /\ NoStaleDirtyLine
 =============================================================================

@@ -18,7 +18,8 @@ import kmapcheck.machine.Word;
  *
  * <p>Ghost state (instrumentation for the specs' properties, not hardware): the {@code old} bit
  * kept in each line word (MemAttr's {@code old[c][p]}), and {@code lastWritten}, {@code rdVal},
- * {@code rdExp} per page (MemAttr's Coherence). They never influence a hardware result. The
+ * {@code rdExp} per page (MemAttr's Coherence), and {@code ucPassedWc} per CPU (MemAttr's
+ * UcFlushesWC). They never influence a hardware result. The
  * loads and stores record none of them: the client records, end to end, what its store wrote and
  * what its load returned (MemAttr.tla DoRead/DoWrite; kmapcheck.explorer.memattr.EndToEnd), so a
  * load or store the kernel drops, or a value it does not hand back, is seen by Coherence. Only a WC
@@ -44,6 +45,8 @@ public final class X86Caches {
     public final Word[][] wcb;        // [c][p-1]: value or NO_VAL
     // ghosts
     public final Word[] lastWritten, rdVal, rdExp;
+    /** [c]: 1 once a UC access by c was performed while c's WC buffer held a store (UcFlushesWC: never). */
+    public final Word[] ucPassedWc;
 
     public X86Caches(Layout layout, int pages, boolean selfSnoop) {
         this.cpus = layout.cpus();
@@ -56,6 +59,8 @@ public final class X86Caches {
         rdExp = new Word[pages];
         line = new Word[cpus][pages];
         wcb = new Word[cpus][pages];
+        ucPassedWc = new Word[cpus];
+        for (int c = 0; c < cpus; c++) ucPassedWc[c] = layout.word("ghost.ucPassedWc(c" + c + ")", 0);
         for (int p = 1; p <= pages; p++) {
             ram[p - 1] = layout.word("ram(p" + p + ")", 0);
             lastWritten[p - 1] = layout.word("ghost.lastWritten(p" + p + ")", 0);

@@ -12,8 +12,9 @@ import kmapcheck.memattr.X86Caches;
  * write), {@code lastWritten[p]} the value of the client's last WB or UC store to p (a WC store is
  * performed when its buffer drains: {@link X86Caches#wcDrain} records it). So a load or store the
  * kernel code drops, a value it does not return, or a translation to another frame than the page
- * the client holds violates Coherence. Each call runs in the same atomic step as the access it
- * records (the spec's one action).
+ * the client holds violates Coherence. {@code ucPassedWc[c]} is set by a UC access performed while
+ * CPU c's WC buffer still held a store (RecordUcOrder; UcFlushesWC). Each call runs in the same
+ * atomic step as the access it records (the spec's one action).
  */
 final class EndToEnd {
     private EndToEnd() {}
@@ -24,6 +25,16 @@ final class EndToEnd {
         long expected = pend != X86Caches.NO_VAL ? pend : ctx.load(hw.lastWritten[p - 1]);
         ctx.store(hw.rdVal[p - 1], v);
         ctx.store(hw.rdExp[p - 1], expected);
+    }
+
+    /**
+     * CPU c performed a data access through a mapping of memory type attr (MemAttr.tla
+     * RecordUcOrder): a UC access with a store still in c's WC buffer sets the ghost of UcFlushesWC.
+     */
+    static void performed(Ctx ctx, X86Caches hw, int c, int pages, int attr) {
+        if (attr != Pte.UC) return;
+        for (int p = 1; p <= pages; p++)
+            if (ctx.load(hw.wcb[c][p - 1]) != X86Caches.NO_VAL) ctx.store(hw.ucPassedWc[c], 1);
     }
 
     /** The client stored v to page p through a mapping of memory type attr. */

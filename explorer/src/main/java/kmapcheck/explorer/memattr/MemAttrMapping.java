@@ -33,7 +33,7 @@ public final class MemAttrMapping implements SpecMapping {
     static final Value NO_PAGE = Value.mv("NoPage");
     private static final List<String> VARS = List.of("mem", "cst", "cval", "old", "wcb", "pat", "chg", "fb",
             "lk", "apc", "ab", "arec", "bm", "chain", "ref", "pte", "tlb", "ipi", "slk", "cpte", "ctlb",
-            "lastWritten", "rdVal", "rdExp");
+            "lastWritten", "rdVal", "rdExp", "ucPassedWc");
     private static final Value NONE = Value.str("none");
     private static final Set<String> CHG_STATES = Set.of("idle", "lookup", "reload", "store", "invl", "ipi", "wait",
             "flush", "fallback", "fpEnter", "fpInvl", "fpFlush", "fpClear");
@@ -54,7 +54,8 @@ public final class MemAttrMapping implements SpecMapping {
         this.invariants = Invariant.selected(checked, Map.of(
                 "Coherence", MemAttrMapping::coherence,
                 "NoStaleDirtyLine", this::noStaleDirtyLine,
-                "SingleWriter", MemAttrMapping::singleWriter), this::typeOk);
+                "SingleWriter", MemAttrMapping::singleWriter,
+                "UcFlushesWC", MemAttrMapping::ucFlushesWc), this::typeOk);
     }
 
     static Value cpu(int c) { return Value.numbered("c", c); }
@@ -97,6 +98,7 @@ public final class MemAttrMapping implements SpecMapping {
             re.put(page(p), Value.of(v.word(hw.rdExp[p - 1])));
         }
         Value.FnBuilder cst = Value.fn(), cval = Value.fn(), old = Value.fn(), wcb = Value.fn(), tlb = Value.fn(), ipi = Value.fn();
+        Value.FnBuilder ucPassed = Value.fn();
         for (int c = 0; c < pr.cpus; c++) {
             Value.FnBuilder s = Value.fn(), val = Value.fn(), o = Value.fn(), w = Value.fn(), t = Value.fn();
             for (int p = 1; p <= pr.pages; p++) {
@@ -116,6 +118,7 @@ public final class MemAttrMapping implements SpecMapping {
             cval.put(cpu(c), val.build());
             old.put(cpu(c), o.build());
             wcb.put(cpu(c), w.build());
+            ucPassed.put(cpu(c), Value.of(v.word(hw.ucPassedWc[c]) != 0));
             tlb.put(cpu(c), overBufs(t));
         }
         Value.FnBuilder bm = Value.fn(), ref = Value.fn(), pte = Value.fn();
@@ -153,6 +156,7 @@ public final class MemAttrMapping implements SpecMapping {
         s.put("lastWritten", lw.build());
         s.put("rdVal", rv.build());
         s.put("rdExp", re.build());
+        s.put("ucPassedWc", ucPassed.build());
         return s;
     }
 
@@ -188,7 +192,13 @@ public final class MemAttrMapping implements SpecMapping {
         return true;
     }
 
-    /** TypeOK (value ranges; the domains are built by construction). */
+    /** UcFlushesWC == \A c : ~ucPassedWc[c]. */
+    static boolean ucFlushesWc(Map<String, Value> s) {
+        for (Value c : domain(s, "ucPassedWc")) if (((Value.Bool) at(s.get("ucPassedWc"), c)).v()) return false;
+        return true;
+    }
+
+    /** TypeOK (value ranges; the domains are built by construction; ucPassedWc is BOOLEAN by construction). */
     boolean typeOk(Map<String, Value> s) {
         Set<String> attrs = Set.of("WB", "UC", "WC");
         for (Value p : domain(s, "mem")) {

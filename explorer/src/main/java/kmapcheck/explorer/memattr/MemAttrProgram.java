@@ -341,11 +341,17 @@ public final class MemAttrProgram implements Program {
             // and its record in one step (pageRead/pageWrite)
             case READ_PM: {
                 int p = (int) op.arg(0);
-                return kern.pageRead(ctx, p, v -> EndToEnd.loaded(ctx, hw, ctx.cpu(), p, v));
+                return kern.pageRead(ctx, p, v -> {
+                    EndToEnd.performed(ctx, hw, ctx.cpu(), pages, (int) ctx.load(kern.patMode[p - 1]));
+                    EndToEnd.loaded(ctx, hw, ctx.cpu(), p, v);
+                });
             }
             case WRITE_PM: {
                 int p = (int) op.arg(0);
-                kern.pageWrite(ctx, p, op.arg(1), () -> EndToEnd.stored(ctx, hw, p, (int) op.arg(2), op.arg(1)));
+                kern.pageWrite(ctx, p, op.arg(1), () -> {
+                    EndToEnd.performed(ctx, hw, ctx.cpu(), pages, (int) ctx.load(kern.patMode[p - 1]));
+                    EndToEnd.stored(ctx, hw, p, (int) op.arg(2), op.arg(1));
+                });
                 return 0;
             }
             case SET_MEMATTR: kern.pmapPageSetMemattr(ctx, (int) op.arg(0), (int) op.arg(1), hw::markOld); return 0;
