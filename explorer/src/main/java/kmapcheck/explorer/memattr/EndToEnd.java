@@ -31,9 +31,9 @@ final class EndToEnd {
      * CPU c performed a data access through a mapping of memory type attr (MemAttr.tla
      * RecordUcOrder): a UC access with a store still in c's WC buffer sets the ghost of UcFlushesWC.
      */
-    static void performed(Ctx ctx, X86Caches hw, int c, int pages, int attr) {
+    static void performed(Ctx ctx, X86Caches hw, int c, int attr) {
         if (attr != Pte.UC) return;
-        for (int p = 1; p <= pages; p++)
+        for (int p = 1; p <= hw.pages(); p++)
             if (ctx.load(hw.wcb[c][p - 1]) != X86Caches.NO_VAL) ctx.store(hw.ucPassedWc[c], 1);
     }
 

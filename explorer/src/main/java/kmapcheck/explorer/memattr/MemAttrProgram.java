@@ -342,14 +342,14 @@ public final class MemAttrProgram implements Program {
             case READ_PM: {
                 int p = (int) op.arg(0);
                 return kern.pageRead(ctx, p, v -> {
-                    EndToEnd.performed(ctx, hw, ctx.cpu(), pages, (int) ctx.load(kern.patMode[p - 1]));
+                    pageMapAccessPerformed(ctx, p);
                     EndToEnd.loaded(ctx, hw, ctx.cpu(), p, v);
                 });
             }
             case WRITE_PM: {
                 int p = (int) op.arg(0);
                 kern.pageWrite(ctx, p, op.arg(1), () -> {
-                    EndToEnd.performed(ctx, hw, ctx.cpu(), pages, (int) ctx.load(kern.patMode[p - 1]));
+                    pageMapAccessPerformed(ctx, p);
                     EndToEnd.stored(ctx, hw, p, (int) op.arg(2), op.arg(1));
                 });
                 return 0;
@@ -357,6 +357,15 @@ public final class MemAttrProgram implements Program {
             case SET_MEMATTR: kern.pmapPageSetMemattr(ctx, (int) op.arg(0), (int) op.arg(1), hw::markOld); return 0;
             default: throw new IllegalStateException("unknown op " + op);
         }
+    }
+
+    /**
+     * The UcFlushesWC record of a page-map access to p, in the access's step: its memory type is p's
+     * pat_mode then. The sf_buf accesses need none: their client starts a UC access only with an
+     * empty WC buffer ({@link #choices}, the spec's guard NoPendingWC), so the ghost stays FALSE.
+     */
+    private void pageMapAccessPerformed(Ctx ctx, int p) {
+        EndToEnd.performed(ctx, hw, ctx.cpu(), (int) ctx.load(kern.patMode[p - 1]));
     }
 
     /** A client load of {@code page} and its end-to-end record, one atomic step (the spec's DoRead). */
